@@ -72,6 +72,8 @@ export function expandRange(range: string): number[] {
 
 /** The shortest range string for a set of ids: `[3,0,1,2,7]` becomes `"0-3,7"`. */
 export function compressRange(ids: readonly number[]): string {
+  const bad = ids.find((id) => !Number.isSafeInteger(id) || id < 0);
+  if (bad !== undefined) throw new RangeError(`instance ids must be non-negative integers, got ${bad}`);
   return formatIntervals(mergeIntervals(ids.map((id): Interval => [id, id])));
 }
 

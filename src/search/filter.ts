@@ -42,24 +42,30 @@ export function isNode(filter: Filter): filter is FilterNode {
  * Combine filters under one operator, splicing in children of nested nodes
  * with the same operator so the tree stays flat. Empty input yields
  * undefined and a single filter is returned bare, without a wrapper.
+ *
+ * Generic so structurally equal filter types declared elsewhere (the API
+ * client's) combine without casts.
  */
-export function combineFilters(operator: NodeOperator, filters: readonly (Filter | undefined)[]): Filter | undefined {
-  const flat: Filter[] = [];
+export function combineFilters<F extends { operator: string }>(
+  operator: NodeOperator,
+  filters: readonly (F | undefined)[],
+): F | undefined {
+  const flat: F[] = [];
   for (const f of filters) {
     if (f === undefined) continue;
-    if (isNode(f) && f.operator === operator) flat.push(...f.filters);
+    if ('filters' in f && f.operator === operator) flat.push(...(f.filters as F[]));
     else flat.push(f);
   }
   if (flat.length === 0) return undefined;
   if (flat.length === 1) return flat[0];
-  return { operator, filters: flat };
+  return { operator, filters: flat } as unknown as F;
 }
 
 /** AND several filters together (e.g. `--where` plus `--tag`), flattening. */
-export function andFilters(filters: readonly (Filter | undefined)[]): Filter | undefined {
+export function andFilters<F extends { operator: string } = Filter>(filters: readonly (F | undefined)[]): F | undefined {
   return combineFilters('And', filters);
 }
 
-export function orFilters(filters: readonly (Filter | undefined)[]): Filter | undefined {
+export function orFilters<F extends { operator: string } = Filter>(filters: readonly (F | undefined)[]): F | undefined {
   return combineFilters('Or', filters);
 }

@@ -281,8 +281,8 @@ class Parser {
   }
 
   private convertValue(field: FieldDef, raw: string, token: Token): string {
-    const invalid = (what: string, advice: string): never =>
-      this.fail(token, `invalid ${what} ${JSON.stringify(raw)}`, undefined, `; ${advice}`);
+    const shown = JSON.stringify(raw);
+    const invalid = (problem: string, advice: string): never => this.fail(token, problem, undefined, `; ${advice}`);
     switch (field.kind) {
       case 'text':
       case 'uuid':
@@ -291,27 +291,27 @@ class Parser {
       case 'state': {
         const states = statesOf(this.resource);
         const match = states.find((s) => s.toLowerCase() === raw.toLowerCase());
-        return match ?? invalid(`${this.resource} state`, `expected one of ${states.join(', ')}`);
+        return match ?? invalid(`invalid ${this.resource} state ${shown}`, `expected one of ${states.join(', ')}`);
       }
       case 'date': {
         const date = tryParseDate(raw, this.now);
         if (!date || Number.isNaN(date.getTime())) {
-          return invalid(`date for ${field.name}`, 'use 2026-11-01, 2026-11-01T10:00:00Z, -2h, -7d, "2h ago", now, today or yesterday');
+          return invalid(`invalid date ${shown} for ${field.name}`, 'use 2026-11-01, 2026-11-01T10:00:00Z, -2h, -7d, "2h ago", now, today or yesterday');
         }
         return toIsoUtc(date);
       }
       case 'integer':
-        return /^\d+$/.test(raw) ? String(Number(raw)) : invalid(`number for ${field.name}`, 'expected a non-negative integer');
+        return /^\d+$/.test(raw) ? String(Number(raw)) : invalid(`invalid number ${shown} for ${field.name}`, 'expected a non-negative integer');
       case 'duration':
         try {
           return msToTimeSpan(parseDuration(field.name, raw));
         } catch {
-          return invalid(`duration for ${field.name}`, 'use 30s, 5m, 1h30m, 2d or hh:mm:ss');
+          return invalid(`invalid duration ${shown} for ${field.name}`, 'use 30s, 5m, 1h30m, 2d or hh:mm:ss');
         }
       case 'boolean': {
         const lower = raw.toLowerCase();
         if (lower === 'true' || lower === 'false') return lower;
-        return invalid(`value for ${field.name}`, 'expected true or false');
+        return invalid(`invalid value ${shown} for ${field.name}`, 'expected true or false');
       }
     }
   }
