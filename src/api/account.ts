@@ -1,0 +1,65 @@
+import type { Http } from './http.js';
+import type { HardwareConstraint, OffsetPage, Profile, UserInfo } from './types.js';
+
+/** GET / : checks that the API is up and the token valid. */
+export async function checkAuth(http: Http): Promise<void> {
+  await http.send({ method: 'GET', path: '/', retry: 'idempotent', read: true });
+}
+
+export function userInfo(http: Http): Promise<UserInfo> {
+  return http.json({ method: 'GET', path: '/info', retry: 'idempotent', read: true });
+}
+
+export function apiSettings(http: Http): Promise<Record<string, string | null>> {
+  return http.json({ method: 'GET', path: '/settings', retry: 'idempotent', read: true });
+}
+
+export function apiVersions(http: Http): Promise<{ version: string; endOfLife: string | null }[]> {
+  return http.json({ method: 'GET', path: '/versions', retry: 'idempotent', read: true });
+}
+
+export function apiStatus(http: Http): Promise<Record<string, unknown>> {
+  return http.json({ method: 'GET', path: '/status', retry: 'idempotent', read: true });
+}
+
+export function profileNames(http: Http): Promise<string[]> {
+  return http.json({ method: 'GET', path: '/profiles', retry: 'idempotent', read: true });
+}
+
+export function profileDetails(http: Http, name: string): Promise<Profile> {
+  return http.json({
+    method: 'GET',
+    path: `/profiles/${encodeURIComponent(name)}`,
+    retry: 'idempotent',
+    read: true,
+    notFound: `profile "${name}" not found; list them with "qarnot profile list"`,
+  });
+}
+
+const HARDWARE_PAGE = 50;
+
+/** Every hardware constraint, page after page (the API caps pages at 50). */
+export async function* hardwareConstraints(http: Http): AsyncGenerator<HardwareConstraint[]> {
+  for (let offset = 0; ; offset += HARDWARE_PAGE) {
+    const page = await http.json<OffsetPage<HardwareConstraint>>({
+      method: 'GET',
+      path: '/hardware-constraints',
+      query: { Limit: HARDWARE_PAGE, Offset: offset },
+      retry: 'idempotent',
+      read: true,
+    });
+    if (page.data.length) yield page.data;
+    if (page.data.length === 0 || offset + page.data.length >= page.total) return;
+  }
+}
+
+export function searchCpuModel(http: Http, cpuModel: string): Promise<HardwareConstraint[]> {
+  return http.json({
+    method: 'GET',
+    path: '/hardware-constraints/cpu-model-constraints/search',
+    query: { cpuModel },
+    retry: 'idempotent',
+    read: true,
+    notFound: `no CPU model matches "${cpuModel}"`,
+  });
+}

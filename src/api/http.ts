@@ -1,0 +1,251 @@
+import { Agent, request, type Dispatcher } from 'undici';
+import type { GlobalOptions } from '../context.js';
+import type { Connection } from '../config/resolve.js';
+import { ApiError, CliError, ExitCode, InterruptedError, NetworkError, TimeoutError } from '../errors.js';
+import type { IO } from '../output/io.js';
+import { redactSecrets } from '../lib/secrets.js';
+import { parseDuration } from '../lib/parse.js';
+import { VERSION } from '../version.js';
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  shouldRetryError,
+  shouldRetryStatus,
+  type RetryMode,
+  type RetryPolicy,
+} from './retry.js';
+
+export type Query = Record<string, string | number | boolean | string[] | undefined>;
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Query;
+  body?: unknown;
+  retry: RetryMode;
+  /** A read: sends the read-only header when --as is in use. */
+  read?: boolean;
+  /** What a 404 means, e.g. `task "x" not found`. */
+  notFound?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface HttpSettings {
+  io: IO;
+  globals: GlobalOptions;
+  signal: AbortSignal;
+  longRunning: boolean;
+  dispatcher?: Dispatcher;
+  retryPolicy?: RetryPolicy;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const DEFAULT_DEADLINE_MS = 120_000;
+const READ_AS_HEADER = 'QarnotReadOnlyRequestForAccount';
+
+/** The one HTTP core: every API call of every command goes through here. */
+export class Http {
+  private readonly dispatcher: Dispatcher;
+  private readonly policy: RetryPolicy;
+  private readonly signal: AbortSignal;
+  private readonly deadlineSignal: AbortSignal | undefined;
+  readonly readAs: string | undefined;
+
+  constructor(
+    readonly connection: Connection,
+    private readonly settings: HttpSettings,
+  ) {
+    this.dispatcher =
+      settings.dispatcher ??
+      new Agent({ connect: { timeout: 10_000 }, headersTimeout: 30_000, bodyTimeout: 60_000, keepAliveTimeout: 10_000 });
+    this.policy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    this.readAs = connection.readAs;
+    const deadlineMs = settings.globals.deadline
+      ? parseDuration('--deadline', settings.globals.deadline)
+      : settings.longRunning
+        ? undefined
+        : DEFAULT_DEADLINE_MS;
+    this.deadlineSignal = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
+    this.signal = this.deadlineSignal ? AbortSignal.any([settings.signal, this.deadlineSignal]) : settings.signal;
+  }
+
+  async json<T>(spec: RequestSpec): Promise<T> {
+    const response = await this.send(spec);
+    return (response.text === '' ? undefined : JSON.parse(response.text)) as T;
+  }
+
+  async text(spec: RequestSpec): Promise<string> {
+    return (await this.send(spec)).text;
+  }
+
+  /** Sends with retries; resolves on 2xx (and 207), rejects with a typed error otherwise. */
+  async send(spec: RequestSpec): Promise<HttpResponse> {
+    if (!this.connection.token) {
+      throw new CliError(
+        `no API token for profile "${this.connection.profile}": run "qarnot login", or set QARNOT_CLIENT_TOKEN`,
+        ExitCode.Auth,
+      );
+    }
+    for (let attempt = 0; ; attempt++) {
+      let response: HttpResponse;
+      try {
+        response = await this.attempt(spec);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        this.checkAborted();
+        if (attempt < this.policy.maxRetries && shouldRetryError(spec.retry, code)) {
+          await this.pause(backoffDelay(attempt, this.policy), `${code}`);
+          continue;
+        }
+        throw this.networkError(spec, error, code);
+      }
+      if (response.status < 300) return response;
+      if (attempt < this.policy.maxRetries && shouldRetryStatus(spec.retry, response.status)) {
+        const header = response.headers['retry-after'];
+        const retryAfter = parseRetryAfter(Array.isArray(header) ? header[0] : header);
+        if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
+          throw new ApiError(
+            `the API is rate limiting and asks to retry in ${Math.ceil(retryAfter / 1000)} s; not waiting that long — try again later`,
+            response.status,
+            spec.method,
+            spec.path,
+          );
+        }
+        const delay = Math.max(retryAfter ?? 0, backoffDelay(attempt, this.policy));
+        await this.pause(delay, `HTTP ${response.status}`);
+        continue;
+      }
+      throw toApiError(spec, response);
+    }
+  }
+
+  private async attempt(spec: RequestSpec): Promise<HttpResponse> {
+    const url = this.connection.apiUrl + spec.path + queryString(spec.query);
+    const headers: Record<string, string> = {
+      authorization: this.connection.token ?? '',
+      'user-agent': `qarnot-cli/${VERSION}`,
+      accept: 'application/json, text/plain',
+    };
+    if (spec.read && this.readAs) headers[READ_AS_HEADER] = this.readAs;
+    let body: string | undefined;
+    if (spec.body !== undefined) {
+      body = JSON.stringify(spec.body);
+      headers['content-type'] = 'application/json';
+    }
+    const started = performance.now();
+    this.trace(`> ${spec.method} ${url}`);
+    const res = await request(url, {
+      method: spec.method,
+      headers,
+      body,
+      dispatcher: this.dispatcher,
+      signal: this.signal,
+    });
+    const text = await res.body.text();
+    this.trace(`< ${res.statusCode} ${spec.method} ${spec.path} (${Math.round(performance.now() - started)} ms, ${text.length} B)`);
+    return { status: res.statusCode, headers: res.headers, text };
+  }
+
+  private trace(line: string): void {
+    if (this.settings.globals.verbose) this.settings.io.err(`${redactSecrets(line)}\n`);
+  }
+
+  private async pause(ms: number, why: string): Promise<void> {
+    this.trace(`  retrying in ${ms} ms after ${why}`);
+    await (this.settings.sleep ?? abortableSleep)(ms, this.signal);
+    this.checkAborted();
+  }
+
+  private checkAborted(): void {
+    if (this.settings.signal.aborted) throw new InterruptedError();
+    if (this.deadlineSignal?.aborted) {
+      throw new TimeoutError(`gave up after the command's deadline (${this.settings.globals.deadline ?? '2m'}; change it with --deadline)`);
+    }
+  }
+
+  private networkError(spec: RequestSpec, error: unknown, code: string | undefined): CliError {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new NetworkError(
+      `cannot reach the API at ${this.connection.apiUrl} (${spec.method} ${spec.path}: ${code ?? reason})` +
+        (spec.retry === 'create' && code && !['ECONNREFUSED', 'ENOTFOUND'].includes(code)
+          ? '; the request may have been received: check with "qarnot task list" before trying again'
+          : ''),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+}
+
+export function createHttp(connection: Connection, settings: HttpSettings): Http {
+  return new Http(connection, settings);
+}
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else params.append(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The API's own words from any of its error shapes: {message}, ProblemDetails, {error:{message}}, text. */
+export function apiMessage(text: string): { message: string; body: unknown } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { message: text.trim().slice(0, 500), body: undefined };
+  }
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    if (typeof b.message === 'string') return { message: b.message, body };
+    if (b.error && typeof b.error === 'object' && typeof (b.error as Record<string, unknown>).message === 'string') {
+      return { message: (b.error as { message: string }).message, body };
+    }
+    const parts: string[] = [];
+    if (typeof b.title === 'string') parts.push(b.title);
+    if (typeof b.detail === 'string' && b.detail !== b.title) parts.push(b.detail);
+    if (b.errors && typeof b.errors === 'object') {
+      for (const [field, messages] of Object.entries(b.errors as Record<string, unknown>)) {
+        parts.push(`${field}: ${Array.isArray(messages) ? messages.join(', ') : String(messages)}`);
+      }
+    }
+    if (parts.length) return { message: parts.join('; '), body };
+  }
+  return { message: text.trim().slice(0, 500), body };
+}
+
+function toApiError(spec: RequestSpec, response: HttpResponse): ApiError {
+  const { message, body } = apiMessage(response.text);
+  const status = response.status;
+  let text: string;
+  if (status === 404 && spec.notFound) text = spec.notFound;
+  else if (status === 401) text = `authentication failed${message ? `: ${message}` : ''}; run "qarnot login" or set QARNOT_CLIENT_TOKEN`;
+  else text = message ? `${message} (HTTP ${status})` : `HTTP ${status} from ${spec.method} ${spec.path}`;
+  return new ApiError(text, status, spec.method, spec.path, body);
+}

@@ -1,0 +1,37 @@
+import type { Http } from './http.js';
+import type { Job, SearchRequest, Task, Uuid } from './types.js';
+
+const base = (id: string) => `/jobs/${encodeURIComponent(id)}`;
+const notFound = (id: string) => `job "${id}" not found`;
+
+export const JOB_STATES = ['Active', 'Terminating', 'Completed', 'Deleting'] as const;
+export const JOB_FINAL_STATES = new Set(['Completed']);
+export const JOBS_PAGINATE = '/jobs/paginate';
+
+export function getJob(http: Http, id: string): Promise<Job> {
+  return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id) });
+}
+
+export function listJobsByTags(http: Http, tags?: string[]): Promise<Job[]> {
+  return http.json({ method: 'GET', path: '/jobs', query: { tag: tags }, retry: 'idempotent', read: true });
+}
+
+export function searchJobs(http: Http, request: SearchRequest): Promise<Job[]> {
+  return http.json({ method: 'POST', path: '/jobs/search', body: request, retry: 'idempotent', read: true });
+}
+
+export function createJob(http: Http, body: Record<string, unknown>): Promise<Uuid> {
+  return http.json({ method: 'POST', path: '/jobs', body, retry: 'create' });
+}
+
+export async function terminateJob(http: Http, id: string): Promise<void> {
+  await http.send({ method: 'POST', path: `${base(id)}/terminate`, retry: 'idempotent', notFound: notFound(id) });
+}
+
+export async function deleteJob(http: Http, id: string, force: boolean): Promise<void> {
+  await http.send({ method: 'DELETE', path: base(id), query: force ? { force: true } : undefined, retry: 'idempotent', notFound: notFound(id) });
+}
+
+export function jobTasks(http: Http, id: string): Promise<Task[]> {
+  return http.json({ method: 'GET', path: `${base(id)}/tasks`, retry: 'idempotent', read: true, notFound: notFound(id) });
+}

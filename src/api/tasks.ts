@@ -1,0 +1,116 @@
+import type { Http } from './http.js';
+import type { BulkItem, Filter, SearchRequest, SnapshotStatus, Task, Uuid } from './types.js';
+
+const base = (id: string) => `/tasks/${encodeURIComponent(id)}`;
+const notFound = (id: string) => `task "${id}" not found`;
+
+export const TASK_STATES = [
+  'Submitted',
+  'PartiallyDispatched',
+  'FullyDispatched',
+  'PartiallyExecuting',
+  'FullyExecuting',
+  'DownloadingResults',
+  'UploadingResults',
+  'Success',
+  'Failure',
+  'Cancelled',
+  'PendingCancel',
+  'PendingDelete',
+] as const;
+export const TASK_FINAL_STATES = new Set(['Success', 'Failure', 'Cancelled']);
+
+export const TASKS_PAGINATE = '/tasks/paginate';
+export const TASK_SUMMARIES_PAGINATE = '/tasks/summaries/paginate';
+
+export function getTask(http: Http, id: string): Promise<Task> {
+  return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id) });
+}
+
+export function listTasksByTags(http: Http, tags?: string[]): Promise<Task[]> {
+  return http.json({ method: 'GET', path: '/tasks', query: { tag: tags }, retry: 'idempotent', read: true });
+}
+
+export function searchTasks(http: Http, request: SearchRequest): Promise<Task[]> {
+  return http.json({ method: 'POST', path: '/tasks/search', body: request, retry: 'idempotent', read: true });
+}
+
+export function createTask(http: Http, body: Record<string, unknown>): Promise<Uuid> {
+  return http.json({ method: 'POST', path: '/tasks', body, retry: 'create' });
+}
+
+/** Bulk submission: one answer per item, in order. */
+export function createTasks(http: Http, bodies: Record<string, unknown>[]): Promise<BulkItem[]> {
+  return http.json({ method: 'POST', path: '/tasks', body: bodies, retry: 'create' });
+}
+
+export type RerunKind = 'clone' | 'retry' | 'recover' | 'resume';
+
+/** clone / retry / recover / resume: a new task over some of the source's instances. */
+export function rerunTask(http: Http, kind: RerunKind, id: string, overrides: Record<string, unknown>): Promise<Uuid> {
+  return http.json({ method: 'POST', path: `${base(id)}/${kind}`, body: overrides, retry: 'create', notFound: notFound(id) });
+}
+
+export async function updateTask(http: Http, id: string, update: { constants?: { key: string; value: string }[]; tags?: string[] }): Promise<void> {
+  await http.send({ method: 'PUT', path: base(id), body: update, retry: 'idempotent', notFound: notFound(id) });
+}
+
+export async function syncTaskResources(http: Http, id: string): Promise<void> {
+  await http.send({ method: 'PATCH', path: base(id), retry: 'idempotent', notFound: notFound(id) });
+}
+
+export async function abortTask(http: Http, id: string): Promise<void> {
+  await http.send({ method: 'POST', path: `${base(id)}/abort`, retry: 'idempotent', notFound: notFound(id) });
+}
+
+export async function deleteTask(http: Http, id: string): Promise<void> {
+  await http.send({ method: 'DELETE', path: base(id), retry: 'idempotent', notFound: notFound(id) });
+}
+
+export type Stream = 'stdout' | 'stderr';
+
+/** The whole (rotating) buffer, task-level with `N> ` prefixes or one instance's. */
+export function readOutput(http: Http, id: string, stream: Stream, instance?: number): Promise<string> {
+  const path = `${base(id)}/${stream}${instance === undefined ? '' : `/${instance}`}`;
+  return http.text({ method: 'GET', path, retry: 'idempotent', read: true, notFound: notFoundOutput(id, instance) });
+}
+
+/**
+ * Only what is new since the previous fresh read: advances a cursor on the
+ * server, so it is never retried once it may have been answered.
+ */
+export function readFreshOutput(http: Http, id: string, stream: Stream, instance?: number): Promise<string> {
+  const path = `${base(id)}/${stream}${instance === undefined ? '' : `/${instance}`}`;
+  return http.text({ method: 'POST', path, retry: 'once', notFound: notFoundOutput(id, instance) });
+}
+
+function notFoundOutput(id: string, instance: number | undefined): string {
+  return instance === undefined ? notFound(id) : `task "${id}" or its instance ${instance} not found`;
+}
+
+export interface SnapshotFilters {
+  whitelist?: string;
+  blacklist?: string;
+  bucket?: string;
+  bucketPrefix?: string;
+}
+
+export function snapshotTask(http: Http, id: string, filters: SnapshotFilters): Promise<{ id?: string } | undefined> {
+  return http.json({ method: 'POST', path: `${base(id)}/snapshot`, body: filters, retry: 'create', notFound: notFound(id) });
+}
+
+export async function periodicSnapshot(http: Http, id: string, interval: number, filters: SnapshotFilters): Promise<void> {
+  await http.send({ method: 'POST', path: `${base(id)}/snapshot/periodic`, body: { interval, ...filters }, retry: 'idempotent', notFound: notFound(id) });
+}
+
+export function snapshotStatus(http: Http, id: string, snapshotId: string): Promise<SnapshotStatus> {
+  return http.json({
+    method: 'GET',
+    path: `${base(id)}/snapshot/${encodeURIComponent(snapshotId)}`,
+    retry: 'idempotent',
+    read: true,
+    notFound: `snapshot "${snapshotId}" of task "${id}" not found`,
+  });
+}
+
+export type { Filter };

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { registerSecret } from '../../lib/secrets.js';
+import { checkProfileName, targetProfile } from './shared.js';
+
+interface Imported {
+  apiUrl?: string;
+  token?: string;
+}
+
+/** Official CLI: `key=value` lines (token, uri, ...). */
+export function parseOfficialCliConfig(text: string): Imported {
+  const values: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const at = line.indexOf('=');
+    if (at > 0) values[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return { apiUrl: values.uri || undefined, token: values.token || undefined };
+}
+
+/** Python SDK: INI with [cluster] url and [client] token (or its old name, auth). */
+export function parsePythonSdkConfig(text: string): Imported {
+  const sections: Record<string, Record<string, string>> = {};
+  let current = '';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    const section = /^\[(.+)\]$/.exec(line);
+    if (section) {
+      current = section[1]!.trim().toLowerCase();
+      continue;
+    }
+    const at = line.search(/[=:]/);
+    if (at > 0) (sections[current] ??= {})[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return { apiUrl: sections.cluster?.url || undefined, token: sections.client?.token || sections.client?.auth || undefined };
+}
+
+function defaultSources(env: NodeJS.ProcessEnv): string[] {
+  return [env.QARNOT_LOCAL_PATH, env.QARNOT_GLOBAL_PATH, join('.Qarnot', 'cli.config'), join(homedir(), '.Qarnot', 'cli.config'), 'qarnot.conf'].filter(
+    (p): p is string => Boolean(p),
+  );
+}
+
+export async function run(ctx: Context, _opts: unknown, file?: string): Promise<void> {
+  const path = file ?? defaultSources(ctx.env).find((p) => existsSync(p));
+  if (!path) throw new UsageError('FILE: no official CLI config (~/.Qarnot/cli.config) or qarnot.conf found; give its path');
+  if (!existsSync(path)) throw new UsageError(`FILE: "${path}" does not exist`);
+  if (statSync(path).isDirectory()) throw new UsageError(`FILE: "${path}" is a directory, not a config file`);
+  const text = readFileSync(path, 'utf8');
+  const imported = /^\s*\[/m.test(text) ? parsePythonSdkConfig(text) : parseOfficialCliConfig(text);
+  if (!imported.token && !imported.apiUrl) throw new UsageError(`FILE: "${path}" holds no token and no API URL`);
+  registerSecret(imported.token);
+  const store = await ctx.config();
+  const name = checkProfileName(targetProfile(ctx, store));
+  store.saveProfile(name, { ...store.profile(name), ...Object.fromEntries(Object.entries(imported).filter(([, v]) => v)) });
+  ctx.io.err(`Imported ${[imported.token && 'the token', imported.apiUrl && 'the API URL'].filter(Boolean).join(' and ')} from ${path} into profile "${name}"\n`);
+}

@@ -1,0 +1,37 @@
+import type { Context } from '../../context.js';
+import { maskToken } from '../../lib/secrets.js';
+import { printItems } from '../../output/print.js';
+
+interface Row {
+  profile: string;
+  active: boolean;
+  apiUrl?: string;
+  token: string;
+  format?: string;
+  as?: string;
+}
+
+export async function run(ctx: Context): Promise<void> {
+  const store = await ctx.config();
+  const active = store.activeProfileName();
+  const rows: Row[] = Object.entries(store.profiles()).map(([profile, p]) => ({
+    profile,
+    active: profile === active,
+    apiUrl: p.apiUrl,
+    token: maskToken(p.token),
+    format: p.format,
+    as: p.as,
+  }));
+  await printItems(ctx, rows, {
+    plural: 'profiles',
+    id: (r) => r.profile,
+    columns: [
+      { header: 'PROFILE', value: (r) => (r.active && ctx.io.stdoutIsTTY ? `* ${r.profile}` : r.profile) },
+      { header: 'ACTIVE', value: (r) => (r.active ? 'yes' : '') },
+      { header: 'API-URL', value: (r) => r.apiUrl ?? '(default)' },
+      { header: 'TOKEN', value: (r) => r.token || '(none)' },
+      { header: 'FORMAT', value: (r) => r.format },
+      { header: 'AS', value: (r) => r.as },
+    ],
+  });
+}

@@ -1,0 +1,44 @@
+import { checkAuth } from '../../api/account.js';
+import { createHttp } from '../../api/http.js';
+import { DEFAULT_API_URL } from '../../config/resolve.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { registerSecret } from '../../lib/secrets.js';
+import { readHidden, readAllStdin } from '../../lib/prompt.js';
+import { checkProfileName, targetProfile } from './shared.js';
+
+interface LoginOptions {
+  withToken?: boolean;
+  check: boolean;
+}
+
+export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: string): Promise<void> {
+  if (tokenArgument !== undefined) {
+    throw new UsageError('a token given as an argument stays in your shell history; pipe it instead: qarnot login --with-token < token.txt');
+  }
+  const store = await ctx.config();
+  const profile = checkProfileName(targetProfile(ctx, store));
+  const existing = store.profile(profile) ?? {};
+  let token: string;
+  if (opts.withToken) {
+    token = (await readAllStdin(ctx.io.stdin)).trim();
+  } else if (ctx.io.canPrompt()) {
+    token = (await readHidden(ctx.io.stdin, ctx.io.stderr, 'Paste your Qarnot API token: ', ctx.signal)).trim();
+  } else {
+    throw new UsageError('not a terminal: pass the token on stdin with --with-token, or set QARNOT_CLIENT_TOKEN');
+  }
+  if (token === '') throw new UsageError('the token is empty');
+  if (/\s/.test(token)) throw new UsageError('the token must not contain spaces or line breaks');
+  registerSecret(token);
+  const apiUrl = ctx.globals.apiUrl ?? existing.apiUrl ?? ctx.env.QARNOT_CLUSTER_URL ?? DEFAULT_API_URL;
+  if (opts.check) {
+    const http = createHttp(
+      { apiUrl: apiUrl.replace(/\/+$/, ''), token, profile, readAs: undefined, sources: { apiUrl: 'flag', token: 'flag' } },
+      { io: ctx.io, globals: ctx.globals, signal: ctx.signal, longRunning: false },
+    );
+    await checkAuth(http);
+  }
+  store.saveProfile(profile, { ...existing, apiUrl: ctx.globals.apiUrl ?? existing.apiUrl, token });
+  if (Object.keys(store.profiles()).length === 1) store.setActiveProfile(profile);
+  ctx.io.err(`Logged in to ${apiUrl} as profile "${profile}"${opts.check ? '' : ' (token not checked)'}; token stored in ${store.path}\n`);
+}

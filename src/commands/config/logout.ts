@@ -1,0 +1,15 @@
+import type { Context } from '../../context.js';
+import { targetProfile } from './shared.js';
+
+export async function run(ctx: Context): Promise<void> {
+  const store = await ctx.config();
+  const name = targetProfile(ctx, store);
+  const profile = store.profile(name);
+  if (!profile?.token) {
+    ctx.io.err(`Profile "${name}" has no stored token\n`);
+    return;
+  }
+  const { token: _removed, ...rest } = profile;
+  store.saveProfile(name, rest);
+  ctx.io.err(`Removed the token of profile "${name}"\n`);
+}

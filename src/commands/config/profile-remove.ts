@@ -1,0 +1,10 @@
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { DEFAULT_PROFILE } from '../../config/store.js';
+
+export async function run(ctx: Context, _opts: unknown, name: string): Promise<void> {
+  const store = await ctx.config();
+  if (!store.removeProfile(name)) throw new UsageError(`no profile named "${name}"`);
+  if (store.activeProfileName() === name) store.setActiveProfile(Object.keys(store.profiles())[0] ?? DEFAULT_PROFILE);
+  ctx.io.err(`Removed profile "${name}"\n`);
+}

@@ -1,0 +1,23 @@
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { parseEnum } from '../../lib/parse.js';
+import { checkProfileName, fieldOf, targetProfile } from './shared.js';
+
+export async function run(ctx: Context, _opts: unknown, key: string, value: string): Promise<void> {
+  const field = fieldOf(key);
+  let checked = value;
+  if (field === 'apiUrl') {
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+    } catch {
+      throw new UsageError(`api-url must be an http(s) URL such as https://api.qarnot.com, got "${value}"`);
+    }
+    checked = value.replace(/\/+$/, '');
+  }
+  if (field === 'format') checked = parseEnum('format', value, ['table', 'json', 'jsonl', 'tsv']);
+  const store = await ctx.config();
+  const name = checkProfileName(targetProfile(ctx, store));
+  store.saveProfile(name, { ...store.profile(name), [field]: checked });
+  ctx.io.err(`Set ${key} of profile "${name}"\n`);
+}

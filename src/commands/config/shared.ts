@@ -1,0 +1,26 @@
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import type { ConfigStore, StoredProfile } from '../../config/store.js';
+import { CONFIG_KEYS } from './index.js';
+
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+const FIELD: Record<ConfigKey, keyof StoredProfile> = { 'api-url': 'apiUrl', format: 'format', as: 'as' };
+
+export function fieldOf(key: string): keyof StoredProfile {
+  if (key === 'token') throw new UsageError('the token is not a plain setting: store it with "qarnot login" (it is read from a prompt or stdin)');
+  if (!(CONFIG_KEYS as readonly string[]).includes(key)) throw new UsageError(`KEY must be one of ${CONFIG_KEYS.join(', ')}, got "${key}"`);
+  return FIELD[key as ConfigKey];
+}
+
+/** The profile a config command acts on: --profile, then QARNOT_PROFILE, then the active one. */
+export function targetProfile(ctx: Context, store: ConfigStore): string {
+  return ctx.globals.profile ?? ctx.env.QARNOT_PROFILE ?? store.activeProfileName();
+}
+
+export function checkProfileName(name: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) {
+    throw new UsageError(`profile NAME must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit, got "${name}"`);
+  }
+  return name;
+}

@@ -1,0 +1,46 @@
+export const TOPICS: Record<string, string> = {
+  'exit-codes': `Exit codes
+
+  0    success
+  1    failure: the API refused the request, a network error, or a waited
+       task ended in Failure or Cancelled
+  2    usage or bad input: a flag, argument or file is invalid; nothing was
+       sent to the API
+  3    not found: no such task, pool, job or profile
+  4    authentication or permission: missing or wrong token (401), or the
+       API forbids the action or a quota is reached (403)
+  124  timeout: --timeout of wait/run, or the command's --deadline
+  130  interrupted with Ctrl-C
+`,
+  environment: `Environment variables
+
+  QARNOT_CLIENT_TOKEN  API token (the official SDKs' name); beats the stored profile
+  QARNOT_CLUSTER_URL   API base URL (default https://api.qarnot.com)
+  QARNOT_PROFILE       stored profile to use (like --profile)
+  QARNOT_READ_AS       read another account's resources (like --as)
+  QARNOT_CONFIG_DIR    where the config file lives (default ~/.config/qarnot)
+  NO_COLOR             any non-empty value turns colours off
+  FORCE_COLOR          turns colours on even when not a terminal
+
+Precedence: flags, then environment, then the stored profile, then defaults.
+An explicit --profile beats QARNOT_CLIENT_TOKEN and QARNOT_CLUSTER_URL.
+`,
+  formatting: `Output formats
+
+  On a terminal, lists print as a table with relative times and coloured
+  states. When stdout is not a terminal they print tab-separated values with
+  no header and ISO-8601 times, ready for cut, awk and sort.
+
+  --format table|json|jsonl|tsv   choose explicitly; --json is --format json
+  -q, --quiet                     identifiers only, one per line
+  --fields a,b,status.executionProgress
+                                  columns (table, tsv) or keys (json, jsonl)
+
+  json prints the API's objects unchanged. jsonl prints one object per line
+  as pages arrive, so "qarnot task list --all --format jsonl" streams any
+  number of tasks in constant memory.
+
+  Messages for people (hints, spinners, confirmations) go to stderr, data to
+  stdout.
+`,
+};

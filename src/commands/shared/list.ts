@@ -1,0 +1,86 @@
+import { walkPages, type PageInfo } from '../../api/paginate.js';
+import type { Filter } from '../../api/types.js';
+import type { Context } from '../../context.js';
+import { parseDate, parseEnum, parseInteger, parseSort } from '../../lib/parse.js';
+import { printItems, type View } from '../../output/print.js';
+import { andFilters, compileWhere, selectorFilter } from '../../search/index.js';
+
+export type Resource = 'task' | 'pool' | 'job';
+
+export interface ListTarget<T> {
+  resource: Resource;
+  paginatePath: string;
+  summariesPath?: string;
+  states: readonly string[];
+  sortFields: readonly string[];
+  view: View<T>;
+}
+
+/** The selector flags shared by list, abort, delete and wait. */
+export interface SelectorOptions {
+  tag?: string[];
+  tagsAll?: string[];
+  state?: string[];
+  name?: string;
+  nameLike?: string;
+  createdAfter?: string;
+  createdBefore?: string;
+  where?: string;
+}
+
+export interface ListOptions extends SelectorOptions {
+  limit?: string;
+  all?: boolean;
+  sort?: string;
+  summary?: boolean;
+}
+
+export const DEFAULT_LIMIT = 50;
+
+/** Validates the selector flags and compiles them to one API filter (undefined: everything). */
+export function selectorToFilter(resource: Resource, states: readonly string[], opts: SelectorOptions, now = new Date()): Filter | undefined {
+  const selector = selectorFilter(resource, {
+    tags: opts.tag,
+    tagsAll: opts.tagsAll,
+    states: opts.state?.map((s) => parseEnum('--state', s, states)),
+    name: opts.name,
+    nameLike: opts.nameLike,
+    createdAfter: opts.createdAfter === undefined ? undefined : parseDate('--created-after', opts.createdAfter, now),
+    createdBefore: opts.createdBefore === undefined ? undefined : parseDate('--created-before', opts.createdBefore, now),
+  }) as Filter | undefined;
+  const where = opts.where === undefined ? undefined : (compileWhere(opts.where, resource, now) as Filter);
+  return andFilters([selector, where].filter((f): f is Filter => f !== undefined)) as Filter | undefined;
+}
+
+export function hasSelector(opts: SelectorOptions): boolean {
+  return Boolean(
+    opts.tag?.length || opts.tagsAll?.length || opts.state?.length || opts.name !== undefined || opts.nameLike !== undefined ||
+      opts.createdAfter !== undefined || opts.createdBefore !== undefined || opts.where !== undefined,
+  );
+}
+
+/** `<noun> list`: validated flags, then pages streamed to the output as they arrive. */
+export async function runList<T>(ctx: Context, opts: ListOptions, target: ListTarget<T>): Promise<void> {
+  const limit = opts.all ? undefined : opts.limit === undefined ? DEFAULT_LIMIT : parseInteger('--limit', opts.limit, { min: 1 });
+  if (opts.all && opts.limit !== undefined) {
+    const { UsageError } = await import('../../errors.js');
+    throw new UsageError('--all and --limit cannot be used together');
+  }
+  const filter = selectorToFilter(target.resource, target.states, opts);
+  const sort = opts.sort === undefined ? undefined : parseSort('--sort', opts.sort, target.sortFields);
+  const path = opts.summary && target.summariesPath ? target.summariesPath : target.paginatePath;
+  const http = await ctx.api();
+  const info: PageInfo = { total: undefined, more: false };
+  const pages = walkPages<T>(
+    http,
+    path,
+    { filter: filter ?? null, ...(sort ? { orderBy: sort.field, orderType: sort.order } : {}) },
+    { limit },
+    info,
+  );
+  const count = await printItems(ctx, pages, target.view);
+  if (info.more && !ctx.globals.quiet) {
+    const of = info.total === undefined ? '' : ` of ${info.total}`;
+    ctx.io.err(`Showing ${count}${of} ${target.view.plural}; use --limit N or --all to see more\n`);
+  }
+}

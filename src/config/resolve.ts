@@ -1,0 +1,80 @@
+import type { GlobalOptions } from '../context.js';
+import { UsageError } from '../errors.js';
+import { registerSecret } from '../lib/secrets.js';
+import { DEFAULT_PROFILE, type ConfigStore } from './store.js';
+
+export const DEFAULT_API_URL = 'https://api.qarnot.com';
+
+export type Source = 'flag' | 'env' | 'profile' | 'default' | 'none';
+
+export interface Connection {
+  apiUrl: string;
+  token: string | undefined;
+  profile: string;
+  readAs: string | undefined;
+  sources: { apiUrl: Source; token: Source };
+}
+
+/**
+ * One place for precedence: flags, then environment, then the stored profile,
+ * then defaults. An explicit --profile is a flag and beats the environment.
+ */
+export async function resolveConnection(
+  globals: GlobalOptions,
+  env: NodeJS.ProcessEnv,
+  config: () => Promise<ConfigStore>,
+): Promise<Connection> {
+  const envToken = nonEmpty(env.QARNOT_CLIENT_TOKEN);
+  const envUrl = nonEmpty(env.QARNOT_CLUSTER_URL);
+  const readAs = nonEmpty(globals.as) ?? nonEmpty(env.QARNOT_READ_AS);
+  const explicitProfile = nonEmpty(globals.profile);
+  const profileName = explicitProfile ?? nonEmpty(env.QARNOT_PROFILE);
+
+  // Scripts and CI usually set both variables: then the config file is never read.
+  const needsStore = profileName !== undefined || envToken === undefined || (envUrl === undefined && !globals.apiUrl);
+  const store = needsStore ? await config() : undefined;
+  const name = profileName ?? store?.activeProfileName() ?? DEFAULT_PROFILE;
+  const stored = store?.profile(name);
+  if (profileName !== undefined && stored === undefined && store) {
+    const known = Object.keys(store.profiles());
+    throw new UsageError(
+      `--profile: no profile named "${name}"${known.length ? `; known profiles: ${known.join(', ')}` : '; add one with "qarnot login --profile NAME"'}`,
+    );
+  }
+
+  const pick = <T>(flag: T | undefined, fromEnv: T | undefined, fromProfile: T | undefined, fallback: T | undefined): [T | undefined, Source] => {
+    if (flag !== undefined) return [flag, 'flag'];
+    if (explicitProfile !== undefined && fromProfile !== undefined) return [fromProfile, 'profile'];
+    if (fromEnv !== undefined) return [fromEnv, 'env'];
+    if (fromProfile !== undefined) return [fromProfile, 'profile'];
+    return fallback === undefined ? [undefined, 'none'] : [fallback, 'default'];
+  };
+  const [apiUrl, apiUrlSource] = pick(nonEmpty(globals.apiUrl), envUrl, nonEmpty(stored?.apiUrl), DEFAULT_API_URL);
+  const [token, tokenSource] = pick(undefined, envToken, nonEmpty(stored?.token), undefined);
+  registerSecret(token);
+  return {
+    apiUrl: checkUrl(apiUrl ?? DEFAULT_API_URL, apiUrlSource),
+    token,
+    profile: name,
+    readAs: readAs ?? nonEmpty(stored?.as),
+    sources: { apiUrl: apiUrlSource, token: tokenSource },
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function checkUrl(url: string, source: Source): string {
+  const origin = source === 'flag' ? '--api-url' : source === 'env' ? 'QARNOT_CLUSTER_URL' : 'the profile\'s api-url';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`${origin} must be an http(s) URL such as https://api.qarnot.com, got "${url}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new UsageError(`${origin} must be an http(s) URL such as https://api.qarnot.com, got "${url}"`);
+  }
+  return url.replace(/\/+$/, '');
+}

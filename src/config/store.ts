@@ -1,0 +1,88 @@
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { CliError } from '../errors.js';
+
+export interface StoredProfile {
+  apiUrl?: string;
+  token?: string;
+  /** Default output format for this profile. */
+  format?: string;
+  /** Default account to read with --as. */
+  as?: string;
+}
+
+interface StoredConfig {
+  activeProfile: string;
+  profiles: Record<string, StoredProfile>;
+}
+
+export const DEFAULT_PROFILE = 'default';
+
+/** The one config file: profiles with their API URL and token, and the active profile. */
+export interface ConfigStore {
+  readonly path: string;
+  activeProfileName(): string;
+  setActiveProfile(name: string): void;
+  profiles(): Record<string, StoredProfile>;
+  profile(name: string): StoredProfile | undefined;
+  saveProfile(name: string, profile: StoredProfile): void;
+  removeProfile(name: string): boolean;
+}
+
+export function configDir(env: NodeJS.ProcessEnv): string {
+  if (env.QARNOT_CONFIG_DIR) return env.QARNOT_CONFIG_DIR;
+  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  return join(base, 'qarnot');
+}
+
+export function openConfigStore(env: NodeJS.ProcessEnv): ConfigStore {
+  const dir = configDir(env);
+  // The file holds tokens: a 0700 directory and a 0600 file, whatever the umask.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+  const path = join(dir, 'config.json');
+  let conf: Conf<StoredConfig>;
+  try {
+    conf = new Conf<StoredConfig>({
+      projectName: 'qarnot',
+      cwd: dir,
+      configName: 'config',
+      configFileMode: 0o600,
+      defaults: { activeProfile: DEFAULT_PROFILE, profiles: {} },
+      // A broken file is reported, never silently wiped: it holds the user's tokens.
+      clearInvalidConfig: false,
+      // Dots are legal in profile names; we never use dotted keys.
+      accessPropertiesByDotNotation: false,
+      watch: false,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new CliError(
+      `the config file ${path} is unreadable (${reason}); fix it by hand, or move it away and run "qarnot login" again`,
+    );
+  }
+  const read = (): StoredConfig => ({
+    activeProfile: conf.get('activeProfile') ?? DEFAULT_PROFILE,
+    profiles: conf.get('profiles') ?? {},
+  });
+  return {
+    path,
+    activeProfileName: () => read().activeProfile,
+    setActiveProfile: (name) => conf.set('activeProfile', name),
+    profiles: () => read().profiles,
+    profile: (name) => read().profiles[name],
+    saveProfile: (name, profile) => {
+      const clean = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== ''));
+      conf.set('profiles', { ...read().profiles, [name]: clean });
+    },
+    removeProfile: (name) => {
+      const profiles = { ...read().profiles };
+      if (!(name in profiles)) return false;
+      delete profiles[name];
+      conf.set('profiles', profiles);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import type { Http } from './api/http.js';
+import type { ConfigStore } from './config/store.js';
+import type { Connection } from './config/resolve.js';
+import { systemIO, type IO } from './output/io.js';
+
+export type Format = 'table' | 'json' | 'jsonl' | 'tsv';
+
+/** Options declared on the program and readable from every command. */
+export interface GlobalOptions {
+  profile?: string;
+  apiUrl?: string;
+  format?: Format;
+  json?: boolean;
+  quiet?: boolean;
+  fields?: string;
+  color: boolean;
+  verbose?: boolean;
+  as?: string;
+  deadline?: string;
+}
+
+/**
+ * What a command's implementation gets: terminal streams, parsed global
+ * options and lazily built services. Nothing here touches the network or the
+ * config file until a command asks for it.
+ */
+export interface Context {
+  readonly io: IO;
+  readonly globals: GlobalOptions;
+  readonly env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C. */
+  readonly signal: AbortSignal;
+  /** The command being run, for its help text and name. */
+  readonly command: Command;
+  /** `qarnot task list`, for messages. */
+  readonly commandPath: string;
+  config(): Promise<ConfigStore>;
+  connection(): Promise<Connection>;
+  /** The API client for the resolved connection; built on first use. */
+  api(): Promise<Http>;
+}
+
+export interface ContextSettings {
+  /** Verbs that wait or follow have no overall deadline of their own. */
+  longRunning?: boolean;
+}
+
+export function commandPathOf(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+export function createContext(command: Command, globals: GlobalOptions, signal: AbortSignal, settings: ContextSettings): Context {
+  const env = process.env;
+  const io = systemIO({ env, colorFlag: globals.color !== false });
+  let config: Promise<ConfigStore> | undefined;
+  let connection: Promise<Connection> | undefined;
+  let api: Promise<Http> | undefined;
+  const ctx: Context = {
+    io,
+    globals,
+    env,
+    signal,
+    command,
+    commandPath: commandPathOf(command),
+    config: () => (config ??= import('./config/store.js').then((m) => m.openConfigStore(env))),
+    connection: () =>
+      (connection ??= import('./config/resolve.js').then((m) => m.resolveConnection(globals, env, ctx.config))),
+    api: () =>
+      (api ??= Promise.all([import('./api/http.js'), ctx.connection()]).then(([m, conn]) =>
+        m.createHttp(conn, { io, globals, signal, longRunning: settings.longRunning === true }),
+      )),
+  };
+  return ctx;
+}

@@ -1,0 +1,75 @@
+/**
+ * Typed errors. Each carries the exit code it maps to; src/main.ts is the only
+ * place that turns them into a process exit status.
+ */
+export const ExitCode = {
+  Ok: 0,
+  Failure: 1,
+  Usage: 2,
+  NotFound: 3,
+  Auth: 4,
+  Timeout: 124,
+  Interrupted: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = ExitCode.Failure,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input: the message names the flag or field. Nothing was sent. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.Usage);
+  }
+}
+
+export class ApiError extends CliError {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly method: string,
+    readonly path: string,
+    /** The parsed error body (ProblemDetails, {message} ...), when there was one. */
+    readonly body?: unknown,
+  ) {
+    super(message, exitCodeForStatus(status));
+  }
+}
+
+export class NetworkError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.Failure);
+  }
+}
+
+export class TimeoutError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.Timeout);
+  }
+}
+
+export class InterruptedError extends CliError {
+  constructor() {
+    super('interrupted', ExitCode.Interrupted);
+  }
+}
+
+/** Ends the command with a code after it already told the user why. */
+export class SilentExit extends CliError {
+  constructor(exitCode: number) {
+    super('', exitCode);
+  }
+}
+
+export function exitCodeForStatus(status: number): number {
+  if (status === 401 || status === 403) return ExitCode.Auth;
+  if (status === 404) return ExitCode.NotFound;
+  return ExitCode.Failure;
+}

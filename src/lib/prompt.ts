@@ -1,0 +1,42 @@
+import type { Readable, Writable } from 'node:stream';
+import { interrupt } from './interrupt.js';
+
+export async function readAllStdin(stdin: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads one line from a terminal without echoing it (for tokens). */
+export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => void }, stderr: Writable, question: string, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    stderr.write(question);
+    let value = '';
+    const finish = (error?: Error) => {
+      stdin.removeListener('data', onData);
+      signal.removeEventListener('abort', onAbort);
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onAbort = () => finish(new Error('interrupted'));
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return finish();
+        if (ch === '\u0003') {
+          // Raw mode swallows Ctrl-C: treat the byte as the signal it stands for.
+          interrupt();
+          return finish(new Error('interrupted'));
+        }
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    stdin.setRawMode?.(true);
+    stdin.resume();
+    stdin.on('data', onData);
+  });
+}

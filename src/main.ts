@@ -1,0 +1,64 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+import { CliError, ExitCode } from './errors.js';
+import { interrupt, wasInterrupted } from './lib/interrupt.js';
+import { redactSecrets } from './lib/secrets.js';
+
+/**
+ * Runs the CLI and maps every outcome to an exit code. This is the only place
+ * that decides the process's exit status.
+ */
+export async function main(argv: string[]): Promise<void> {
+  installProcessHandlers();
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = reportError(error, argv.includes('--verbose'));
+  }
+}
+
+function installProcessHandlers(): void {
+  // `qarnot task list | head -1`: the reader went away, which is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  let interrupts = 0;
+  const onSignal = (code: number) => () => {
+    interrupts += 1;
+    interrupt();
+    // Give the command a moment to stop its requests and restore the terminal;
+    // a second Ctrl-C (or a stuck command) ends it at once.
+    if (interrupts > 1) process.exit(code);
+    setTimeout(() => process.exit(code), 1500).unref();
+    process.exitCode = code;
+  };
+  process.on('SIGINT', onSignal(ExitCode.Interrupted));
+  process.on('SIGTERM', onSignal(143));
+}
+
+export function reportError(error: unknown, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed its message (or the help / version).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return ExitCode.Ok;
+    }
+    return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+  }
+  if (wasInterrupted()) return ExitCode.Interrupted;
+  if (error instanceof CliError) {
+    if (error.message) process.stderr.write(`${redactSecrets(formatMessage(error.message))}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${redactSecrets(formatMessage(`unexpected error: ${message}`))}\n`);
+  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${redactSecrets(error.stack)}\n`);
+  return ExitCode.Failure;
+}
+
+function formatMessage(message: string): string {
+  return message.startsWith('error:') ? message : `error: ${message}`;
+}

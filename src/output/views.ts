@@ -1,0 +1,95 @@
+import type { Job, Pool, Task } from '../api/types.js';
+import type { View } from './print.js';
+
+const instances = (t: { instanceCount?: number; totalInstanceCount?: number; advancedRanges?: string | null }) =>
+  t.totalInstanceCount || t.instanceCount || (t.advancedRanges ? t.advancedRanges : 0);
+
+export const taskView: View<Task> = {
+  plural: 'tasks',
+  id: (t) => t.uuid,
+  columns: [
+    { header: 'UUID', value: (t) => t.uuid, kind: 'id' },
+    { header: 'NAME', value: (t) => t.name, flexible: true },
+    { header: 'SHORTNAME', value: (t) => (t.shortname === t.uuid ? '' : t.shortname), flexible: true },
+    { header: 'STATE', value: (t) => t.state, kind: 'state' },
+    { header: 'PROGRESS', value: (t) => t.progress ?? t.status?.executionProgress, kind: 'percent' },
+    { header: 'INSTANCES', value: instances },
+    { header: 'PROFILE', value: (t) => t.profile ?? (t.poolUuid ? 'pool' : '') },
+    { header: 'CREATED', value: (t) => t.creationDate, kind: 'date' },
+  ],
+  details: [
+    { header: 'UUID', value: (t) => t.uuid },
+    { header: 'NAME', value: (t) => t.name },
+    { header: 'SHORTNAME', value: (t) => t.shortname },
+    { header: 'STATE', value: (t) => t.state, kind: 'state' },
+    { header: 'PROGRESS', value: (t) => t.progress ?? t.status?.executionProgress, kind: 'percent' },
+    { header: 'PROFILE', value: (t) => t.profile },
+    { header: 'POOL', value: (t) => t.poolUuid },
+    { header: 'JOB', value: (t) => t.jobUuid },
+    { header: 'INSTANCES', value: instances },
+    { header: 'RUNNING', value: (t) => t.runningInstanceCount },
+    { header: 'SUCCEEDED', value: (t) => t.status?.succeededRange },
+    { header: 'FAILED', value: (t) => t.status?.failedRange },
+    { header: 'CANCELLED', value: (t) => t.status?.cancelledRange },
+    { header: 'TAGS', value: (t) => t.tags },
+    { header: 'CONSTANTS', value: (t) => t.constants?.map((c) => `${c.key}=${c.value}`).join(' ') },
+    { header: 'ERRORS', value: (t) => t.errors?.map((e) => e.message).join('; ') },
+    { header: 'CREATED', value: (t) => t.creationDate, kind: 'date' },
+    { header: 'ENDED', value: (t) => t.endDate, kind: 'date' },
+    { header: 'WALLTIME', value: (t) => t.wallTime },
+  ],
+};
+
+export const poolView: View<Pool> = {
+  plural: 'pools',
+  id: (p) => p.uuid,
+  columns: [
+    { header: 'UUID', value: (p) => p.uuid, kind: 'id' },
+    { header: 'NAME', value: (p) => p.name, flexible: true },
+    { header: 'SHORTNAME', value: (p) => (p.shortname === p.uuid ? '' : p.shortname), flexible: true },
+    { header: 'STATE', value: (p) => p.state, kind: 'state' },
+    { header: 'INSTANCES', value: (p) => p.instanceCount },
+    { header: 'RUNNING', value: (p) => p.runningInstanceCount },
+    { header: 'PROFILE', value: (p) => p.profile },
+    { header: 'CREATED', value: (p) => p.creationDate, kind: 'date' },
+  ],
+  details: [
+    { header: 'UUID', value: (p) => p.uuid },
+    { header: 'NAME', value: (p) => p.name },
+    { header: 'SHORTNAME', value: (p) => p.shortname },
+    { header: 'STATE', value: (p) => p.state, kind: 'state' },
+    { header: 'PROFILE', value: (p) => p.profile },
+    { header: 'INSTANCES', value: (p) => p.instanceCount },
+    { header: 'RUNNING', value: (p) => p.runningInstanceCount },
+    { header: 'QUEUED', value: (p) => p.queuedOrRunningTaskInstancesCount },
+    { header: 'TAGS', value: (p) => p.tags },
+    { header: 'SCALING', value: (p) => (p.scaling as { activePolicyName?: string } | undefined)?.activePolicyName },
+    { header: 'CREATED', value: (p) => p.creationDate, kind: 'date' },
+    { header: 'ENDED', value: (p) => p.endDate, kind: 'date' },
+  ],
+};
+
+export const jobView: View<Job> = {
+  plural: 'jobs',
+  id: (j) => j.uuid,
+  columns: [
+    { header: 'UUID', value: (j) => j.uuid, kind: 'id' },
+    { header: 'NAME', value: (j) => j.name, flexible: true },
+    { header: 'SHORTNAME', value: (j) => (j.shortname === j.uuid ? '' : j.shortname), flexible: true },
+    { header: 'STATE', value: (j) => j.state, kind: 'state' },
+    { header: 'POOL', value: (j) => j.poolUuid },
+    { header: 'DEPENDENCIES', value: (j) => (j.useDependencies ? 'yes' : 'no') },
+    { header: 'CREATED', value: (j) => j.creationDate, kind: 'date' },
+  ],
+  details: [
+    { header: 'UUID', value: (j) => j.uuid },
+    { header: 'NAME', value: (j) => j.name },
+    { header: 'SHORTNAME', value: (j) => j.shortname },
+    { header: 'STATE', value: (j) => j.state, kind: 'state' },
+    { header: 'POOL', value: (j) => j.poolUuid },
+    { header: 'DEPENDENCIES', value: (j) => (j.useDependencies ? 'yes' : 'no') },
+    { header: 'MAXWALLTIME', value: (j) => j.maxWallTime },
+    { header: 'TAGS', value: (j) => j.tags },
+    { header: 'CREATED', value: (j) => j.creationDate, kind: 'date' },
+  ],
+};
