@@ -200,7 +200,7 @@ class Parser {
     if (isKeyword(opToken, 'has')) {
       this.pos++;
       if (field.kind !== 'tags') {
-        this.fail(opToken, `"has" only applies to tags, not ${field.name}; use "=" instead`);
+        this.fail(opToken, `"has" only applies to tags, not ${field.name}`, undefined, '; use "=" instead');
       }
       const value = this.parseValue(field, 'after "has"');
       return { ...base, operator: 'Equal', opText: 'has', values: [value] };
@@ -227,14 +227,14 @@ class Parser {
   private checkOperator(field: FieldDef, opToken: Token, operator: UnitOperator): void {
     const name = opToken.text;
     if (field.kind === 'tags' && operator !== 'Equal' && operator !== 'NotEqual') {
-      this.fail(opToken, `"${name}" does not apply to tags; use has, =, !=, in or not in`);
+      this.fail(opToken, `"${name}" does not apply to tags`, undefined, '; use has, =, !=, in or not in');
     }
     if (operator === 'Like' && !LIKE_KINDS.includes(field.kind)) {
-      this.fail(opToken, `"like" does not apply to ${field.name}; it matches text fields`);
+      this.fail(opToken, `"like" does not apply to ${field.name}`, undefined, '; it matches text fields only');
     }
     const ordered = operator.startsWith('Less') || operator.startsWith('Greater');
     if (ordered && !ORDERED_KINDS.includes(field.kind)) {
-      this.fail(opToken, `"${name}" does not apply to ${field.name}; use = , != or in`);
+      this.fail(opToken, `"${name}" does not apply to ${field.name}`, undefined, '; use =, != or in');
     }
   }
 
