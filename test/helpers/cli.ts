@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { BIN } from './paths.js';
+import type { TestEmulator } from './emulator.js';
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface CliOptions {
+  emulator?: TestEmulator;
+  /** Extra environment; the process gets no other variables but PATH. */
+  env?: Record<string, string | undefined>;
+  input?: string;
+  configDir?: string;
+  timeout?: number;
+}
+
+export function tempConfigDir(): string {
+  return mkdtempSync(join(tmpdir(), 'qarnot-test-config-'));
+}
+
+const secretsSeen = new Set<string>();
+
+/**
+ * Runs the built binary with a clean environment and a private config
+ * directory. Every run is checked for the token: it must never be printed.
+ */
+export async function cli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: options.configDir ?? tempConfigDir(),
+    QARNOT_CONFIG_DIR: options.configDir ?? tempConfigDir(),
+    ...(options.emulator ? { QARNOT_CLUSTER_URL: options.emulator.url, QARNOT_CLIENT_TOKEN: options.emulator.token } : {}),
+    ...options.env,
+  };
+  if (options.emulator) secretsSeen.add(options.emulator.token);
+  if (env.QARNOT_CLIENT_TOKEN) secretsSeen.add(env.QARNOT_CLIENT_TOKEN);
+  const result = await execa('node', [BIN, ...args], {
+    env,
+    extendEnv: false,
+    reject: false,
+    input: options.input,
+    stdin: options.input === undefined ? 'ignore' : undefined,
+    timeout: options.timeout ?? 60_000,
+  });
+  const out = { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode ?? -1 };
+  for (const secret of secretsSeen) {
+    if (out.stdout.includes(secret) || out.stderr.includes(secret)) {
+      throw new Error(`the token was printed by "qarnot ${args.join(' ')}"`);
+    }
+  }
+  return out;
+}
+
+/** Runs and expects exit 0; returns stdout. */
+export async function cliOk(args: string[], options: CliOptions = {}): Promise<string> {
+  const result = await cli(args, options);
+  if (result.exitCode !== 0) {
+    throw new Error(`qarnot ${args.join(' ')} exited ${result.exitCode}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
+  }
+  return result.stdout;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Context, GlobalOptions } from '../../src/context.js';
+import { colorLevel } from '../../src/output/io.js';
+import { getPath, project } from '../../src/output/fields.js';
+import { printItems, printRecord, type View } from '../../src/output/print.js';
+import { testIO } from '../helpers/io.js';
+
+interface Item {
+  uuid: string;
+  name: string;
+  state: string;
+  status: { executionProgress: number };
+}
+
+const view: View<Item> = {
+  plural: 'items',
+  id: (i) => i.uuid,
+  columns: [
+    { header: 'UUID', value: (i) => i.uuid },
+    { header: 'NAME', value: (i) => i.name, flexible: true },
+    { header: 'STATE', value: (i) => i.state, kind: 'state' },
+  ],
+};
+
+const items: Item[] = [
+  { uuid: 'u1', name: 'first\ttask', state: 'Success', status: { executionProgress: 100 } },
+  { uuid: 'u2', name: 'a very long name that will not fit in a narrow terminal at all', state: 'Failure', status: { executionProgress: 50 } },
+];
+
+function context(globals: Partial<GlobalOptions>, tty = false) {
+  const io = testIO({ tty });
+  const ctx = { io, globals: { color: false, ...globals } } as unknown as Context;
+  return { ctx, io };
+}
+
+async function* pages(): AsyncGenerator<Item[]> {
+  yield [items[0]!];
+  yield [items[1]!];
+}
+
+describe('printItems', () => {
+  it('prints tab-separated rows without a header when piped', async () => {
+    const { ctx, io } = context({});
+    expect(await printItems(ctx, items, view)).toBe(2);
+    expect(io.stdoutText()).toBe('u1\tfirst task\tSuccess\nu2\ta very long name that will not fit in a narrow terminal at all\tFailure\n');
+  });
+
+  it('prints ids only with --quiet, page by page', async () => {
+    const { ctx, io } = context({ quiet: true });
+    await printItems(ctx, pages(), view);
+    expect(io.stdoutText()).toBe('u1\nu2\n');
+  });
+
+  it('prints the objects unchanged as json, and one per line as jsonl', async () => {
+    const json = context({ json: true });
+    await printItems(json.ctx, items, view);
+    expect(JSON.parse(json.io.stdoutText())).toEqual(items);
+    const jsonl = context({ format: 'jsonl' });
+    await printItems(jsonl.ctx, pages(), view);
+    expect(jsonl.io.stdoutText().trim().split('\n').map((l) => JSON.parse(l))).toEqual(items);
+  });
+
+  it('projects --fields for json and tsv, nested paths included', async () => {
+    const json = context({ json: true, fields: 'uuid,status.executionProgress' });
+    await printItems(json.ctx, items, view);
+    expect(JSON.parse(json.io.stdoutText())).toEqual([
+      { uuid: 'u1', status: { executionProgress: 100 } },
+      { uuid: 'u2', status: { executionProgress: 50 } },
+    ]);
+    const tsv = context({ fields: 'name,status.executionProgress' });
+    await printItems(tsv.ctx, items, view);
+    expect(tsv.io.stdoutText().split('\n')[1]).toBe('a very long name that will not fit in a narrow terminal at all\t50');
+  });
+
+  it('renders a borderless table fitted to the terminal on a TTY', async () => {
+    const { ctx, io } = context({}, true);
+    await printItems(ctx, items, view);
+    const lines = io.stdoutText().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^UUID\s+NAME\s+STATE$/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+    expect(io.stdoutText()).not.toMatch(/[│┌─]/);
+  });
+
+  it('says so on stderr when a TTY list is empty, and prints nothing on stdout', async () => {
+    const { ctx, io } = context({}, true);
+    await printItems(ctx, [], view);
+    expect(io.stdoutText()).toBe('');
+    expect(io.stderrText()).toBe('No items found\n');
+  });
+
+  it('rejects --json with another --format', async () => {
+    const { ctx } = context({ json: true, format: 'tsv' });
+    await expect(printItems(ctx, items, view)).rejects.toThrow(/--json conflicts with --format tsv/);
+  });
+});
+
+describe('printRecord', () => {
+  it('prints key/value lines when piped', () => {
+    const { ctx, io } = context({});
+    printRecord(ctx, items[0]!, view);
+    expect(io.stdoutText()).toBe('uuid\tu1\nname\tfirst task\nstate\tSuccess\n');
+  });
+});
+
+describe('fields', () => {
+  it('reads dotted paths case-insensitively and projects them nested', () => {
+    expect(getPath({ status: { executionProgress: 3 } }, 'Status.ExecutionProgress')).toBe(3);
+    expect(getPath({ list: [{ a: 1 }] }, 'list.0.a')).toBe(1);
+    expect(project({ a: { b: 1, c: 2 }, d: 3 }, ['a.b', 'x'])).toEqual({ a: { b: 1 }, x: null });
+  });
+});
+
+describe('colorLevel', () => {
+  const on = { colorFlag: true };
+  it('follows NO_COLOR, --no-color, TERM=dumb, TTY and FORCE_COLOR', () => {
+    expect(colorLevel(true, { ...on, env: {} })).toBeGreaterThan(0);
+    expect(colorLevel(false, { ...on, env: {} })).toBe(0);
+    expect(colorLevel(true, { ...on, env: { NO_COLOR: '1' } })).toBe(0);
+    expect(colorLevel(true, { ...on, env: { NO_COLOR: '' } })).toBeGreaterThan(0);
+    expect(colorLevel(true, { colorFlag: false, env: {} })).toBe(0);
+    expect(colorLevel(true, { ...on, env: { TERM: 'dumb' } })).toBe(0);
+    expect(colorLevel(false, { ...on, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).toBe(1);
+    expect(colorLevel(true, { ...on, env: { FORCE_COLOR: '0' } })).toBe(0);
+  });
+});
