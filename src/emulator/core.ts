@@ -1,0 +1,116 @@
+import type { Quotas } from './create.js';
+import type { Engine } from './lifecycle.js';
+import type { PoolRec, TaskRec } from './model.js';
+import type { Persistence } from './persistence.js';
+import type { Account } from './store.js';
+import type { Obj } from './util.js';
+
+export interface RequestCounters {
+  total: number;
+  inFlight: number;
+  maxInFlight: number;
+  byRoute: Record<string, number>;
+}
+
+/** Everything a route handler needs. */
+export interface Core {
+  engine: Engine;
+  accountsByToken: Map<string, Account>;
+  accountsByEmail: Map<string, Account>;
+  readGrants: { reader: string; target: string }[];
+  quotas: Quotas;
+  persistence: Persistence | null;
+  counters: RequestCounters;
+  startedAt: number;
+}
+
+/** Waits until the state including the caller's change is on disk (no-op in memory). */
+export async function durable(core: Core): Promise<void> {
+  if (core.persistence) await core.persistence.durable();
+}
+
+export type Reply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string> };
+
+export interface Ctx {
+  core: Core;
+  /** The account whose resources the request works on (the read-only header may switch it). */
+  acc: Account;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Body with keys normalized to camelCase. */
+  body: unknown;
+  location: (path: string) => string;
+}
+
+/** ?tag= filters: any listed tag matches; a value is also split on commas (C# sends `tag=a,b`). */
+export function tagFilter(query: URLSearchParams): ((r: { tags: string[] }) => boolean) | null {
+  const raw = [...query.entries()].filter(([k]) => k.toLowerCase() === 'tag').map(([, v]) => v);
+  if (!raw.length) return null;
+  const wanted = new Set<string>();
+  for (const v of raw) {
+    wanted.add(v);
+    for (const part of v.split(',')) if (part) wanted.add(part);
+  }
+  return (r) => r.tags.some((t) => wanted.has(t));
+}
+
+export function queryCi(query: URLSearchParams, name: string): string | null {
+  for (const [k, v] of query) if (k.toLowerCase() === name.toLowerCase()) return v;
+  return null;
+}
+
+export function poolCtx(core: Core, p: PoolRec): { queuedOrRunning: number } {
+  return { queuedOrRunning: core.engine.queuedOrRunning(p.uuid) };
+}
+
+export function userInfo(core: Core, acc: Account): Obj {
+  let runningTasks = 0;
+  let runningInstances = 0;
+  const isRunning = (t: TaskRec) => !['Success', 'Failure', 'Cancelled'].includes(t.state);
+  for (const t of acc.tasks.values()) {
+    if (!isRunning(t)) continue;
+    runningTasks++;
+    for (const id of t.instanceIds) if (t.instances[id]?.state === 'Running') runningInstances++;
+  }
+  let runningPools = 0;
+  for (const p of acc.pools.values()) if (p.state !== 'Closed' && p.state !== 'Closing') runningPools++;
+  const q = core.quotas;
+  const flex = { maxInstances: 2048, maxCores: 32768, runningInstancesCount: runningInstances, runningCoreCount: runningInstances * 16, runningCoresCount: runningInstances * 16 };
+  return {
+    email: acc.email,
+    maxBucket: 100,
+    bucketCount: 0,
+    maxTask: q.maxTask,
+    taskCount: acc.tasks.size,
+    maxJob: q.maxJob,
+    jobCount: acc.jobs.size,
+    maxPool: q.maxPool,
+    poolCount: acc.pools.size,
+    maxRunningTask: q.maxTask,
+    maxRunningPool: q.maxPool,
+    runningTaskCount: runningTasks,
+    runningPoolCount: runningPools,
+    runningInstanceCount: runningInstances,
+    runningCoreCount: runningInstances * 16,
+    maxInstances: 2048,
+    maxCores: 32768,
+    maxFlexInstances: 2048,
+    maxFlexCores: 32768,
+    maxOnDemandInstances: 0,
+    maxOnDemandCores: 0,
+    computingQuotas: {
+      user: {
+        flex,
+        onDemand: { maxInstances: 0, maxCores: 0, runningInstancesCount: 0, runningCoreCount: 0, runningCoresCount: 0 },
+        reserved: [],
+      },
+      organization: null,
+    },
+    quotaBytes: 0,
+    quotaBytesBucket: 0,
+    usedQuotaBytesBucket: 0,
+    usedQuotaBytes: 0,
+    defaultScheduling: 'flex',
+    defaultReservedSpecificationKey: null,
+  };
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Core } from './core.js';
+import { FaultInjector, parseFaultSpec } from './faults.js';
+import { Engine } from './lifecycle.js';
+import { DEFAULT_EMAIL, validateOptions, type EmulatorOptions } from './options.js';
+import { Persistence, restoreAccounts, saveAccounts, type SavedAccount } from './persistence.js';
+import { createEmulatorServer } from './server.js';
+import { Account } from './store.js';
+
+export type { EmulatorOptions } from './options.js';
+export { parseFaultSpec } from './faults.js';
+export { validateOptions, parseAccountFlag, parseReadGrantFlag, DEFAULT_PORT, DEFAULT_EMAIL } from './options.js';
+
+export interface RunningEmulator {
+  url: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_QUOTAS = { maxTask: 20_000, maxPool: 500, maxJob: 500 };
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  validateOptions(opts);
+  const host = opts.host ?? '127.0.0.1';
+  const warn = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (!isLoopback(host)) {
+    warn(`WARNING: the Qarnot emulator listens on ${host}, not on a loopback address: anyone who can reach it and knows the token can run shell commands on this machine.`);
+  }
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  const dataDir = opts.dataDir ? resolve(opts.dataDir) : null;
+  const tempDir = dataDir ? null : mkdtempSync(join(tmpdir(), 'qarnot-emulator-'));
+  const root = dataDir ?? tempDir!;
+  const workRoot = join(root, 'work');
+  mkdirSync(workRoot, { recursive: true });
+
+  const accounts = [new Account(DEFAULT_EMAIL, token), ...(opts.accounts ?? []).map((a) => new Account(a.email, a.token))];
+  const byEmail = new Map(accounts.map((a) => [a.email, a]));
+  const byToken = new Map(accounts.map((a) => [a.token, a]));
+
+  let persistence: Persistence | null = null;
+  let leftovers: SavedAccount[] = [];
+  const engine: Engine = new Engine({
+    speed: opts.speed ?? 1,
+    workRoot,
+    outputCapBytes: opts.outputCapBytes ?? 1024 * 1024,
+    maxConcurrentProcesses: opts.maxConcurrentProcesses ?? 64,
+    onChange: () => persistence?.markDirty(),
+    log: warn,
+  });
+  if (dataDir) {
+    const saved = Persistence.load(dataDir);
+    persistence = new Persistence(dataDir, () => saveAccounts(accounts, engine.outputSeq, leftovers));
+    if (saved) {
+      leftovers = restoreAccounts(saved, byEmail, opts.outputCapBytes ?? 1024 * 1024);
+      engine.outputSeq = saved.outputSeq ?? 0;
+      for (const acc of accounts) engine.recover(acc);
+    }
+  }
+
+  const core: Core = {
+    engine,
+    accountsByToken: byToken,
+    accountsByEmail: byEmail,
+    readGrants: opts.readGrants ?? [],
+    quotas: { ...DEFAULT_QUOTAS, ...Object.fromEntries(Object.entries(opts.quotas ?? {}).filter(([, v]) => v !== undefined)) },
+    persistence,
+    counters: { total: 0, inFlight: 0, maxInFlight: 0, byRoute: {} },
+    startedAt: Date.now(),
+  };
+  const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : null;
+  const server = createEmulatorServer(core, faults, opts.log ?? null);
+  server.keepAliveTimeout = 5000;
+
+  try {
+    await new Promise<void>((res, rej) => {
+      server.once('error', rej);
+      server.listen(opts.port ?? 8787, host, () => {
+        server.off('error', rej);
+        res();
+      });
+    });
+  } catch (e) {
+    await engine.stop();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    throw e;
+  }
+  const addr = server.address() as AddressInfo;
+  const urlHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await engine.stop();
+      await persistence?.idle();
+      persistence?.flushSync();
+      await closed;
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    })());
+
+  return { url: `http://${urlHost}:${addr.port}`, token, stop };
+}

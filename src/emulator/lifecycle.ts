@@ -1,0 +1,627 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type PoolRec, type QError, type TaskRec } from './model.js';
+import { LineAssembler, OutputSet, type StreamName } from './output-buffer.js';
+import { findProfile } from './profiles.js';
+import { Runner, type RunHandle, type RunResult } from './runner.js';
+import type { Account } from './store.js';
+import { forbidden, parseTimeSpan } from './util.js';
+
+export interface EngineOptions {
+  speed: number;
+  /** Root of the instance working directories (inside the data dir, or a temp dir). */
+  workRoot: string;
+  outputCapBytes: number;
+  maxConcurrentProcesses: number;
+  onChange: () => void;
+  log: (line: string) => void;
+}
+
+interface TaskRuntime {
+  timers: Set<NodeJS.Timeout>;
+  handles: Map<number, RunHandle>;
+}
+
+const BASE_PHASE_MS = 1000;
+
+const err = (code: string, message: string): QError => ({ code, message, debug: null });
+
+/**
+ * Drives task, pool and job state machines with timers and real processes. Records are the
+ * source of truth (persisted); everything here that is not in a record is rebuilt on restart.
+ */
+export class Engine {
+  readonly runner: Runner;
+  private readonly rt = new Map<string, TaskRuntime>();
+  private readonly otherTimers = new Map<string, Set<NodeJS.Timeout>>();
+  /** Non-final tasks by pool uuid, in creation order: the pool's scheduling queue. */
+  private readonly poolActive = new Map<string, Set<TaskRec>>();
+  /** Every task of a job, by job uuid. */
+  private readonly jobTasks = new Map<string, Set<TaskRec>>();
+  /** Tasks held by their dependencies. */
+  private readonly waiting = new Map<TaskRec, Account>();
+  outputSeq = 0;
+  private stopped = false;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.runner = new Runner(opts.maxConcurrentProcesses);
+  }
+
+  get phaseMs(): number {
+    return BASE_PHASE_MS / this.opts.speed;
+  }
+
+  // ---------- helpers ----------
+
+  private changed(): void {
+    this.opts.onChange();
+  }
+
+  private transition<R extends TaskRec | PoolRec | JobRec>(rec: R, state: R['state']): void {
+    if (rec.state === state) return;
+    const now = Date.now();
+    (rec as { previousState: unknown }).previousState = rec.state;
+    rec.previousStateTransitionTime = rec.stateTransitionTime;
+    (rec as { state: unknown }).state = state;
+    rec.stateTransitionTime = now;
+    rec.lastModified = now;
+    this.changed();
+  }
+
+  private runtime(uuid: string): TaskRuntime {
+    let r = this.rt.get(uuid);
+    if (!r) this.rt.set(uuid, (r = { timers: new Set(), handles: new Map() }));
+    return r;
+  }
+
+  private later(owner: string, ms: number, fn: () => void, isTask = true): void {
+    if (this.stopped) return;
+    const set = isTask ? this.runtime(owner).timers : this.otherTimerSet(owner);
+    const t = setTimeout(() => {
+      set.delete(t);
+      if (!this.stopped) fn();
+    }, Math.max(0, ms));
+    set.add(t);
+  }
+
+  private otherTimerSet(owner: string): Set<NodeJS.Timeout> {
+    let s = this.otherTimers.get(owner);
+    if (!s) this.otherTimers.set(owner, (s = new Set()));
+    return s;
+  }
+
+  private clearTimers(owner: string): void {
+    const r = this.rt.get(owner);
+    if (r) {
+      for (const t of r.timers) clearTimeout(t);
+      r.timers.clear();
+    }
+    const o = this.otherTimers.get(owner);
+    if (o) {
+      for (const t of o) clearTimeout(t);
+      this.otherTimers.delete(owner);
+    }
+  }
+
+  outputsOf(acc: Account, uuid: string): OutputSet {
+    let o = acc.outputs.get(uuid);
+    if (!o) acc.outputs.set(uuid, (o = new OutputSet(this.opts.outputCapBytes)));
+    return o;
+  }
+
+  instancesOf(t: TaskRec): InstanceRec[] {
+    return t.instanceIds.map((id) => t.instances[id]!);
+  }
+
+  tasksOfJob(jobUuid: string): TaskRec[] {
+    return [...(this.jobTasks.get(jobUuid) ?? [])];
+  }
+
+  /** Instances queued or running on a pool, across its tasks. */
+  queuedOrRunning(poolUuid: string): number {
+    let n = 0;
+    for (const t of this.poolActive.get(poolUuid) ?? []) {
+      for (const i of this.instancesOf(t)) if (i.state === 'Queued' || i.state === 'Running') n++;
+    }
+    return n;
+  }
+
+  workDir(taskUuid: string, instanceId: number): string {
+    // Derived only from our own uuid and the numeric instance id: never from user-chosen names.
+    return join(this.opts.workRoot, 'tasks', taskUuid, String(instanceId));
+  }
+
+  // ---------- tasks ----------
+
+  /** Registers a task (new or loaded) in the indexes. */
+  index(t: TaskRec): void {
+    if (t.jobUuid) {
+      let s = this.jobTasks.get(t.jobUuid);
+      if (!s) this.jobTasks.set(t.jobUuid, (s = new Set()));
+      s.add(t);
+    }
+    if (t.poolUuid && !FINAL_TASK_STATES.has(t.state)) {
+      let s = this.poolActive.get(t.poolUuid);
+      if (!s) this.poolActive.set(t.poolUuid, (s = new Set()));
+      s.add(t);
+    }
+  }
+
+  private unindex(t: TaskRec): void {
+    if (t.jobUuid) this.jobTasks.get(t.jobUuid)?.delete(t);
+    if (t.poolUuid) this.poolActive.get(t.poolUuid)?.delete(t);
+    this.waiting.delete(t);
+  }
+
+  submitTask(acc: Account, t: TaskRec): void {
+    this.index(t);
+    this.tryStart(acc, t);
+  }
+
+  private dependencyStatus(acc: Account, t: TaskRec): 'none' | 'waiting' | 'ok' | 'ko' {
+    const deps: { uuid: string; cond: string[] | null }[] = t.dependsOn.map((uuid) => ({ uuid, cond: null }));
+    for (const d of t.advancedDependsOn ?? []) deps.push({ uuid: d.taskUuid, cond: d.taskFinalStateCondition });
+    if (!deps.length) return 'none';
+    let ko = false;
+    for (const d of deps) {
+      const dep = acc.tasks.get(d.uuid);
+      if (!dep) continue; // a deleted dependency no longer holds anything back
+      if (!FINAL_TASK_STATES.has(dep.state)) return 'waiting';
+      if (d.cond && d.cond.length && !d.cond.some((c) => c.toLowerCase() === dep.state.toLowerCase())) ko = true;
+    }
+    return ko ? 'ko' : 'ok';
+  }
+
+  private tryStart(acc: Account, t: TaskRec): void {
+    if (t.state !== 'Submitted' || t.cancelRequested || this.stopped) return;
+    const deps = this.dependencyStatus(acc, t);
+    if (deps === 'waiting') {
+      t.dependencyState = 'waiting';
+      this.waiting.set(t, acc);
+      return;
+    }
+    this.waiting.delete(t);
+    if (deps === 'ko') {
+      t.dependencyState = 'dependencyConditionsNotFulfilled';
+      this.abortTask(acc, t, err('EMU-DEPENDENCY', 'The task was cancelled: its dependency conditions were not fulfilled'));
+      return;
+    }
+    if (deps === 'ok') {
+      t.dependencyState = 'dependencyConditionsFulfilled';
+      this.changed();
+    }
+    if (t.poolUuid) {
+      const pool = acc.pools.get(t.poolUuid);
+      if (!pool || pool.state === 'Closing' || pool.state === 'Closed' || pool.state === 'PendingDelete' || pool.state === 'Failure') {
+        this.abortTask(acc, t, err('EMU-POOL-CLOSED', 'The task was cancelled: its pool is closed or gone'));
+        return;
+      }
+      if (pool.state !== 'FullyExecuting') return; // started when the pool becomes ready
+    }
+    this.later(t.uuid, this.phaseMs, () => this.dispatched(acc, t));
+  }
+
+  private dispatched(acc: Account, t: TaskRec): void {
+    if (t.state !== 'Submitted' || t.cancelRequested) return;
+    t.executionStart = Date.now();
+    if (t.poolUuid) {
+      const pool = acc.pools.get(t.poolUuid);
+      this.transition(t, 'PartiallyDispatched');
+      if (pool) this.pumpPool(acc, pool);
+      return;
+    }
+    this.transition(t, 'FullyDispatched');
+    for (const inst of this.instancesOf(t)) if (inst.state === 'Queued') this.startInstance(acc, t, inst, null);
+  }
+
+  private startInstance(acc: Account, t: TaskRec, inst: InstanceRec, slot: number | null): void {
+    const now = Date.now();
+    inst.state = 'Running';
+    inst.phase = 'download';
+    inst.attempts++;
+    inst.start = now;
+    inst.firstStart ??= now;
+    inst.slot = slot;
+    inst.end = null;
+    this.changed();
+    this.later(t.uuid, this.phaseMs, () => this.beginExecution(acc, t, inst));
+  }
+
+  private commandFor(acc: Account, t: TaskRec, inst: InstanceRec): { command: string; env: Record<string, string> } {
+    const raw = new Map<string, string>();
+    for (const c of findProfile(t.profile ?? '')?.constants ?? []) raw.set(c.name, c.value);
+    const pool = t.poolUuid ? acc.pools.get(t.poolUuid) : undefined;
+    if (pool) {
+      for (const c of findProfile(pool.profile)?.constants ?? []) if (!raw.has(c.name)) raw.set(c.name, c.value);
+      for (const c of pool.constants) raw.set(c.key, c.value);
+    }
+    for (const c of t.constants) raw.set(c.key, c.value);
+    const id = String(inst.id);
+    const subst = (v: string) =>
+      v.replace(/\$\{([A-Za-z0-9_.-]+)\}/g, (m, k: string) => {
+        if (k === 'INSTANCE_ID') return id;
+        const other = raw.get(k);
+        return other === undefined ? m : other.replace(/\$\{INSTANCE_ID\}/g, id);
+      });
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+    for (const [k, v] of raw) env[k] = subst(v);
+    env.INSTANCE_ID = id;
+    env.QARNOT_TASK_UUID = t.uuid;
+    env.QARNOT_TASK_NAME = t.name;
+    return { command: env.DOCKER_CMD ?? '', env };
+  }
+
+  private beginExecution(acc: Account, t: TaskRec, inst: InstanceRec): void {
+    if (inst.state !== 'Running' || t.cancelRequested) return;
+    inst.phase = 'execution';
+    inst.execStart = Date.now();
+    this.refreshExecState(t);
+    const { command, env } = this.commandFor(acc, t, inst);
+    if (command.trim() === '') {
+      this.later(t.uuid, 0, () => this.finishAttempt(acc, t, inst, { code: 0, signal: null, cancelled: false }));
+      return;
+    }
+    const write = (stream: StreamName) => new LineAssembler((text) => this.writeOutput(acc, t, inst, stream, text));
+    const out = write('stdout');
+    const errw = write('stderr');
+    const handle = this.runner.run({
+      command,
+      cwd: this.workDir(t.uuid, inst.id),
+      env,
+      onStdout: (b) => out.push(b),
+      onStderr: (b) => errw.push(b),
+      onStart: (pid) => {
+        inst.pid = pid;
+      },
+    });
+    this.runtime(t.uuid).handles.set(inst.id, handle);
+    void handle.done.then((r) => {
+      out.flush();
+      errw.flush();
+      this.runtime(t.uuid).handles.delete(inst.id);
+      this.finishAttempt(acc, t, inst, r);
+    });
+  }
+
+  private writeOutput(acc: Account, t: TaskRec, inst: InstanceRec, stream: StreamName, text: string): void {
+    if (acc.tasks.get(t.uuid) !== t) return;
+    const seq = ++this.outputSeq;
+    this.outputsOf(acc, t.uuid).stream(stream).append({ seq, inst: inst.id, text });
+    if (t.poolUuid && acc.pools.has(t.poolUuid)) {
+      this.outputsOf(acc, t.poolUuid).stream(stream).append({ seq, inst: inst.slot ?? inst.id, text });
+    }
+    this.changed();
+  }
+
+  private refreshExecState(t: TaskRec): void {
+    const active = ['PartiallyDispatched', 'FullyDispatched', 'PartiallyExecuting', 'FullyExecuting'];
+    if (!active.includes(t.state)) return;
+    const insts = this.instancesOf(t);
+    const executing = insts.filter((i) => i.state === 'Running' && i.phase === 'execution').length;
+    const waiting = insts.filter((i) => i.state === 'Queued' || (i.state === 'Running' && i.phase !== 'execution')).length;
+    if (executing > 0) this.transition(t, waiting > 0 ? 'PartiallyExecuting' : 'FullyExecuting');
+    else if (t.state === 'PartiallyDispatched' && !insts.some((i) => i.state === 'Queued')) this.transition(t, 'FullyDispatched');
+  }
+
+  private finishAttempt(acc: Account, t: TaskRec, inst: InstanceRec, r: RunResult): void {
+    // After stop() the instance stays Running in the saved state; the next start ends it.
+    if (this.stopped || acc.tasks.get(t.uuid) !== t || inst.state !== 'Running') return;
+    const now = Date.now();
+    if (inst.execStart !== null) inst.execMs += now - inst.execStart;
+    inst.execStart = null;
+    inst.pid = null;
+    this.releaseSlot(acc, t, inst);
+    const ok = r.code === 0 && !r.cancelled;
+    if (t.cancelRequested || r.cancelled) {
+      inst.state = 'Cancelled';
+    } else if (ok) {
+      inst.state = 'Success';
+      inst.error = null;
+    } else if (inst.attempts - 1 < t.maxPerInstanceRetries && (t.maxTotalRetries === null || t.totalRetriesUsed < t.maxTotalRetries)) {
+      t.totalRetriesUsed++;
+      inst.state = 'Queued';
+      inst.phase = null;
+      this.changed();
+      if (t.poolUuid) {
+        const pool = acc.pools.get(t.poolUuid);
+        if (pool) this.pumpPool(acc, pool);
+      } else this.startInstance(acc, t, inst, null);
+      return;
+    } else {
+      inst.state = 'Failure';
+      const why = r.spawnError
+        ? `could not start the command: ${r.spawnError}`
+        : r.signal
+          ? `the command was killed by ${r.signal}`
+          : `the command exited with code ${r.code}`;
+      inst.error = err('EMU-INSTANCE-FAILED', `Instance ${inst.id} failed: ${why}`);
+      t.errors.push(inst.error);
+    }
+    inst.phase = null;
+    inst.end = now;
+    t.lastModified = now;
+    this.changed();
+    this.refreshExecState(t);
+    this.checkTaskDone(acc, t);
+  }
+
+  private releaseSlot(acc: Account, t: TaskRec, inst: InstanceRec): void {
+    if (inst.slot === null || !t.poolUuid) return;
+    const pool = acc.pools.get(t.poolUuid);
+    const slot = inst.slot;
+    inst.slot = null;
+    if (!pool) return;
+    delete pool.slots[slot];
+    // Let other tasks of the pool take the slot once this call stack is done.
+    setImmediate(() => this.pumpPool(acc, pool));
+  }
+
+  private checkTaskDone(acc: Account, t: TaskRec): void {
+    if (FINAL_TASK_STATES.has(t.state)) return;
+    const insts = this.instancesOf(t);
+    if (insts.some((i) => i.state === 'Queued' || i.state === 'Running')) return;
+    if (t.cancelRequested) {
+      this.finalize(acc, t, 'Cancelled');
+      return;
+    }
+    if (t.state === 'UploadingResults') return;
+    this.transition(t, 'UploadingResults');
+    this.later(t.uuid, this.phaseMs, () => {
+      this.finalize(acc, t, insts.some((i) => i.state === 'Failure') ? 'Failure' : insts.some((i) => i.state === 'Cancelled') ? 'Cancelled' : 'Success');
+    });
+  }
+
+  private finalize(acc: Account, t: TaskRec, state: 'Success' | 'Failure' | 'Cancelled'): void {
+    if (FINAL_TASK_STATES.has(t.state)) return;
+    this.transition(t, state);
+    t.endDate = Date.now();
+    this.clearTimers(t.uuid);
+    this.rt.delete(t.uuid);
+    this.onTaskFinal(acc, t);
+  }
+
+  private onTaskFinal(acc: Account, t: TaskRec): void {
+    if (t.poolUuid) this.poolActive.get(t.poolUuid)?.delete(t);
+    for (const [w, wacc] of [...this.waiting]) if (wacc === acc) this.tryStart(wacc, w);
+    if (t.jobUuid) {
+      const job = acc.jobs.get(t.jobUuid);
+      if (job) this.checkJobDone(acc, job);
+    }
+    if (t.input.autoDeleteOnCompletion === true) this.armAutoDelete(acc, t);
+  }
+
+  armAutoDelete(acc: Account, t: TaskRec): void {
+    const ttl = parseTimeSpan(t.input.completionTimeToLive ?? '00:00:00') ?? 0;
+    const at = (t.endDate ?? Date.now()) + ttl;
+    this.later(`${t.uuid}:ttl`, at - Date.now(), () => this.deleteTask(acc, t), false);
+  }
+
+  /** Returns false when the task already ended (nothing to abort). */
+  abortTask(acc: Account, t: TaskRec, reason?: QError): boolean {
+    if (FINAL_TASK_STATES.has(t.state)) return false;
+    t.cancelRequested = true;
+    this.waiting.delete(t);
+    if (reason) t.errors.push(reason);
+    const wasSubmitted = t.state === 'Submitted';
+    // Pending phase timers (dispatch, download, upload) no longer matter.
+    const r = this.rt.get(t.uuid);
+    if (r) {
+      for (const tm of r.timers) clearTimeout(tm);
+      r.timers.clear();
+    }
+    if (!wasSubmitted) this.transition(t, 'PendingCancel');
+    const now = Date.now();
+    for (const inst of this.instancesOf(t)) {
+      if (inst.state === 'Queued') {
+        inst.state = 'Cancelled';
+        inst.end = now;
+      } else if (inst.state === 'Running') {
+        const h = r?.handles.get(inst.id);
+        if (h) h.cancel();
+        else {
+          if (inst.execStart !== null) inst.execMs += now - inst.execStart;
+          inst.execStart = null;
+          inst.state = 'Cancelled';
+          inst.phase = null;
+          inst.end = now;
+          this.releaseSlot(acc, t, inst);
+        }
+      }
+    }
+    this.changed();
+    this.checkTaskDone(acc, t);
+    return true;
+  }
+
+  deleteTask(acc: Account, t: TaskRec): void {
+    this.abortTask(acc, t);
+    const handles = [...(this.rt.get(t.uuid)?.handles.values() ?? [])];
+    this.clearTimers(t.uuid);
+    this.clearTimers(`${t.uuid}:ttl`);
+    this.rt.delete(t.uuid);
+    this.unindex(t);
+    acc.remove('task', t.uuid);
+    if (t.jobUuid) {
+      const job = acc.jobs.get(t.jobUuid);
+      if (job) this.checkJobDone(acc, job);
+    }
+    for (const [w, wacc] of [...this.waiting]) if (wacc === acc) this.tryStart(wacc, w);
+    this.changed();
+    // Working directories go once their processes are gone.
+    void Promise.all(handles.map((h) => h.done)).then(() =>
+      rm(join(this.opts.workRoot, 'tasks', t.uuid), { recursive: true, force: true }).catch(() => undefined),
+    );
+  }
+
+  // ---------- pools ----------
+
+  submitPool(acc: Account, p: PoolRec): void {
+    this.later(p.uuid, this.phaseMs, () => {
+      if (p.state !== 'Submitted') return;
+      this.transition(p, 'FullyDispatched');
+      this.later(p.uuid, this.phaseMs, () => {
+        if (p.state !== 'FullyDispatched') return;
+        this.transition(p, 'FullyExecuting');
+        for (const t of [...(this.poolActive.get(p.uuid) ?? [])]) this.tryStart(acc, t);
+        this.pumpPool(acc, p);
+      }, false);
+    }, false);
+  }
+
+  /** Gives free pool slots to queued instances, oldest task first. */
+  pumpPool(acc: Account, p: PoolRec): void {
+    if (p.state !== 'FullyExecuting' || acc.pools.get(p.uuid) !== p) return;
+    const used = new Set(Object.keys(p.slots).map(Number));
+    const free: number[] = [];
+    for (let s = 0; s < p.instanceCount; s++) if (!used.has(s)) free.push(s);
+    for (const t of this.poolActive.get(p.uuid) ?? []) {
+      if (!free.length) break;
+      if (t.executionStart === null || t.cancelRequested) continue;
+      for (const inst of this.instancesOf(t)) {
+        if (!free.length) break;
+        if (inst.state !== 'Queued') continue;
+        const slot = free.shift()!;
+        p.slots[slot] = `${t.uuid}:${inst.id}`;
+        this.startInstance(acc, t, inst, slot);
+      }
+      this.refreshExecState(t);
+    }
+  }
+
+  closePool(acc: Account, p: PoolRec): void {
+    if (p.state === 'Closing' || p.state === 'Closed' || p.state === 'PendingDelete') return;
+    this.clearTimers(p.uuid);
+    this.transition(p, 'Closing');
+    for (const t of [...(this.poolActive.get(p.uuid) ?? [])]) {
+      this.abortTask(acc, t, err('EMU-POOL-CLOSED', 'The task was cancelled: its pool was closed'));
+    }
+    this.later(p.uuid, this.phaseMs, () => this.poolClosed(p), false);
+  }
+
+  private poolClosed(p: PoolRec): void {
+    if (p.state !== 'Closing') return;
+    this.transition(p, 'Closed');
+    p.endDate = Date.now();
+  }
+
+  deletePool(acc: Account, p: PoolRec): void {
+    this.closePool(acc, p);
+    this.clearTimers(p.uuid);
+    this.poolActive.delete(p.uuid);
+    acc.remove('pool', p.uuid);
+    this.changed();
+  }
+
+  // ---------- jobs ----------
+
+  submitJob(acc: Account, j: JobRec): void {
+    const wall = parseTimeSpan(j.maxWallTime) ?? 0;
+    if (wall > 0 && j.state === 'Active') {
+      this.later(j.uuid, j.creationDate + wall - Date.now(), () => {
+        if (j.state !== 'Active') return;
+        this.terminateJob(acc, j, err('EMU-MAX-WALL-TIME', 'The task was cancelled: the job maxWallTime was exceeded'));
+      }, false);
+    }
+  }
+
+  terminateJob(acc: Account, j: JobRec, reason?: QError): void {
+    if (j.state !== 'Active') return;
+    this.clearTimers(j.uuid);
+    this.transition(j, 'Terminating');
+    for (const t of this.tasksOfJob(j.uuid)) {
+      this.abortTask(acc, t, reason ?? err('EMU-JOB-TERMINATED', 'The task was cancelled: its job was terminated'));
+    }
+    this.checkJobDone(acc, j);
+  }
+
+  private checkJobDone(acc: Account, j: JobRec): void {
+    if (j.state !== 'Terminating') return;
+    if (this.tasksOfJob(j.uuid).some((t) => !FINAL_TASK_STATES.has(t.state))) return;
+    this.transition(j, 'Completed');
+    j.endDate = Date.now();
+    if (j.autoDeleteOnCompletion) {
+      const ttl = parseTimeSpan(j.completionTimeToLive) ?? 0;
+      this.later(j.uuid, ttl, () => this.deleteJob(acc, j, true), false);
+    }
+  }
+
+  deleteJob(acc: Account, j: JobRec, force: boolean): void {
+    const tasks = this.tasksOfJob(j.uuid);
+    if (tasks.length && !force) {
+      throw forbidden(`The job still has ${tasks.length} task(s): use ?force=true to delete the job and its tasks`);
+    }
+    for (const t of tasks) this.deleteTask(acc, t);
+    this.clearTimers(j.uuid);
+    this.jobTasks.delete(j.uuid);
+    acc.remove('job', j.uuid);
+    this.changed();
+  }
+
+  // ---------- restart ----------
+
+  /**
+   * After loading a persisted state: tasks that had started are ended (their unfinished
+   * instances become Failure: the processes died with the previous emulator), tasks still
+   * Submitted start again, pools and jobs resume.
+   */
+  recover(acc: Account): void {
+    const now = Date.now();
+    for (const p of [...acc.pools.values()]) {
+      p.slots = {};
+      if (p.state === 'PendingDelete') acc.remove('pool', p.uuid);
+      else if (p.state === 'Closing') {
+        this.transition(p, 'Closed');
+        p.endDate ??= now;
+      } else if (p.state === 'Submitted' || p.state === 'FullyDispatched' || p.state === 'PartiallyDispatched') {
+        p.state = 'Submitted';
+        this.submitPool(acc, p);
+      } else if (p.state === 'PartiallyExecuting') this.transition(p, 'FullyExecuting');
+    }
+    for (const t of [...acc.tasks.values()]) {
+      this.index(t);
+      if (FINAL_TASK_STATES.has(t.state)) {
+        if (t.input.autoDeleteOnCompletion === true) this.armAutoDelete(acc, t);
+        continue;
+      }
+      if (t.state === 'Submitted' && !this.instancesOf(t).some((i) => i.attempts > 0)) continue;
+      for (const inst of this.instancesOf(t)) {
+        if (inst.state !== 'Queued' && inst.state !== 'Running') continue;
+        if (inst.execStart !== null) inst.execMs += Math.max(0, now - inst.execStart);
+        inst.execStart = null;
+        inst.pid = null;
+        inst.slot = null;
+        inst.phase = null;
+        inst.end = now;
+        if (t.cancelRequested) inst.state = 'Cancelled';
+        else {
+          inst.state = 'Failure';
+          inst.error = err('EMU-RESTART', `Instance ${inst.id} failed: the emulator stopped while it was running`);
+          t.errors.push(inst.error);
+        }
+      }
+      this.finalizeAfterRestart(acc, t);
+    }
+    for (const j of acc.jobs.values()) {
+      if (j.state === 'Terminating') this.checkJobDone(acc, j);
+      else this.submitJob(acc, j);
+    }
+    for (const t of [...acc.tasks.values()]) if (t.state === 'Submitted') this.tryStart(acc, t);
+    for (const p of acc.pools.values()) this.pumpPool(acc, p);
+  }
+
+  private finalizeAfterRestart(acc: Account, t: TaskRec): void {
+    const insts = this.instancesOf(t);
+    const state = t.cancelRequested ? 'Cancelled' : insts.some((i) => i.state === 'Failure') ? 'Failure' : 'Success';
+    this.finalize(acc, t, state);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const r of this.rt.values()) for (const t of r.timers) clearTimeout(t);
+    for (const s of this.otherTimers.values()) for (const t of s) clearTimeout(t);
+    this.rt.clear();
+    this.otherTimers.clear();
+    await this.runner.stopAll();
+  }
+}

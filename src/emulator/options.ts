@@ -1,0 +1,76 @@
+import { parseFaultSpec } from './faults.js';
+
+export interface AccountOption {
+  email: string;
+  token: string;
+}
+
+export interface EmulatorOptions {
+  host?: string;
+  port?: number;
+  token?: string;
+  dataDir?: string;
+  speed?: number;
+  faults?: string;
+  accounts?: AccountOption[];
+  readGrants?: { reader: string; target: string }[];
+  log?: (line: string) => void;
+  /** Quotas reported by /info and enforced on creation. */
+  quotas?: { maxTask?: number; maxPool?: number; maxJob?: number };
+  /** Cap on instance processes running at once (default 64); the rest queue. */
+  maxConcurrentProcesses?: number;
+  /** Per task (or pool) and stream output buffer size (default 1 MiB). */
+  outputCapBytes?: number;
+}
+
+export const DEFAULT_EMAIL = 'emulator@qarnot.local';
+export const DEFAULT_PORT = 8787;
+
+const EMAIL_RE = /^[^\s@:]+@[^\s@:]+$/;
+
+/** Throws an Error with a message fit for a CLI user when an option is invalid. */
+export function validateOptions(opts: EmulatorOptions): void {
+  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)) {
+    throw new Error(`invalid --port ${String(opts.port)}: expected an integer between 0 and 65535 (0 picks a free port)`);
+  }
+  if (opts.speed !== undefined && (typeof opts.speed !== 'number' || !Number.isFinite(opts.speed) || opts.speed <= 0)) {
+    throw new Error(`invalid --speed ${String(opts.speed)}: expected a number greater than 0`);
+  }
+  if (opts.token !== undefined && (opts.token.trim() === '' || /\s/.test(opts.token))) {
+    throw new Error('invalid --token: must be non-empty and contain no whitespace');
+  }
+  if (opts.host !== undefined && opts.host.trim() === '') throw new Error('invalid --host: empty');
+  if (opts.faults !== undefined) parseFaultSpec(opts.faults);
+  const emails = new Set([DEFAULT_EMAIL]);
+  const tokens = new Set(opts.token ? [opts.token] : []);
+  for (const a of opts.accounts ?? []) {
+    if (!EMAIL_RE.test(a.email)) throw new Error(`invalid --account "${a.email}": expected EMAIL:TOKEN`);
+    if (!a.token || /\s/.test(a.token)) throw new Error(`invalid --account "${a.email}": the token must be non-empty with no whitespace`);
+    if (emails.has(a.email)) throw new Error(`invalid --account: the email ${a.email} is used twice`);
+    if (tokens.has(a.token)) throw new Error(`invalid --account ${a.email}: its token is already used by another account`);
+    emails.add(a.email);
+    tokens.add(a.token);
+  }
+  for (const g of opts.readGrants ?? []) {
+    for (const e of [g.reader, g.target]) {
+      if (!emails.has(e)) throw new Error(`invalid --read-grant ${g.reader}:${g.target}: unknown account ${e}`);
+    }
+  }
+  for (const [k, v] of Object.entries(opts.quotas ?? {})) {
+    if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new Error(`invalid quota ${k}: expected a non-negative integer`);
+  }
+}
+
+/** Parses `EMAIL:TOKEN` (the token may itself contain ':'). */
+export function parseAccountFlag(value: string): AccountOption {
+  const i = value.indexOf(':');
+  if (i <= 0 || i === value.length - 1) throw new Error(`invalid --account "${value}": expected EMAIL:TOKEN`);
+  return { email: value.slice(0, i), token: value.slice(i + 1) };
+}
+
+/** Parses `READER_EMAIL:TARGET_EMAIL`. */
+export function parseReadGrantFlag(value: string): { reader: string; target: string } {
+  const parts = value.split(':');
+  if (parts.length !== 2 || !parts[0] || !parts[1]) throw new Error(`invalid --read-grant "${value}": expected READER_EMAIL:TARGET_EMAIL`);
+  return { reader: parts[0], target: parts[1] };
+}

@@ -1,0 +1,153 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { writeFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JobRec, PoolRec, TaskRec } from './model.js';
+import { OutputSet } from './output-buffer.js';
+import { Account } from './store.js';
+
+const STATE_FILE = 'state.json';
+const FORMAT = 1;
+
+export interface SavedAccount {
+  email: string;
+  nextSeq: number;
+  lastCreation: number;
+  tasks: TaskRec[];
+  pools: PoolRec[];
+  jobs: JobRec[];
+  outputs: Record<string, unknown>;
+}
+export interface SavedState {
+  format: number;
+  outputSeq: number;
+  accounts: SavedAccount[];
+}
+
+/**
+ * Whole-state snapshots written atomically (temp file + rename), at most every `debounceMs`.
+ * `durable()` resolves once a snapshot taken after the call is on disk, so a create can wait
+ * for it before answering. Survives a crash of the emulator (kill -9); no fsync, so not
+ * necessarily a power loss.
+ */
+export class Persistence {
+  private lastWrite = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> | null = null;
+  private dirty = false;
+  private waiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly snapshot: () => SavedState,
+    private readonly debounceMs = 100,
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  get file(): string {
+    return join(this.dir, STATE_FILE);
+  }
+
+  markDirty(): void {
+    this.dirty = true;
+    this.schedule();
+  }
+
+  durable(): Promise<void> {
+    this.dirty = true;
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.timer || this.writing || this.closed) return;
+    const wait = Math.max(0, this.lastWrite + this.debounceMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.writeNow();
+    }, wait);
+  }
+
+  private async writeNow(): Promise<void> {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const waiters = this.waiters.splice(0);
+    const data = JSON.stringify(this.snapshot());
+    const tmp = `${this.file}.tmp`;
+    this.writing = writeFile(tmp, data).then(() => rename(tmp, this.file));
+    try {
+      await this.writing;
+    } finally {
+      this.writing = null;
+      this.lastWrite = Date.now();
+      for (const w of waiters) w();
+      if (this.dirty) this.schedule();
+    }
+  }
+
+  /** Final synchronous write on stop. */
+  flushSync(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.snapshot()));
+    renameSync(tmp, this.file);
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing.catch(() => undefined);
+  }
+
+  static load(dir: string): SavedState | null {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, STATE_FILE), 'utf8');
+    } catch {
+      return null;
+    }
+    const data = JSON.parse(text) as SavedState;
+    if (data.format !== FORMAT) throw new Error(`unsupported state format ${String(data.format)} in ${join(dir, STATE_FILE)}`);
+    return data;
+  }
+}
+
+export function saveAccounts(accounts: Iterable<Account>, outputSeq: number, leftovers: SavedAccount[] = []): SavedState {
+  return {
+    format: FORMAT,
+    outputSeq,
+    accounts: [...leftovers, ...[...accounts].map((a) => ({
+      email: a.email,
+      nextSeq: a.nextSeq,
+      lastCreation: a.lastCreation,
+      tasks: [...a.tasks.values()],
+      pools: [...a.pools.values()],
+      jobs: [...a.jobs.values()],
+      outputs: Object.fromEntries([...a.outputs].map(([k, v]) => [k, v.toJSON()])),
+    }))],
+  };
+}
+
+/**
+ * Fills accounts (matched by email) from a saved state; records come back in creation order.
+ * Returns the saved accounts that are not configured this time, so they are kept on disk.
+ */
+export function restoreAccounts(saved: SavedState, byEmail: Map<string, Account>, outputCap: number): SavedAccount[] {
+  const leftovers: SavedAccount[] = [];
+  for (const sa of saved.accounts) {
+    const acc = byEmail.get(sa.email);
+    if (!acc) {
+      leftovers.push(sa);
+      continue;
+    }
+    acc.nextSeq = sa.nextSeq;
+    acc.lastCreation = sa.lastCreation;
+    for (const rec of [...sa.jobs, ...sa.pools, ...sa.tasks].sort((x, y) => x.seq - y.seq)) acc.add(rec);
+    for (const [uuid, o] of Object.entries(sa.outputs ?? {})) acc.outputs.set(uuid, OutputSet.fromJSON(o, outputCap));
+  }
+  return leftovers;
+}

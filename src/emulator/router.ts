@@ -1,0 +1,49 @@
+import type { Ctx, Reply } from './core.js';
+
+export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
+
+export interface Route {
+  method: string;
+  pattern: string;
+  /** Read operations accept the QarnotReadOnlyRequestForAccount header. */
+  read: boolean;
+  auth: boolean;
+  handler: Handler;
+  segs: string[];
+}
+
+export const route = (method: string, pattern: string, handler: Handler, opts: { read?: boolean; auth?: boolean } = {}): Route => ({
+  method,
+  pattern,
+  handler,
+  read: opts.read ?? method === 'GET',
+  auth: opts.auth ?? true,
+  segs: pattern.split('/').filter(Boolean),
+});
+
+/** First route whose segments match; literal routes are listed before parameterized ones. */
+export function matchRoute(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | null {
+  const segs = path.split('/').filter(Boolean);
+  for (const r of routes) {
+    if (r.method !== method || r.segs.length !== segs.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < segs.length; i++) {
+      const p = r.segs[i]!;
+      const s = segs[i]!;
+      if (p.startsWith('{')) {
+        try {
+          params[p.slice(1, -1)] = decodeURIComponent(s);
+        } catch {
+          ok = false;
+          break;
+        }
+      } else if (p.toLowerCase() !== s.toLowerCase()) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { route: r, params };
+  }
+  return null;
+}

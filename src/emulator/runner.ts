@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+export interface RunRequest {
+  command: string;
+  cwd: string;
+  env: Record<string, string>;
+  onStdout: (chunk: Buffer) => void;
+  onStderr: (chunk: Buffer) => void;
+  onStart?: (pid: number) => void;
+}
+
+export interface RunResult {
+  /** Exit code, or null when killed by a signal / cancelled before starting. */
+  code: number | null;
+  signal: string | null;
+  cancelled: boolean;
+  spawnError?: string;
+}
+
+export interface RunHandle {
+  done: Promise<RunResult>;
+  cancel(): void;
+}
+
+interface Live {
+  child: ChildProcess;
+  closed: Promise<void>;
+}
+
+const KILL_GRACE_MS = 2000;
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the whole group is already gone.
+  }
+}
+
+/**
+ * Runs instance commands with `/bin/sh -c` on the host, each in its own process group so that a
+ * cancel kills the command and everything it started. Caps how many run at once; the rest queue.
+ */
+export class Runner {
+  private running = 0;
+  private readonly queue: { req: RunRequest; start: () => void; cancelled: boolean }[] = [];
+  private readonly live = new Set<Live>();
+  private stopped = false;
+
+  constructor(private readonly maxConcurrent = 64) {}
+
+  get activeCount(): number {
+    return this.running;
+  }
+
+  run(req: RunRequest): RunHandle {
+    let resolve!: (r: RunResult) => void;
+    const done = new Promise<RunResult>((r) => (resolve = r));
+    let child: ChildProcess | null = null;
+    let cancelled = false;
+    const entry = { req, cancelled: false, start: () => {} };
+    entry.start = () => {
+      if (entry.cancelled || this.stopped) {
+        resolve({ code: null, signal: null, cancelled: true });
+        this.next();
+        return;
+      }
+      this.running++;
+      try {
+        mkdirSync(req.cwd, { recursive: true });
+        child = spawn('/bin/sh', ['-c', req.command], {
+          cwd: req.cwd,
+          env: req.env,
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+      } catch (e) {
+        this.running--;
+        resolve({ code: null, signal: null, cancelled: false, spawnError: (e as Error).message });
+        this.next();
+        return;
+      }
+      const c = child;
+      c.stdout?.on('data', (b: Buffer) => req.onStdout(b));
+      c.stderr?.on('data', (b: Buffer) => req.onStderr(b));
+      let exit: { code: number | null; signal: string | null } = { code: null, signal: null };
+      let spawnError: string | undefined;
+      c.on('error', (err) => (spawnError = err.message));
+      c.on('exit', (code, signal) => {
+        exit = { code, signal };
+        // The instance ends with its command: reap what it left running in the background.
+        if (c.pid) killGroup(c.pid, 'SIGKILL');
+      });
+      const closed = new Promise<void>((r) => c.on('close', () => r()));
+      const live: Live = { child: c, closed };
+      this.live.add(live);
+      if (c.pid && req.onStart) req.onStart(c.pid);
+      void closed.then(() => {
+        this.live.delete(live);
+        this.running--;
+        resolve({ ...exit, cancelled, ...(spawnError ? { spawnError } : {}) });
+        this.next();
+      });
+    };
+    if (this.running < this.maxConcurrent && !this.stopped) entry.start();
+    else this.queue.push(entry);
+    return {
+      done,
+      cancel: () => {
+        cancelled = true;
+        entry.cancelled = true;
+        const c = child;
+        if (c?.pid && c.exitCode === null && c.signalCode === null) {
+          killGroup(c.pid, 'SIGTERM');
+          const t = setTimeout(() => killGroup(c.pid!, 'SIGKILL'), KILL_GRACE_MS);
+          t.unref();
+          c.once('exit', () => clearTimeout(t));
+        }
+        const idx = this.queue.indexOf(entry);
+        if (idx >= 0) {
+          this.queue.splice(idx, 1);
+          resolve({ code: null, signal: null, cancelled: true });
+        }
+      },
+    };
+  }
+
+  private next(): void {
+    while (this.running < this.maxConcurrent && this.queue.length) this.queue.shift()!.start();
+  }
+
+  /** SIGTERM every group, SIGKILL after a grace period, and wait until every process is reaped. */
+  async stopAll(graceMs = 1000): Promise<void> {
+    this.stopped = true;
+    for (const q of this.queue.splice(0)) {
+      q.cancelled = true;
+      q.start();
+    }
+    const lives = [...this.live];
+    for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGTERM');
+    const all = Promise.all(lives.map((l) => l.closed));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([all, new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
+    for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
+    await Promise.race([all, new Promise((r) => setTimeout(r, 3000).unref())]);
+  }
+}

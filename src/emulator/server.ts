@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Core, Ctx, Reply } from './core.js';
+import type { FaultInjector } from './faults.js';
+import { matchRoute, type Route } from './router.js';
+import { outputRoutes } from './routes-output.js';
+import { jobRoutes } from './routes-jobs.js';
+import { miscRoutes } from './routes-misc.js';
+import { poolRoutes } from './routes-pools.js';
+import { taskRoutes } from './routes-tasks.js';
+import { ApiError, camelizeKeys, forbidden, sleep } from './util.js';
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const READ_ONLY_HEADER = 'qarnotreadonlyrequestforaccount';
+
+export function allRoutes(): Route[] {
+  // Literal segments must come before {uuid} ones (e.g. /tasks/summaries vs /tasks/{uuid}).
+  const routes = [...miscRoutes(), ...taskRoutes(), ...poolRoutes(), ...jobRoutes(), ...outputRoutes()];
+  const literalness = (r: Route) => r.segs.map((s) => (s.startsWith('{') ? '1' : '0')).join('');
+  return routes.sort((a, b) => (literalness(a) < literalness(b) ? -1 : literalness(a) > literalness(b) ? 1 : 0));
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new ApiError(413, `Request body too large (max ${MAX_BODY_BYTES} bytes)`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const status = reply.status ?? 200;
+  const headers: Record<string, string> = { ...(reply.headers ?? {}) };
+  let body = '';
+  if (reply.text !== undefined) {
+    body = reply.text;
+    headers['content-type'] ??= 'text/plain; charset=utf-8';
+  } else if (reply.json !== undefined) {
+    body = JSON.stringify(reply.json);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+  }
+  headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+function errorReply(e: unknown): Reply {
+  if (e instanceof ApiError) {
+    return {
+      status: e.status,
+      json: e.body ?? { message: e.message },
+      ...(e.contentType ? { headers: { 'content-type': e.contentType } } : {}),
+    };
+  }
+  return { status: 500, json: { message: `Internal emulator error: ${(e as Error)?.message ?? String(e)}` } };
+}
+
+/** `/v1/tasks` and `/tasks` are the same route; returns the path without the version prefix. */
+function splitVersion(pathname: string): { prefix: string; path: string } {
+  const m = /^\/v\d+(?=\/|$)/i.exec(pathname);
+  let path = m ? pathname.slice(m[0].length) : pathname;
+  if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '');
+  return { prefix: m ? m[0] : '', path: path || '/' };
+}
+
+export function createEmulatorServer(core: Core, faults: FaultInjector | null, log: ((line: string) => void) | null): Server {
+  const routes = allRoutes();
+  return createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, errorReply(e));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://emulator.local');
+    const { prefix, path } = splitVersion(url.pathname);
+    const internal = path.startsWith('/_emulator/');
+    const matched = matchRoute(routes, method, path);
+    const counters = core.counters;
+    if (!internal) {
+      counters.total++;
+      const key = matched ? `${method} ${matched.route.pattern}` : `${method} (no route)`;
+      counters.byRoute[key] = (counters.byRoute[key] ?? 0) + 1;
+      counters.inFlight++;
+      counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
+      let done = false;
+      const finish = () => {
+        if (!done) counters.inFlight--;
+        done = true;
+      };
+      res.on('finish', finish);
+      res.on('close', finish);
+    }
+    const decision = !internal && faults?.active ? faults.decide() : null;
+    if (decision && decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (decision?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    let reply: Reply;
+    if (decision?.kind === 'status') {
+      reply = {
+        status: decision.status,
+        json: { message: `Injected fault: HTTP ${decision.status}` },
+        ...(decision.status === 429 || decision.status === 503 ? { headers: { 'retry-after': '1' } } : {}),
+      };
+    } else {
+      reply = await dispatch(req, method, url, prefix, matched).catch(errorReply);
+    }
+    if (decision?.kind === 'none' && decision.resetAfter) {
+      req.socket.destroy();
+      return;
+    }
+    send(res, reply);
+    log?.(`${method} ${url.pathname}${url.search} ${reply.status ?? 200} ${Date.now() - started}ms`);
+  }
+
+  async function dispatch(
+    req: IncomingMessage,
+    method: string,
+    url: URL,
+    prefix: string,
+    matched: ReturnType<typeof matchRoute>,
+  ): Promise<Reply> {
+    const needsAuth = matched ? matched.route.auth : true;
+    const token = req.headers.authorization;
+    const caller = typeof token === 'string' ? core.accountsByToken.get(token.trim()) : undefined;
+    if (needsAuth && !caller) {
+      // Drain the body so keep-alive connections stay usable.
+      await readBody(req).catch(() => undefined);
+      return { status: 401, json: { message: token ? 'Unauthorized: invalid token in the Authorization header' : 'Unauthorized: missing Authorization header' } };
+    }
+    const raw = await readBody(req);
+    if (!matched) return { status: 404, json: { message: `No route for ${method} ${url.pathname}` } };
+    let acc = caller ?? core.accountsByToken.values().next().value!;
+    const ro = req.headers[READ_ONLY_HEADER];
+    if (typeof ro === 'string' && ro !== '' && caller) {
+      if (!matched.route.read) throw forbidden('Read-only access cannot be used for write operations');
+      const target = core.accountsByEmail.get(ro.trim());
+      const allowed =
+        target &&
+        (target === caller || core.readGrants.some((g) => g.reader === caller.email && g.target === target.email));
+      if (!target || !allowed) throw forbidden(`Read-only access to account '${ro}' is not allowed for ${caller.email}`);
+      acc = target;
+    }
+    let body: unknown = undefined;
+    const text = raw.toString('utf8');
+    if (text.trim() !== '') {
+      try {
+        body = camelizeKeys(JSON.parse(text));
+      } catch {
+        return { status: 400, json: { message: 'Invalid JSON in the request body' } };
+      }
+    }
+    const host = req.headers.host ?? 'localhost';
+    const ctx: Ctx = {
+      core,
+      acc,
+      params: matched.params,
+      query: url.searchParams,
+      body,
+      location: (p) => `http://${host}${prefix}${p}`,
+    };
+    return matched.route.handler(ctx);
+  }
+}
