@@ -1,0 +1,112 @@
+/**
+ * Reads a request body written by a person: a JSON or YAML file, or stdin
+ * with `-`. Every failure is a UsageError naming the flag, raised before
+ * anything is sent. Resource-agnostic: tasks and pools both use it.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
+import { UsageError } from '../../errors.js';
+import { quote } from '../../lib/parse.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface FileSource {
+  stdin: Readable & { isTTY?: boolean };
+}
+
+/** `-f FILE`: the parsed document (any JSON value). */
+export async function readStructuredFile(flag: string, path: string, source: FileSource): Promise<unknown> {
+  const text = path === '-' ? await readStdin(flag, source.stdin) : await readPath(flag, path);
+  return parseStructuredText(flag, path, text);
+}
+
+/** A document that must be one object or an array of objects (a bulk submission). */
+export async function readBodyFile(flag: string, path: string, source: FileSource): Promise<JsonObject | JsonObject[]> {
+  return expectBodies(flag, await readStructuredFile(flag, path, source));
+}
+
+export function expectBodies(flag: string, doc: unknown): JsonObject | JsonObject[] {
+  if (Array.isArray(doc)) {
+    if (doc.length === 0) throw new UsageError(`${flag}: the array is empty; expected at least one object`);
+    doc.forEach((item, i) => {
+      if (!isObject(item)) throw new UsageError(`${flag}: item ${i} must be an object, got ${typeName(item)}`);
+    });
+    return doc as JsonObject[];
+  }
+  if (!isObject(doc)) throw new UsageError(`${flag}: expected an object (or an array of objects), got ${typeName(doc)}`);
+  return doc;
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+async function readPath(flag: string, path: string): Promise<string> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${quote(path)}: ${describeFsError(error)}`);
+  }
+  if (info.isDirectory()) throw new UsageError(`${flag}: ${quote(path)} is a directory; expected a JSON or YAML file`);
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${quote(path)}: ${describeFsError(error)}`);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function readStdin(flag: string, stdin: Readable & { isTTY?: boolean }): Promise<string> {
+  if (stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe a JSON or YAML document into it`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+let yamlModule: typeof import('yaml') | undefined;
+
+export async function loadYaml(): Promise<typeof import('yaml')> {
+  return (yamlModule ??= await import('yaml'));
+}
+
+/** JSON for `.json` files and documents that look like JSON (better messages); YAML otherwise. */
+export async function parseStructuredText(flag: string, path: string, text: string): Promise<unknown> {
+  const where = path === '-' ? 'stdin' : quote(path);
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new UsageError(`${flag}: ${where} is empty; expected a JSON or YAML document`);
+  const ext = extname(path).toLowerCase();
+  const looksJson = ext === '.json' || /^\s*[[{]/.test(body);
+  if (looksJson && ext !== '.yaml' && ext !== '.yml') {
+    try {
+      return JSON.parse(body);
+    } catch (error) {
+      if (ext === '.json') throw new UsageError(`${flag}: ${where} is not valid JSON: ${(error as Error).message}`);
+      // `{a: 1}` is YAML flow style: fall through.
+    }
+  }
+  const YAML = await loadYaml();
+  try {
+    const docs = YAML.parseAllDocuments(body);
+    if (docs.length !== 1) throw new Error(`expected one document, found ${docs.length}`);
+    const doc = docs[0]!;
+    if (doc.errors.length) throw new Error(doc.errors[0]!.message.split('\n')[0]);
+    return doc.toJS();
+  } catch (error) {
+    throw new UsageError(`${flag}: ${where} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * Following live output (`task stdout -f`, `task run`, and pools'
+ * equivalents). Resource-agnostic: the caller passes how to read each
+ * stream's whole buffer and how to tell that the resource has finished.
+ *
+ * Why the whole buffer (GET) and not the "fresh" endpoint (POST):
+ * - POST moves a cursor on the server. If its answer is lost (a reset, a
+ *   timeout, a 5xx from a proxy after the server acted), the lines it carried
+ *   are gone for good, and it cannot be retried safely. GET is idempotent:
+ *   the HTTP layer retries it, and a failed poll just means the next poll
+ *   sees the same lines again.
+ * - The cursor is shared with every other reader of the task (another
+ *   terminal, a script using `--fresh`, the SDKs): a follower on POST would
+ *   steal their lines and they would steal ours. GET disturbs nobody.
+ * So every poll reads the whole buffer and prints only what lies beyond what
+ * was already printed (BufferTracker). The buffer rotates past a size cap
+ * (the oldest lines are dropped); the tracker re-anchors on the tail it has
+ * already printed, so rotation neither repeats nor loses lines. The price is
+ * bandwidth (the buffer is at most ~1 MiB per stream), paid only while
+ * following.
+ *
+ * Line-buffered: a line is printed only once its newline has arrived; the
+ * unterminated tail is printed (with a newline) only when the resource ends.
+ */
+import type { ChalkInstance } from 'chalk';
+import { ApiError, CliError, InterruptedError, NetworkError } from '../../errors.js';
+import { abortableSleep } from './wait.js';
+
+// ---- Diffing successive buffers ------------------------------------------
+
+/**
+ * Turns successive whole-buffer reads of one stream into "what is new",
+ * complete lines only. Pure (no I/O), so rotation and partial lines are
+ * unit-tested.
+ */
+export class BufferTracker {
+  /** The tail of what was already emitted; always ends at a line boundary. */
+  private seen = '';
+  private keep: number;
+  /** Set when the buffer rotated past everything we had printed: lines were lost upstream. */
+  gap = false;
+  private pending = '';
+
+  constructor(minKeep = 2 * 1024 * 1024) {
+    this.keep = minKeep;
+  }
+
+  /** New complete lines (each ending in "\n") in this read of the buffer. */
+  update(buffer: string): string {
+    this.keep = Math.max(this.keep, 2 * buffer.length);
+    const start = this.offsetOfNew(buffer);
+    const fresh = buffer.slice(start);
+    const cut = fresh.lastIndexOf('\n') + 1;
+    const complete = fresh.slice(0, cut);
+    this.pending = fresh.slice(cut);
+    if (complete) this.remember(complete);
+    return complete;
+  }
+
+  /** The unterminated tail seen in the last read (printed once the resource ended). */
+  flush(): string {
+    const rest = this.pending;
+    this.pending = '';
+    if (rest) this.remember(`${rest}\n`);
+    return rest ? `${rest}\n` : '';
+  }
+
+  private remember(text: string): void {
+    this.seen += text;
+    if (this.seen.length > this.keep) {
+      // Trim at a line boundary so the kept tail still starts a line.
+      const from = this.seen.indexOf('\n', this.seen.length - this.keep);
+      this.seen = from < 0 ? '' : this.seen.slice(from + 1);
+    }
+  }
+
+  /** Where, in this buffer, the not-yet-printed text starts. */
+  private offsetOfNew(buffer: string): number {
+    const seen = this.seen;
+    if (seen === '') return 0;
+    if (buffer.startsWith(seen)) return seen.length;
+    // Rotated: the buffer now starts somewhere inside what we printed. Find
+    // the longest suffix of `seen`, starting at a line boundary, that the
+    // buffer starts with; the rest of the buffer is new.
+    const firstLineEnd = buffer.indexOf('\n');
+    if (firstLineEnd >= 0) {
+      const firstLine = buffer.slice(0, firstLineEnd + 1);
+      let j = seen.indexOf(firstLine, Math.max(0, seen.length - buffer.length));
+      while (j >= 0) {
+        if ((j === 0 || seen[j - 1] === '\n') && buffer.startsWith(seen.slice(j))) return seen.length - j;
+        j = seen.indexOf(firstLine, j + 1);
+      }
+    }
+    // Nothing in common: more was written between two polls than the buffer
+    // holds (or it was reset). Print all of it and say that lines were lost.
+    this.gap = true;
+    return 0;
+  }
+}
+
+// ---- Decorating lines --------------------------------------------------
+
+const INSTANCE_PREFIX_RE = /^(\d+)> /;
+const PALETTE = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red', 'cyanBright', 'magentaBright', 'yellowBright', 'greenBright', 'blueBright', 'redBright'] as const;
+
+export interface DecorateOptions {
+  /** Colours the `N> ` instance prefix (level 0: no colour). */
+  color: ChalkInstance;
+  /** Prefix each line with the time it was received. */
+  timestamps: boolean;
+}
+
+/**
+ * Prefixes kept as the API gives them (`N> `), coloured per instance on a
+ * terminal; an optional receive timestamp in front.
+ */
+export function decorateLines(text: string, options: DecorateOptions, receivedAt: Date): string {
+  if (!text) return '';
+  const stamp = options.timestamps ? `${receivedAt.toISOString()} ` : '';
+  const colored = options.color.level > 0;
+  if (!stamp && !colored) return text;
+  const lines = text.split('\n');
+  lines.pop(); // text ends with "\n"
+  return lines
+    .map((line) => {
+      let shown = line;
+      if (colored) {
+        const m = INSTANCE_PREFIX_RE.exec(line);
+        if (m) shown = options.color[PALETTE[Number(m[1]) % PALETTE.length]!](m[0]) + line.slice(m[0].length);
+      }
+      return `${stamp}${shown}\n`;
+    })
+    .join('');
+}
+
+// ---- The polling loop ----------------------------------------------------
+
+export interface FollowSource {
+  /** For messages: "stdout", "stderr". */
+  name: string;
+  /** The stream's whole current buffer (idempotent: a GET). */
+  read: () => Promise<string>;
+  /** Receives new complete lines, received at `at`. */
+  write: (lines: string, at: Date) => void;
+}
+
+export interface FollowTiming {
+  /** Poll interval while output flows. */
+  fastMs: number;
+  /** Idle backoff cap during the first `quietAfterMs` of silence. */
+  idleMs: number;
+  /** Idle backoff cap after a long silence. */
+  quietMs: number;
+  quietAfterMs: number;
+  /** How often the state is checked while output flows. */
+  stateBusyMs: number;
+  /** ... soon after output stopped (the resource may be ending). */
+  stateIdleMs: number;
+  /** ... after a long silence. */
+  stateQuietMs: number;
+  /** Give up after transient errors lasting this long. */
+  maxErrorStreakMs: number;
+}
+
+/**
+ * While output flows: every 250 ms (a line shows within ~¼ s). When it
+ * stops: 500 ms, then 1 s, so a line after a pause shows within ~1 s. After
+ * 10 s of silence: 1.25 s for the stream plus a state check every 10 s, which
+ * keeps a silent follow under one request per second.
+ */
+export const DEFAULT_FOLLOW_TIMING: FollowTiming = {
+  fastMs: 250,
+  idleMs: 1000,
+  quietMs: 1250,
+  quietAfterMs: 10_000,
+  stateBusyMs: 5000,
+  stateIdleMs: 2000,
+  stateQuietMs: 10_000,
+  maxErrorStreakMs: 5 * 60_000,
+};
+
+export interface FollowOptions {
+  sources: FollowSource[];
+  /** Fetches the resource; true once it is in a final state. */
+  isFinished: () => Promise<boolean>;
+  signal: AbortSignal;
+  timing?: Partial<FollowTiming>;
+  /** Told once per streak of transient errors, and when lines were lost upstream. */
+  warn?: (message: string) => void;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  now?: () => number;
+}
+
+/** Errors worth waiting out: the network, the server's 5xx and 429. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return error.status >= 500 || error.status === 429 || error.status === 408;
+  return false;
+}
+
+/**
+ * Prints new output until the resource finishes, then drains each stream
+ * once more (everything written before the final state is printed) and the
+ * unterminated tails. Ctrl-C throws InterruptedError.
+ */
+export async function followOutput(options: FollowOptions): Promise<void> {
+  const timing = { ...DEFAULT_FOLLOW_TIMING, ...options.timing };
+  const now = options.now ?? (() => performance.now());
+  const sleep = options.sleep ?? abortableSleep;
+  const { signal } = options;
+  const trackers = options.sources.map(() => new BufferTracker());
+  const gapReported = options.sources.map(() => false);
+
+  let lastOutputAt = now();
+  let lastStateAt = -Infinity;
+  let interval = timing.fastMs;
+  let finished = false;
+  let errorStreakStart: number | undefined;
+
+  const checkAbort = () => {
+    if (signal.aborted) throw new InterruptedError();
+  };
+
+  const poll = async (): Promise<boolean> => {
+    let got = false;
+    for (let i = 0; i < options.sources.length; i++) {
+      const source = options.sources[i]!;
+      const tracker = trackers[i]!;
+      const text = tracker.update(await source.read());
+      if (tracker.gap && !gapReported[i]) {
+        gapReported[i] = true;
+        options.warn?.(`${source.name}: more output was written between two reads than the server keeps; some lines were lost`);
+      }
+      if (text) {
+        source.write(text, new Date());
+        got = true;
+      }
+    }
+    return got;
+  };
+
+  for (;;) {
+    checkAbort();
+    try {
+      const t = now();
+      const silentFor = t - lastOutputAt;
+      const stateEvery = silentFor < timing.fastMs * 2 ? timing.stateBusyMs : silentFor < timing.quietAfterMs ? timing.stateIdleMs : timing.stateQuietMs;
+      if (t - lastStateAt >= stateEvery) {
+        finished = await options.isFinished();
+        lastStateAt = now();
+      }
+      const got = await poll();
+      if (errorStreakStart !== undefined) errorStreakStart = undefined;
+      if (finished) {
+        // This read came after the final state was seen: it holds everything.
+        options.sources.forEach((source, i) => {
+          const rest = trackers[i]!.flush();
+          if (rest) source.write(rest, new Date());
+        });
+        return;
+      }
+      if (got) {
+        lastOutputAt = now();
+        interval = timing.fastMs;
+      } else {
+        const cap = now() - lastOutputAt < timing.quietAfterMs ? timing.idleMs : timing.quietMs;
+        interval = Math.min(interval * 2, cap);
+      }
+    } catch (error) {
+      checkAbort();
+      if (error instanceof InterruptedError) throw error;
+      if (!isTransient(error)) throw error;
+      // Nothing was consumed: the next read sees the same lines again.
+      const t = now();
+      if (errorStreakStart === undefined) {
+        errorStreakStart = t;
+        options.warn?.(`${(error as CliError).message}; still following…`);
+      } else if (t - errorStreakStart > timing.maxErrorStreakMs) {
+        throw error;
+      }
+      interval = Math.min(Math.max(interval * 2, 1000), 5000);
+    }
+    await sleep(interval, signal);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Waiting for resources to reach a final state, for any resource: the caller
+ * passes how to fetch one, how to read its state and which states end the
+ * wait. Also the reporter people watch: one spinner line per resource on a
+ * terminal, one stderr line per state change otherwise.
+ */
+import type { Context } from '../../context.js';
+import { ApiError, InterruptedError } from '../../errors.js';
+import { formatDurationShort } from '../../lib/timespan.js';
+
+export interface WaitEntry<T> {
+  id: string;
+  item?: T;
+  state?: string;
+  /** Reached a terminal state (or vanished). */
+  done: boolean;
+  /** The last polling error, cleared by the next success. */
+  error?: string;
+}
+
+export interface WaitSpec<T> {
+  ids: readonly string[];
+  fetch: (id: string) => Promise<T>;
+  stateOf: (item: T) => string;
+  terminal: ReadonlySet<string>;
+  intervalMs: number;
+  /** Undefined: wait forever. */
+  timeoutMs?: number;
+  signal: AbortSignal;
+  /** After every polling round, with every entry (for a spinner). */
+  onRound?: (entries: readonly WaitEntry<T>[]) => void;
+  /** When an entry's state changes (the first fetch counts as a change). */
+  onChange?: (entry: WaitEntry<T>, previous: string | undefined) => void;
+  /** At most this many fetches in flight (default 8). */
+  concurrency?: number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  now?: () => number;
+}
+
+export interface WaitResult<T> {
+  entries: WaitEntry<T>[];
+  timedOut: boolean;
+}
+
+/** The state given to a resource that answered 404 while waited for. */
+export const VANISHED_STATE = 'NotFound';
+
+/**
+ * Polls every resource not yet final, every `intervalMs`, until all are
+ * final or the timeout passes. Transient errors are recorded on the entry and
+ * the polling goes on (the HTTP layer already retried them); a 404 ends the
+ * wait for that resource with state `NotFound`. Ctrl-C throws InterruptedError.
+ */
+export async function waitForStates<T>(spec: WaitSpec<T>): Promise<WaitResult<T>> {
+  const now = spec.now ?? (() => performance.now());
+  const sleep = spec.sleep ?? abortableSleep;
+  const started = now();
+  const entries: WaitEntry<T>[] = [...new Set(spec.ids)].map((id) => ({ id, done: false }));
+  for (;;) {
+    const pending = entries.filter((e) => !e.done);
+    await mapLimit(pending, spec.concurrency ?? 8, async (entry) => {
+      try {
+        const item = await spec.fetch(entry.id);
+        const previous = entry.state;
+        entry.item = item;
+        entry.state = spec.stateOf(item);
+        entry.error = undefined;
+        entry.done = spec.terminal.has(entry.state);
+        if (previous !== entry.state) spec.onChange?.(entry, previous);
+      } catch (error) {
+        if (spec.signal.aborted || error instanceof InterruptedError) throw new InterruptedError();
+        if (error instanceof ApiError && error.status === 404) {
+          const previous = entry.state;
+          entry.state = VANISHED_STATE;
+          entry.done = true;
+          entry.error = error.message;
+          spec.onChange?.(entry, previous);
+          return;
+        }
+        entry.error = error instanceof Error ? error.message : String(error);
+      }
+    });
+    spec.onRound?.(entries);
+    if (entries.every((e) => e.done)) return { entries, timedOut: false };
+    const elapsed = now() - started;
+    if (spec.timeoutMs !== undefined && elapsed >= spec.timeoutMs) return { entries, timedOut: true };
+    const remaining = spec.timeoutMs === undefined ? spec.intervalMs : Math.min(spec.intervalMs, spec.timeoutMs - elapsed);
+    await sleep(Math.max(0, remaining), spec.signal);
+    if (spec.signal.aborted) throw new InterruptedError();
+  }
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+// ---- Reporting ----------------------------------------------------------
+
+export interface WaitReporter<T> {
+  onChange(entry: WaitEntry<T>, previous: string | undefined): void;
+  onRound(entries: readonly WaitEntry<T>[]): void;
+  /** Stops the spinner, leaving each resource's final line on screen. */
+  stop(entries: readonly WaitEntry<T>[]): void;
+}
+
+export interface ReporterOptions<T> {
+  /** One line about a resource, without a trailing newline (state, progress ...). */
+  describe: (entry: WaitEntry<T>, elapsedMs: number, color: Context['io']['colorErr']) => string;
+  /** Which final states count as success (a ✓ rather than a ✗). */
+  succeeded: (state: string | undefined) => boolean;
+}
+
+/**
+ * On a terminal (stderr is a TTY): one ora spinner whose text holds a line per
+ * resource, redrawn every round. Otherwise: one plain line per state change.
+ */
+export async function createWaitReporter<T>(ctx: Context, options: ReporterOptions<T>): Promise<WaitReporter<T>> {
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const c = ctx.io.colorErr;
+  if (!ctx.io.stderrIsTTY || ctx.globals.quiet) {
+    return {
+      onChange: (entry) => {
+        if (!ctx.globals.quiet) ctx.io.err(`${options.describe(entry, elapsed(), c)}\n`);
+      },
+      onRound: () => {},
+      stop: () => {},
+    };
+  }
+  const { default: ora } = await import('ora');
+  const spinner = ora({ stream: ctx.io.stderr, discardStdin: false, text: 'waiting…' }).start();
+  const render = (entries: readonly WaitEntry<T>[]) =>
+    entries
+      .map((e) => {
+        const mark = !e.done ? ' ' : options.succeeded(e.state) ? c.green('✓') : c.red('✗');
+        return `${mark} ${options.describe(e, elapsed(), c)}`;
+      })
+      .join('\n');
+  return {
+    onChange: () => {},
+    onRound: (entries) => {
+      spinner.text = render(entries);
+    },
+    stop: (entries) => {
+      spinner.stop();
+      if (entries.length) ctx.io.err(`${render(entries)}\n`);
+    },
+  };
+}
+
+export function elapsedText(ms: number): string {
+  return formatDurationShort(ms);
+}
