@@ -288,7 +288,16 @@ export function rerunInput(engine: Engine, src: TaskRec, kind: RerunKind, overri
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k] = v;
   if (overrides.profile) delete merged.poolUuid;
   const userSetInstances = kind === 'clone' && (overrides.instanceCount != null || overrides.advancedRanges != null);
-  if (!userSetInstances) {
+  if (kind === 'clone' && !userSetInstances) {
+    // A plain clone keeps the source's own instance description.
+    if (src.advancedRanges) {
+      delete merged.instanceCount;
+      merged.advancedRanges = src.advancedRanges;
+    } else {
+      delete merged.advancedRanges;
+      merged.instanceCount = src.instanceCount;
+    }
+  } else if (!userSetInstances) {
     const ids = rerunInstances(engine, src, kind);
     if (!ids.length) throw badRequest(`Nothing to ${kind}: the task has no ${DESCRIPTIONS[kind]} instance.`);
     delete merged.instanceCount;
