@@ -99,7 +99,9 @@ export class Http {
       } catch (error) {
         const code = (error as { code?: string }).code;
         this.checkAborted();
-        if (attempt < this.policy.maxRetries && shouldRetryError(spec.retry, code)) {
+        // Nothing listening is rarely transient: two quick retries, not the full budget.
+        const budget = code === 'ECONNREFUSED' ? Math.min(2, this.policy.maxRetries) : this.policy.maxRetries;
+        if (attempt < budget && shouldRetryError(spec.retry, code)) {
           await this.pause(backoffDelay(attempt, this.policy), `${code}`);
           continue;
         }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { setExamples } from '../define.js';
 import { TOPICS } from './topics.js';
 
 /**
@@ -7,11 +8,10 @@ import { TOPICS } from './topics.js';
  */
 export function registerHelp(program: Command): void {
   program.helpCommand(false);
-  program
+  const help = program
     .command('help [words...]')
     .summary(`Show help for a command, or a topic: ${Object.keys(TOPICS).join(', ')}`)
     .description(`Show help for a command, or one of these topics: ${Object.keys(TOPICS).join(', ')}`)
-    .addHelpText('after', '\nExamples:\n  $ qarnot help exit-codes\n  $ qarnot help task create\n')
     .action((words: string[] = []) => {
       const topic = words.length === 1 ? TOPICS[words[0]!] : undefined;
       if (topic) {
@@ -28,4 +28,5 @@ export function registerHelp(program: Command): void {
       }
       target.outputHelp();
     });
+  setExamples(help, ['qarnot help exit-codes', 'qarnot help environment', 'qarnot help task list']);
 }

@@ -1,0 +1,96 @@
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { examplesOf } from '../../src/commands/define.js';
+import { buildProgram } from '../../src/program.js';
+
+/** Splits a command line the way a POSIX shell would, for the simple lines used in examples. */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === "'") {
+      const end = line.indexOf("'", i + 1);
+      current += line.slice(i + 1, end);
+      i = end;
+      inWord = true;
+    } else if (ch === '"') {
+      let j = i + 1;
+      for (; line[j] !== '"'; j++) current += line[j] === '\\' ? line[++j] : line[j];
+      i = j;
+      inWord = true;
+    } else if (ch === '\\') {
+      current += line[++i];
+      inWord = true;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+    } else {
+      current += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(current);
+  // Redirections belong to the shell, not to qarnot.
+  const result: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '<' || words[i] === '>' || words[i] === '|') break;
+    result.push(words[i]!);
+  }
+  return result;
+}
+
+function allCommands(root: Command): Command[] {
+  return root.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+function pathOf(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** A program whose every action only records which command ran. */
+function dryProgram(): { program: Command; ran: string[] } {
+  const ran: string[] = [];
+  const program = buildProgram({ writeOut: () => {}, writeErr: () => {} });
+  for (const command of allCommands(program)) {
+    if (command.commands.length === 0) command.action(() => void ran.push(pathOf(command)));
+  }
+  return { program, ran };
+}
+
+describe('help', () => {
+  const commands = allCommands(buildProgram()).filter((c) => !(c as unknown as { _hidden?: boolean })._hidden);
+
+  it('gives every command a description and at least one example', () => {
+    for (const command of commands) {
+      expect(command.description(), pathOf(command)).not.toBe('');
+      expect(examplesOf(command).length, `examples of "${pathOf(command)}"`).toBeGreaterThan(0);
+    }
+  });
+
+  it('parses every example shown in help with the real parser', async () => {
+    let checked = 0;
+    for (const command of commands) {
+      for (const example of examplesOf(command)) {
+        const words = shellWords(example);
+        expect(words[0], example).toBe('qarnot');
+        const { program, ran } = dryProgram();
+        await expect(program.parseAsync(['node', ...words]), example).resolves.toBeDefined();
+        // Examples of a noun may run any of its verbs; a verb's examples run that verb.
+        const expected = pathOf(command);
+        expect(ran.length, example).toBe(1);
+        expect(ran[0]!.startsWith(expected), `${example} ran "${ran[0]}"`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('splits shell words like a shell', () => {
+    expect(shellWords(`qarnot task run -c DOCKER_CMD='echo $X' --name "a \\"b\\"" < in.txt`)).toEqual(['qarnot', 'task', 'run', '-c', 'DOCKER_CMD=echo $X', '--name', 'a "b"']);
+  });
+});
