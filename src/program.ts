@@ -11,6 +11,7 @@ import { registerConfig } from './commands/config/index.js';
 import { registerEmulator } from './commands/emulator/index.js';
 import { registerHelp } from './commands/help/index.js';
 import { registerCompletion } from './commands/completion/index.js';
+import { registerSearch } from './commands/search/index.js';
 
 export interface ProgramHooks {
   /** Where commander writes help and its own errors (tests capture them). */
@@ -47,6 +48,7 @@ export function buildProgram(hooks: ProgramHooks = {}): Command {
   registerTask(program);
   registerPool(program);
   registerJob(program);
+  registerSearch(program);
   registerProfile(program);
   registerHardware(program);
   registerAccountCommands(program);
