@@ -94,12 +94,17 @@ export async function checkScaling(http: Http, scaling: { policies: unknown[] })
   } catch (error) {
     const e = error as { status?: number; body?: unknown };
     if (e.status !== 400) throw error;
-    const body = (e.body ?? {}) as { errors?: Record<string, string[] | string>; detail?: string; title?: string; message?: string };
-    const problems: { path: string; message: string }[] = [];
-    for (const [path, messages] of Object.entries(body.errors ?? {})) {
-      for (const message of Array.isArray(messages) ? messages : [messages]) problems.push({ path, message });
-    }
-    if (!problems.length) problems.push({ path: '', message: body.detail ?? body.message ?? body.title ?? 'invalid scaling' });
-    return problems;
+    return validationProblems(e.body);
   }
+}
+
+/** The problems of a 400 ValidationProblemDetails body, one per message, keyed by JSON path. */
+export function validationProblems(errorBody: unknown): { path: string; message: string }[] {
+  const body = (errorBody ?? {}) as { errors?: Record<string, string[] | string>; detail?: string; title?: string; message?: string };
+  const problems: { path: string; message: string }[] = [];
+  for (const [path, messages] of Object.entries(body.errors ?? {})) {
+    for (const message of Array.isArray(messages) ? messages : [messages]) problems.push({ path, message });
+  }
+  if (!problems.length) problems.push({ path: '', message: body.detail ?? body.message ?? body.title ?? 'invalid scaling' });
+  return problems;
 }

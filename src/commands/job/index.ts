@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { JOB_STATES } from '../../api/jobs.js';
-import { addListOptions, noun, verb } from '../define.js';
+import { addListOptions, collect, noun, verb } from '../define.js';
+import { addConfirmOptions, addSelectorOptions } from '../pool/options.js';
 
 export const JOB_SORT_FIELDS = ['creationDate', 'name', 'state'] as const;
 
@@ -22,9 +23,71 @@ export function registerJob(program: Command): void {
     load: () => import('./show.js'),
   }).alias('get');
 
+  verb(job, 'create', {
+    summary: 'Create a job; prints its uuid',
+    description:
+      'Create a job: a group of tasks, optionally in a pool, whose tasks may depend on each other (--use-dependencies, then "task create --job J --depends-on T").',
+    examples: [
+      'qarnot job create --name nightly --shortname nightly-1 --use-dependencies',
+      'qarnot job create --name render --pool my-pool --max-wall-time 2h --tag render',
+      'qarnot job create --name tmp --auto-delete --ttl 30m --dry-run',
+    ],
+    writes: true,
+    load: () => import('./create.js'),
+  })
+    .option('--name <name>', 'job name (required)')
+    .option('--shortname <shortname>', 'unique short name, usable instead of the uuid')
+    .option('--pool <pool>', 'run its tasks in this pool (uuid or shortname)')
+    .option('--use-dependencies', 'let its tasks depend on one another (--depends-on)')
+    .option('--max-wall-time <duration>', 'terminate the job after this long, e.g. 2h, 1d, 10:00:00')
+    .option('--tag <tag>', 'tag (repeatable, at most 10)', collect)
+    .option('--auto-delete', 'delete automatically once completed (after --ttl)')
+    .option('--ttl <duration>', 'time to keep it once completed, e.g. 30m (completionTimeToLive)')
+    .option('--dry-run', 'print the request body and send nothing');
+
+  addConfirmOptions(
+    addSelectorOptions(
+      verb(job, 'terminate [ids...]', {
+        summary: 'Terminate jobs: their unfinished tasks are cancelled',
+        examples: ['qarnot job terminate my-job', 'qarnot job terminate --tag nightly --yes'],
+        writes: true,
+        load: () => import('./terminate.js'),
+      }),
+      JOB_STATES,
+    ),
+    'terminate',
+  );
+
+  addConfirmOptions(
+    addSelectorOptions(
+      verb(job, 'delete [ids...]', {
+        summary: 'Delete jobs; --force also deletes their tasks',
+        description:
+          'Delete jobs (each exactly as named: a shortname selects that one job). A job that still has tasks is refused by the API unless --force, which deletes its tasks too.',
+        examples: ['qarnot job delete my-job --yes', 'qarnot job delete my-job --force --yes', 'qarnot job delete --state Completed --dry-run'],
+        writes: true,
+        load: () => import('./delete.js'),
+      }).alias('rm'),
+      JOB_STATES,
+    ),
+    'delete',
+  ).option('--force', 'also delete the tasks of the jobs');
+
   verb(job, 'tasks <id>', {
     summary: 'List the tasks of a job',
     examples: ['qarnot job tasks my-job', 'qarnot job tasks my-job --format jsonl'],
     load: () => import('./tasks.js'),
   });
+
+  verb(job, 'wait <id>', {
+    summary: 'Wait until a job is done: Completed, or every one of its tasks finished',
+    description:
+      'Wait until the job is Completed (terminated, or past its max wall time) or every one of its tasks has finished (a job stays Active until terminated).\n' +
+      'Exit codes: 0 every task succeeded, 1 a task failed or was cancelled, 3 not found, 124 --timeout passed.',
+    examples: ['qarnot job wait my-job', 'qarnot job wait my-job --timeout 1h'],
+    longRunning: true,
+    load: () => import('./wait.js'),
+  })
+    .option('--timeout <duration>', 'give up after this long (exit 124)')
+    .option('--interval <duration>', 'time between checks (default 2s)');
 }

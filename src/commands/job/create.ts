@@ -1,0 +1,46 @@
+import { createJob } from '../../api/jobs.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { parseDuration, parseShortname, parseTags, parseUuidOrShortname } from '../../lib/parse.js';
+import { msToTimeSpan } from '../../lib/timespan.js';
+
+interface CreateOptions {
+  name?: string;
+  shortname?: string;
+  pool?: string;
+  useDependencies?: boolean;
+  maxWallTime?: string;
+  tag?: string[];
+  autoDelete?: boolean;
+  ttl?: string;
+  dryRun?: boolean;
+}
+
+export function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
+  if (opts.name === undefined || opts.name.trim() === '') throw new UsageError('--name is required (a non-empty job name)');
+  const body: Record<string, unknown> = { name: opts.name };
+  if (opts.shortname !== undefined) body.shortname = parseShortname('--shortname', opts.shortname);
+  if (opts.pool !== undefined) body.poolUuid = parseUuidOrShortname('--pool', opts.pool);
+  if (opts.useDependencies) body.useDependencies = true;
+  if (opts.maxWallTime !== undefined) {
+    const ms = parseDuration('--max-wall-time', opts.maxWallTime);
+    if (ms <= 0) throw new UsageError(`--max-wall-time must be longer than 0, got "${opts.maxWallTime}"`);
+    body.maxWallTime = msToTimeSpan(ms);
+  }
+  if (opts.tag?.length) body.tags = parseTags('--tag', opts.tag);
+  if (opts.autoDelete) body.autoDeleteOnCompletion = true;
+  if (opts.ttl !== undefined) body.completionTimeToLive = msToTimeSpan(parseDuration('--ttl', opts.ttl));
+  return body;
+}
+
+export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
+  const body = jobBodyFromFlags(opts);
+  if (opts.dryRun) {
+    ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
+    ctx.io.err(`Dry run: would create job "${opts.name}"; nothing sent\n`);
+    return;
+  }
+  const { uuid } = await createJob(await ctx.api(), body);
+  ctx.io.out(`${uuid}\n`);
+  ctx.io.err(`Created job ${uuid} (${opts.name})\n`);
+}

@@ -1,0 +1,68 @@
+import { getJob, jobTasks } from '../../api/jobs.js';
+import { TASK_FINAL_STATES } from '../../api/tasks.js';
+import type { Job, Task } from '../../api/types.js';
+import type { Context } from '../../context.js';
+import { CliError, ExitCode, SilentExit, TimeoutError } from '../../errors.js';
+import { parseDuration, parseUuidOrShortname } from '../../lib/parse.js';
+import { createWaitReporter, elapsedText, waitForStates } from '../shared/wait.js';
+
+interface WaitOptions {
+  timeout?: string;
+  interval?: string;
+}
+
+/** A job and its tasks, seen as one state: `Done` once every task finished. */
+interface JobProgress {
+  job: Job;
+  tasks: Task[];
+  state: string;
+}
+
+const DONE = 'Done';
+
+export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<void> {
+  parseUuidOrShortname('ID', id);
+  const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
+  const intervalMs = opts.interval === undefined ? 2000 : Math.max(100, parseDuration('--interval', opts.interval));
+  const http = await ctx.api();
+  let last: JobProgress | undefined;
+  const fetch = async (jobId: string): Promise<JobProgress> => {
+    const job = await getJob(http, jobId);
+    const tasks = await jobTasks(http, jobId);
+    const allDone = tasks.length > 0 && tasks.every((t) => TASK_FINAL_STATES.has(t.state));
+    return { job, tasks, state: job.state === 'Completed' || job.state === 'Deleting' ? job.state : allDone ? DONE : job.state };
+  };
+  const summary = (p: JobProgress | undefined) => {
+    if (!p) return '';
+    const done = p.tasks.filter((t) => TASK_FINAL_STATES.has(t.state)).length;
+    return ` (${done}/${p.tasks.length} tasks finished)`;
+  };
+  const reporter = await createWaitReporter<JobProgress>(ctx, {
+    describe: (e, ms, c) => `job ${e.item?.job.name ?? e.id}: ${e.state ?? 'checking…'}${summary(e.item)}${e.error ? c.yellow(` (${e.error})`) : ''} ${c.dim(elapsedText(ms))}`,
+    succeeded: () => !failedTasks(last).length,
+  });
+  const result = await waitForStates<JobProgress>({
+    ids: [id],
+    fetch: async (jobId) => (last = await fetch(jobId)),
+    stateOf: (p) => p.state,
+    terminal: new Set([DONE, 'Completed', 'Deleting']),
+    intervalMs,
+    timeoutMs,
+    signal: ctx.signal,
+    onChange: reporter.onChange,
+    onRound: reporter.onRound,
+  });
+  reporter.stop(result.entries);
+  const entry = result.entries[0]!;
+  if (result.timedOut) throw new TimeoutError(`job ${id} is still ${entry.state ?? 'unknown'} after ${opts.timeout}`);
+  if (entry.state === 'NotFound') throw new CliError(entry.error ?? `job "${id}" not found`, ExitCode.NotFound);
+  const failed = failedTasks(entry.item);
+  if (failed.length) {
+    ctx.io.err(`job ${id}: ${failed.length} task${failed.length === 1 ? '' : 's'} did not succeed: ${failed.map((t) => `${t.name} ${t.state}`).join(', ')}\n`);
+    throw new SilentExit(1);
+  }
+}
+
+function failedTasks(p: JobProgress | undefined): Task[] {
+  return (p?.tasks ?? []).filter((t) => t.state === 'Failure' || t.state === 'Cancelled');
+}

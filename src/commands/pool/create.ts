@@ -1,0 +1,36 @@
+import { createPool } from '../../api/pools.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { checkScaling } from '../../scaling/check.js';
+import { formatProblem } from '../../scaling/model.js';
+import { checkCommonFields, mergeBody } from '../shared/body.js';
+import { isObject, readStructuredFile } from '../shared/file-input.js';
+import { poolBodyFromFlags, printDryRun, type PoolBodyFlags } from './body.js';
+
+interface CreateOptions extends PoolBodyFlags {
+  file?: string;
+}
+
+export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
+  const flags = await poolBodyFromFlags(ctx, opts);
+  let body = flags;
+  let where = '';
+  if (opts.file !== undefined) {
+    const doc = await readStructuredFile('-f', opts.file, { stdin: ctx.io.stdin });
+    if (!isObject(doc)) throw new UsageError(`-f ${opts.file}: expected one pool object`);
+    body = mergeBody(doc, flags);
+    where = `-f ${opts.file}: `;
+  }
+  checkCommonFields(where, body, { requireName: true });
+  if (typeof body.profile !== 'string' || body.profile.trim() === '') {
+    throw new UsageError(`${where}profile: required; give --profile or a "profile" field`);
+  }
+  if (body.scaling !== undefined && body.scaling !== null) {
+    const problem = checkScaling(body.scaling)[0];
+    if (problem) throw new UsageError(`${where}scaling.${formatProblem(problem)}`);
+  }
+  if (opts.dryRun) return printDryRun(ctx, body, `would create pool "${String(body.name)}"`);
+  const { uuid } = await createPool(await ctx.api(), body);
+  ctx.io.out(`${uuid}\n`);
+  ctx.io.err(`Created pool ${uuid} (${String(body.name)})\n`);
+}

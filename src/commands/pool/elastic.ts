@@ -1,0 +1,42 @@
+import { UsageError } from '../../errors.js';
+import { parseDuration, parseInteger, parseNumber } from '../../lib/parse.js';
+
+export interface ElasticFlags {
+  elasticMinSlots?: string;
+  elasticMaxSlots?: string;
+  elasticMinIdleSlots?: string;
+  elasticResizePeriod?: string;
+  elasticResizeFactor?: string;
+  elasticMinIdleTime?: string;
+}
+
+const seconds = (flag: string, raw: string) => Math.round(parseDuration(flag, raw) / 1000);
+
+/**
+ * The --elastic-* flags to an `elasticProperty` (merged over `base`, the
+ * pool's current one on update); undefined when none was given. Any of them
+ * turns elasticity on.
+ */
+export function elasticFromFlags(opts: ElasticFlags, base: Record<string, unknown> = {}): Record<string, unknown> | undefined {
+  const given: Record<string, unknown> = {};
+  if (opts.elasticMinSlots !== undefined) given.minTotalSlots = parseInteger('--elastic-min-slots', opts.elasticMinSlots, { min: 0 });
+  if (opts.elasticMaxSlots !== undefined) given.maxTotalSlots = parseInteger('--elastic-max-slots', opts.elasticMaxSlots, { min: 0 });
+  if (opts.elasticMinIdleSlots !== undefined) given.minIdleSlots = parseInteger('--elastic-min-idle-slots', opts.elasticMinIdleSlots, { min: 0 });
+  if (opts.elasticResizePeriod !== undefined) given.resizePeriod = seconds('--elastic-resize-period', opts.elasticResizePeriod);
+  if (opts.elasticResizeFactor !== undefined) {
+    const factor = parseNumber('--elastic-resize-factor', opts.elasticResizeFactor, { min: 0 });
+    if (factor >= 1) throw new UsageError(`--elastic-resize-factor must be at least 0 and below 1, got "${opts.elasticResizeFactor}"`);
+    given.rampResizeFactor = factor;
+  }
+  if (opts.elasticMinIdleTime !== undefined) given.minIdleTimeSeconds = seconds('--elastic-min-idle-time', opts.elasticMinIdleTime);
+  if (Object.keys(given).length === 0) return undefined;
+  const merged: Record<string, unknown> = { ...base, ...given, isElastic: true };
+  const { minTotalSlots: min, maxTotalSlots: max, minIdleSlots: idle } = merged as Record<string, number | undefined>;
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    throw new UsageError(`--elastic-min-slots (${min}) must not exceed --elastic-max-slots (${max})`);
+  }
+  if (typeof idle === 'number' && typeof max === 'number' && idle > max) {
+    throw new UsageError(`--elastic-min-idle-slots (${idle}) must not exceed --elastic-max-slots (${max})`);
+  }
+  return merged;
+}

@@ -1,0 +1,36 @@
+import { setScaling, validationProblems } from '../../../api/pools.js';
+import type { Context } from '../../../context.js';
+import { ApiError, SilentExit } from '../../../errors.js';
+import { parseUuidOrShortname } from '../../../lib/parse.js';
+import { scalingInput, type ScalingInputOptions } from './input.js';
+import { printProblems, problemCount } from './report.js';
+
+interface SetOptions extends ScalingInputOptions {
+  dryRun?: boolean;
+}
+
+/** Exit 2 when the local check finds problems (nothing sent); 1 when the API refuses the policies. */
+export async function run(ctx: Context, opts: SetOptions, id: string): Promise<void> {
+  parseUuidOrShortname('ID', id);
+  const { body, problems } = await scalingInput(ctx, opts);
+  if (problems.length) {
+    printProblems(ctx, problems, 'err');
+    ctx.io.err(`Not sent: ${problemCount(problems.length)} in the scaling policies\n`);
+    throw new SilentExit(2);
+  }
+  if (opts.dryRun) {
+    ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
+    ctx.io.err(`Dry run: would set ${body.policies.length} scaling polic${body.policies.length === 1 ? 'y' : 'ies'} on pool ${id}\n`);
+    return;
+  }
+  try {
+    await setScaling(await ctx.api(), id, body);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 400) throw error;
+    const refused = validationProblems(error.body);
+    printProblems(ctx, refused, 'err');
+    ctx.io.err(`The API refused the scaling policies: ${problemCount(refused.length)}\n`);
+    throw new SilentExit(1);
+  }
+  ctx.io.err(`Set ${body.policies.length} scaling polic${body.policies.length === 1 ? 'y' : 'ies'} on pool ${id}\n`);
+}

@@ -1,0 +1,45 @@
+import { getPool, updatePool } from '../../api/pools.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { parseTags, parseUuidOrShortname } from '../../lib/parse.js';
+import { mergeBody, parseConstants } from '../shared/body.js';
+import { scalingFromFile, printDryRun } from './body.js';
+import { elasticFromFlags, type ElasticFlags } from './elastic.js';
+
+interface UpdateOptions extends ElasticFlags {
+  constant?: string[];
+  tag?: string[];
+  untag?: string[];
+  scaling?: string;
+  dryRun?: boolean;
+}
+
+/**
+ * PUT replaces constants and tags as a whole, so the current ones are read
+ * first: `-c K=V` changes K and keeps the others, `--tag` adds, `--untag` removes.
+ */
+export async function run(ctx: Context, opts: UpdateOptions, id: string): Promise<void> {
+  parseUuidOrShortname('ID', id);
+  const constants = opts.constant?.length ? parseConstants('--constant', opts.constant) : undefined;
+  const added = opts.tag?.length ? parseTags('--tag', opts.tag) : [];
+  const removed = opts.untag ?? [];
+  const scaling = opts.scaling === undefined ? undefined : await scalingFromFile(ctx, opts.scaling);
+  // Validated against an empty base first, so bad flags exit 2 before any request.
+  elasticFromFlags(opts);
+  if (!constants && !added.length && !removed.length && !scaling && !elasticFromFlags(opts)) {
+    throw new UsageError('nothing to update: give --constant, --tag, --untag, --scaling or --elastic-* flags');
+  }
+  const http = await ctx.api();
+  const pool = await getPool(http, id);
+  const current = { constants: pool.constants ?? [], tags: pool.tags ?? [] };
+  const update = mergeBody(current, constants ? { constants } : {});
+  const tags = [...((update.tags as string[]) ?? []).filter((t) => !removed.includes(t))];
+  for (const t of added) if (!tags.includes(t)) tags.push(t);
+  update.tags = parseTags('--tag', tags);
+  const elastic = elasticFromFlags(opts, (pool.elasticProperty as Record<string, unknown> | undefined) ?? {});
+  if (elastic) update.elasticProperty = elastic;
+  if (scaling) update.scaling = scaling;
+  if (opts.dryRun) return printDryRun(ctx, update, `would update pool ${id}`);
+  await updatePool(http, id, update);
+  ctx.io.err(`Updated pool ${id}\n`);
+}

@@ -1,0 +1,49 @@
+import { POOL_FINAL_STATES, POOL_STATES, getPool } from '../../api/pools.js';
+import type { Pool } from '../../api/types.js';
+import type { Context } from '../../context.js';
+import { CliError, ExitCode, SilentExit, TimeoutError } from '../../errors.js';
+import { parseDuration, parseEnum, parseUuidOrShortname } from '../../lib/parse.js';
+import { createWaitReporter, elapsedText, waitForStates } from '../shared/wait.js';
+
+interface WaitOptions {
+  state?: string[];
+  timeout?: string;
+  interval?: string;
+}
+
+const READY = 'FullyExecuting';
+
+/**
+ * Until the pool is ready (FullyExecuting) or ended; with --state, until one
+ * of those states or an end. Exit 1 when it ends without reaching what was
+ * asked (Failure, or Closed while waiting for another state).
+ */
+export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<void> {
+  parseUuidOrShortname('ID', id);
+  const wanted = new Set(opts.state?.length ? opts.state.map((s) => parseEnum('--state', s, POOL_STATES)) : [READY]);
+  const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
+  const intervalMs = opts.interval === undefined ? 2000 : Math.max(100, parseDuration('--interval', opts.interval));
+  const http = await ctx.api();
+  const reporter = await createWaitReporter<Pool>(ctx, {
+    describe: (e, ms, c) => `pool ${e.item?.name ?? e.id}: ${e.state ?? 'checking…'}${e.error ? c.yellow(` (${e.error})`) : ''} ${c.dim(elapsedText(ms))}`,
+    succeeded: (state) => state !== undefined && wanted.has(state),
+  });
+  const result = await waitForStates<Pool>({
+    ids: [id],
+    fetch: (poolId) => getPool(http, poolId),
+    stateOf: (p) => p.state,
+    terminal: new Set([...wanted, ...POOL_FINAL_STATES, 'PendingDelete']),
+    intervalMs,
+    timeoutMs,
+    signal: ctx.signal,
+    onChange: reporter.onChange,
+    onRound: reporter.onRound,
+  });
+  reporter.stop(result.entries);
+  const entry = result.entries[0]!;
+  if (result.timedOut) throw new TimeoutError(`pool ${id} is still ${entry.state ?? 'unknown'} after ${opts.timeout}`);
+  if (entry.state !== undefined && wanted.has(entry.state)) return;
+  if (entry.state === 'NotFound') throw new CliError(entry.error ?? `pool "${id}" not found`, ExitCode.NotFound);
+  ctx.io.err(`pool ${id} ended ${entry.state}${[...wanted].length ? ` without reaching ${[...wanted].join(' or ')}` : ''}\n`);
+  throw new SilentExit(1);
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+
+/**
+ * The scaling flags keep their order on the command line: commander stores
+ * each option separately, so every occurrence is appended to one ordered
+ * list (the `scalingSteps` option value) as it is parsed.
+ */
+export type StepKind = 'fixed' | 'managed' | 'always' | 'weekly' | 'name';
+
+export interface Step {
+  kind: StepKind;
+  value?: string;
+}
+
+export const STEPS_KEY = 'scalingSteps';
+
+function record(cmd: Command, kind: StepKind) {
+  cmd.on(`option:${kind}`, (value: string | undefined) => {
+    const steps = (cmd.getOptionValue(STEPS_KEY) as Step[] | undefined) ?? [];
+    cmd.setOptionValue(STEPS_KEY, [...steps, typeof value === 'string' ? { kind, value } : { kind }]);
+  });
+}
+
+/** Declares --fixed/--managed/--always/--weekly/--name on a scaling command. */
+export function addScalingFlags(cmd: Command, opts: { withName: boolean }): Command {
+  cmd
+    .option('--fixed <slots>', 'start a policy keeping exactly SLOTS slots')
+    .option('--managed <settings>', 'start a policy scaled on the task queue: min=0,max=10,idle=1,idle-time=90s,factor=0.5 (max required)')
+    .option('--always', 'the current policy applies at any time')
+    .option('--weekly <spec>', "the current policy applies on these days and UTC hours, e.g. 'mon-fri 08:00-18:00', 'sat,sun' (repeatable)");
+  if (opts.withName) cmd.option('--name <name>', 'name the current policy (default policy-1, policy-2 ...)');
+  cmd.addHelpText('after', SCALING_FLAGS_HELP);
+  for (const kind of ['fixed', 'managed', 'always', 'weekly', ...(opts.withName ? ['name'] : [])] as StepKind[]) record(cmd, kind);
+  return cmd;
+}
+
+export const SCALING_FLAGS_HELP = `
+Building policies from flags: each --fixed or --managed starts a policy, the
+--always and --weekly flags after it say when it applies, and --name after it
+names it. Policies keep their order: the first one with a matching period is
+active. Example, two policies:
+  --fixed 2 --name weekend --weekly 'sat,sun' --managed min=0,max=10 --always
+Weekly days: mon..sun, full names, lists (mon,wed,fri), ranges (mon-fri, fri-mon),
+weekdays, weekend, daily. Times are UTC, HH:MM[:SS]; 24:00 ends the day; no
+times means the whole day.
+`;
