@@ -7,8 +7,6 @@ import { CliError } from '../errors.js';
 export interface StoredProfile {
   apiUrl?: string;
   token?: string;
-  /** Default output format for this profile. */
-  format?: string;
   /** Default account to read with --as. */
   as?: string;
 }

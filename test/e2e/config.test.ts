@@ -65,12 +65,12 @@ describe('login and the config store', () => {
     expect((await cli(['status'], { ...opts, env: { ...opts.env, QARNOT_CLUSTER_URL: 'http://127.0.0.1:9' } })).exitCode).toBe(1);
     // ... and a flag beats the environment.
     expect((await cli(['status', '--api-url', emu.url], { ...opts, env: { ...opts.env, QARNOT_CLUSTER_URL: 'http://127.0.0.1:9' } })).exitCode).toBe(0);
-    await cliOk(['config', 'set', 'format', 'json'], opts);
-    expect(await cliOk(['config', 'get', 'format'], opts)).toBe('json');
-    await cliOk(['config', 'unset', 'format'], opts);
-    expect((await cli(['config', 'get', 'format'], opts)).exitCode).toBe(1);
+    await cliOk(['config', 'set', 'as', 'lead@example.com'], opts);
+    expect(await cliOk(['config', 'get', 'as'], opts)).toBe('lead@example.com');
+    await cliOk(['config', 'unset', 'as'], opts);
+    expect((await cli(['config', 'get', 'as'], opts)).exitCode).toBe(1);
     expect((await cli(['config', 'set', 'token', 'x'], opts)).exitCode).toBe(2);
-    expect((await cli(['config', 'set', 'colour', 'x'], opts)).stderr).toMatch(/KEY must be one of api-url, format, as/);
+    expect((await cli(['config', 'set', 'colour', 'x'], opts)).stderr).toMatch(/KEY must be one of api-url, as/);
     expect((await cli(['config', 'set', 'api-url', 'nope'], opts)).exitCode).toBe(2);
     expect((await cli(['status', '--profile', 'missing'], opts)).stderr).toMatch(/no profile named "missing"; known profiles: local, other/);
     await cliOk(['config', 'profile', 'use', 'other'], opts);

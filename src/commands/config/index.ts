@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { noun, verb } from '../define.js';
 
-export const CONFIG_KEYS = ['api-url', 'format', 'as'] as const;
+export const CONFIG_KEYS = ['api-url', 'as'] as const;
 
 export function registerConfig(program: Command): void {
   verb(program, 'login', {
@@ -29,12 +29,12 @@ export function registerConfig(program: Command): void {
   });
   verb(config, 'set <key> <value>', {
     summary: `Change a setting of the active profile (${CONFIG_KEYS.join(', ')}); use "qarnot login" for the token`,
-    examples: ['qarnot config set api-url http://127.0.0.1:8787', 'qarnot config set format json --profile ci'],
+    examples: ['qarnot config set api-url http://127.0.0.1:8787', 'qarnot config set as team-lead@example.com --profile support'],
     load: () => import('./set.js'),
   });
   verb(config, 'unset <key>', {
     summary: 'Remove a setting from the active profile',
-    examples: ['qarnot config unset format'],
+    examples: ['qarnot config unset as'],
     load: () => import('./unset.js'),
   });
   verb(config, 'list', {

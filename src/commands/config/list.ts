@@ -7,7 +7,6 @@ interface Row {
   active: boolean;
   apiUrl?: string;
   token: string;
-  format?: string;
   as?: string;
 }
 
@@ -19,7 +18,6 @@ export async function run(ctx: Context): Promise<void> {
     active: profile === active,
     apiUrl: p.apiUrl,
     token: maskToken(p.token),
-    format: p.format,
     as: p.as,
   }));
   await printItems(ctx, rows, {
@@ -30,7 +28,6 @@ export async function run(ctx: Context): Promise<void> {
       { header: 'ACTIVE', value: (r) => (r.active ? 'yes' : '') },
       { header: 'API-URL', value: (r) => r.apiUrl ?? '(default)' },
       { header: 'TOKEN', value: (r) => r.token || '(none)' },
-      { header: 'FORMAT', value: (r) => r.format },
       { header: 'AS', value: (r) => r.as },
     ],
   });

@@ -1,6 +1,5 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { parseEnum } from '../../lib/parse.js';
 import { checkProfileName, fieldOf, targetProfile } from './shared.js';
 
 export async function run(ctx: Context, _opts: unknown, key: string, value: string): Promise<void> {
@@ -15,7 +14,6 @@ export async function run(ctx: Context, _opts: unknown, key: string, value: stri
     }
     checked = value.replace(/\/+$/, '');
   }
-  if (field === 'format') checked = parseEnum('format', value, ['table', 'json', 'jsonl', 'tsv']);
   const store = await ctx.config();
   const name = checkProfileName(targetProfile(ctx, store));
   store.saveProfile(name, { ...store.profile(name), [field]: checked });
