@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { walkPages } from '../../api/paginate.js';
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
-import { CliError, SilentExit, UsageError } from '../../errors.js';
+import { SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import { hasSelector, selectorToFilter, type ListTarget, type SelectorOptions } from './list.js';
 
@@ -123,4 +123,3 @@ export async function runBulk(
   }
 }
 
-export { CliError };
