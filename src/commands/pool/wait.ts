@@ -15,12 +15,13 @@ const READY = 'FullyExecuting';
 
 /**
  * Until the pool is ready (FullyExecuting) or ended; with --state, until one
- * of those states or an end. Exit 1 when it ends without reaching what was
- * asked (Failure, or Closed while waiting for another state).
+ * of those states or an end. Exit 1 when it ends in Failure, or ends without
+ * reaching an explicitly asked --state.
  */
 export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
-  const wanted = new Set(opts.state?.length ? opts.state.map((s) => parseEnum('--state', s, POOL_STATES)) : [READY]);
+  // By default an end (Closed) is as good as ready: only Failure is a failure.
+  const wanted = new Set(opts.state?.length ? opts.state.map((s) => parseEnum('--state', s, POOL_STATES)) : [READY, 'Closed']);
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const intervalMs = opts.interval === undefined ? 2000 : Math.max(100, parseDuration('--interval', opts.interval));
   const http = await ctx.api();
