@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { validationProblems } from '../../src/api/pools.js';
 import { UsageError } from '../../src/errors.js';
 import { checkScaling } from '../../src/scaling/check.js';
 import { scalingFromValue } from '../../src/scaling/document.js';
@@ -153,5 +154,22 @@ describe('table rows', () => {
       { active: false, name: 'the-active-policy', type: 'Managed', slots: '0-10', settings: 'idle=1 idle-time=90s factor=0.5', periods: 'thu 19:30-24:00 UTC (thursday-evening); mon-fri 00:00-10:00 UTC' },
       { active: true, name: 'default-policy', type: 'Fixed', slots: '19', settings: '', periods: 'always' },
     ]);
+  });
+});
+
+describe('API validation answers', () => {
+  it('turns a ValidationProblemDetails body into one problem per message', () => {
+    expect(
+      validationProblems({
+        title: 'Model validation error',
+        status: 400,
+        errors: { 'policies[0].enabledPeriods[1].days[0]': ['bad day'], 'policies[1].name': ['required', 'too short'] },
+      }),
+    ).toEqual([
+      { path: 'policies[0].enabledPeriods[1].days[0]', message: 'bad day' },
+      { path: 'policies[1].name', message: 'required' },
+      { path: 'policies[1].name', message: 'too short' },
+    ]);
+    expect(validationProblems({ detail: 'Validation failed' })).toEqual([{ path: '', message: 'Validation failed' }]);
   });
 });
