@@ -1,0 +1,280 @@
+# bash completion for qarnot. Generated from the command tree by scripts/generate-completions.mjs
+# (or "qarnot completion bash"): do not edit by hand.
+# Install: source <(qarnot completion bash), or save it as
+# ~/.local/share/bash-completion/completions/qarnot
+# Needs bash 4.3 or later.
+
+__qarnot_node() {
+  subs='' flags='' valopts=''
+  case "$1" in
+    '') subs='task pool job profile hardware account status versions settings login logout config emulator completion help' flags='-V --version --json -q --quiet --no-color --verbose -h --help' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'task') subs='list show search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'task list') subs='' flags='--all --summary -h --help --json -q --quiet --no-color --verbose' valopts='--limit --tag --tags-all --state --name --name-like --created-after --created-before --where --sort --profile --api-url --format --fields --as --deadline' ;;
+    'task show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'task search') subs='' flags='--print-filter -h --help --json -q --quiet --no-color --verbose' valopts='--where --select --max --profile --api-url --format --fields --as --deadline' ;;
+    'pool') subs='list show create clone close delete update sync stdout stderr tasks jobs wait scaling search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'pool list') subs='' flags='--all --summary -h --help --json -q --quiet --no-color --verbose' valopts='--limit --tag --tags-all --state --name --name-like --created-after --created-before --where --sort --profile --api-url --format --fields --as --deadline' ;;
+    'pool show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'pool create') subs='' flags='--gpu --no-gpu --ssd --no-ssd --tasks-wait-for-sync --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile -n --instances -c --constant --tag --label --resources --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --scaling --preparation-command --max-retries-per-instance --max-total-retries --scheduling --reserved-machine --ttl -f --file --api-url --format --fields --as --deadline' ;;
+    'pool clone') subs='' flags='--gpu --no-gpu --ssd --no-ssd --tasks-wait-for-sync --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile -n --instances -c --constant --tag --label --resources --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --scaling --preparation-command --max-retries-per-instance --max-total-retries --scheduling --reserved-machine --ttl --api-url --format --fields --as --deadline' ;;
+    'pool close') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --profile --api-url --format --fields --as --deadline' ;;
+    'pool delete') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --profile --api-url --format --fields --as --deadline' ;;
+    'pool update') subs='' flags='--dry-run -h --help --json -q --quiet --no-color --verbose' valopts='-c --constant --tag --untag --scaling --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --profile --api-url --format --fields --as --deadline' ;;
+    'pool sync') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'pool stdout') subs='' flags='--fresh -f --follow -h --help --json -q --quiet --no-color --verbose' valopts='--instance --profile --api-url --format --fields --as --deadline' ;;
+    'pool stderr') subs='' flags='--fresh -f --follow -h --help --json -q --quiet --no-color --verbose' valopts='--instance --profile --api-url --format --fields --as --deadline' ;;
+    'pool tasks') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'pool jobs') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'pool wait') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--state --timeout --interval --profile --api-url --format --fields --as --deadline' ;;
+    'pool scaling') subs='get set check' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'pool scaling get') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'pool scaling set') subs='' flags='--always --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='-f --file --fixed --managed --weekly --name --profile --api-url --format --fields --as --deadline' ;;
+    'pool scaling check') subs='' flags='--always -h --help --json -q --quiet --no-color --verbose' valopts='-f --file --fixed --managed --weekly --name --profile --api-url --format --fields --as --deadline' ;;
+    'pool search') subs='' flags='--print-filter -h --help --json -q --quiet --no-color --verbose' valopts='--where --select --max --profile --api-url --format --fields --as --deadline' ;;
+    'job') subs='list show create terminate delete tasks wait search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'job list') subs='' flags='--all -h --help --json -q --quiet --no-color --verbose' valopts='--limit --tag --tags-all --state --name --name-like --created-after --created-before --where --sort --profile --api-url --format --fields --as --deadline' ;;
+    'job show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'job create') subs='' flags='--use-dependencies --auto-delete --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --pool --max-wall-time --tag --ttl --profile --api-url --format --fields --as --deadline' ;;
+    'job terminate') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --profile --api-url --format --fields --as --deadline' ;;
+    'job delete') subs='' flags='--all -y --yes --dry-run --force -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --profile --api-url --format --fields --as --deadline' ;;
+    'job tasks') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'job wait') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--timeout --interval --profile --api-url --format --fields --as --deadline' ;;
+    'job search') subs='' flags='--print-filter -h --help --json -q --quiet --no-color --verbose' valopts='--where --select --max --profile --api-url --format --fields --as --deadline' ;;
+    'profile') subs='list show' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'profile list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'profile show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'hardware') subs='list cpu' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'hardware list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'hardware cpu') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'account') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'status') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'versions') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'settings') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'login') subs='' flags='--with-token --no-check -h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'logout') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config') subs='get set unset list import profile' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config get') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config set') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config unset') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config import') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config profile') subs='add use list remove' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config profile add') subs='' flags='--use -h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config profile use') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config profile list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'config profile remove') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'emulator') subs='start' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'emulator start') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--host --port --token --data --speed --faults --account --read-grant --profile --api-url --format --fields --as --deadline' ;;
+    'completion') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+    'help') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--profile --api-url --format --fields --as --deadline' ;;
+  esac
+}
+
+__qarnot_sub() {
+  case "$1|$2" in
+    '|task') REPLY='task' ;;
+    '|pool') REPLY='pool' ;;
+    '|job') REPLY='job' ;;
+    '|profile') REPLY='profile' ;;
+    '|hardware') REPLY='hardware' ;;
+    '|account') REPLY='account' ;;
+    '|status') REPLY='status' ;;
+    '|versions') REPLY='versions' ;;
+    '|settings') REPLY='settings' ;;
+    '|login') REPLY='login' ;;
+    '|logout') REPLY='logout' ;;
+    '|config') REPLY='config' ;;
+    '|emulator') REPLY='emulator' ;;
+    '|completion') REPLY='completion' ;;
+    '|help') REPLY='help' ;;
+    'task|list') REPLY='list' ;;
+    'task|ls') REPLY='list' ;;
+    'task|show') REPLY='show' ;;
+    'task|get') REPLY='show' ;;
+    'task|search') REPLY='search' ;;
+    'pool|list') REPLY='list' ;;
+    'pool|ls') REPLY='list' ;;
+    'pool|show') REPLY='show' ;;
+    'pool|get') REPLY='show' ;;
+    'pool|create') REPLY='create' ;;
+    'pool|clone') REPLY='clone' ;;
+    'pool|close') REPLY='close' ;;
+    'pool|delete') REPLY='delete' ;;
+    'pool|rm') REPLY='delete' ;;
+    'pool|update') REPLY='update' ;;
+    'pool|sync') REPLY='sync' ;;
+    'pool|stdout') REPLY='stdout' ;;
+    'pool|stderr') REPLY='stderr' ;;
+    'pool|tasks') REPLY='tasks' ;;
+    'pool|jobs') REPLY='jobs' ;;
+    'pool|wait') REPLY='wait' ;;
+    'pool|scaling') REPLY='scaling' ;;
+    'pool|search') REPLY='search' ;;
+    'pool scaling|get') REPLY='get' ;;
+    'pool scaling|set') REPLY='set' ;;
+    'pool scaling|check') REPLY='check' ;;
+    'job|list') REPLY='list' ;;
+    'job|ls') REPLY='list' ;;
+    'job|show') REPLY='show' ;;
+    'job|get') REPLY='show' ;;
+    'job|create') REPLY='create' ;;
+    'job|terminate') REPLY='terminate' ;;
+    'job|delete') REPLY='delete' ;;
+    'job|rm') REPLY='delete' ;;
+    'job|tasks') REPLY='tasks' ;;
+    'job|wait') REPLY='wait' ;;
+    'job|search') REPLY='search' ;;
+    'profile|list') REPLY='list' ;;
+    'profile|ls') REPLY='list' ;;
+    'profile|show') REPLY='show' ;;
+    'profile|get') REPLY='show' ;;
+    'hardware|list') REPLY='list' ;;
+    'hardware|ls') REPLY='list' ;;
+    'hardware|cpu') REPLY='cpu' ;;
+    'config|get') REPLY='get' ;;
+    'config|set') REPLY='set' ;;
+    'config|unset') REPLY='unset' ;;
+    'config|list') REPLY='list' ;;
+    'config|ls') REPLY='list' ;;
+    'config|import') REPLY='import' ;;
+    'config|profile') REPLY='profile' ;;
+    'config profile|add') REPLY='add' ;;
+    'config profile|use') REPLY='use' ;;
+    'config profile|list') REPLY='list' ;;
+    'config profile|ls') REPLY='list' ;;
+    'config profile|remove') REPLY='remove' ;;
+    'config profile|rm') REPLY='remove' ;;
+    'emulator|start') REPLY='start' ;;
+    *) return 1 ;;
+  esac
+}
+
+__qarnot_optkind() {
+  REPLY=''
+  case "$1|$2" in
+    'task list|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting DownloadingResults UploadingResults Success Failure Cancelled PendingCancel PendingDelete' ;;
+    'pool list|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting Closing Closed PendingDelete Failure' ;;
+    'pool create|--profile') REPLY='@exec-profile' ;;
+    'pool create|--scaling') REPLY='f' ;;
+    'pool create|--scheduling') REPLY='w:Flex OnDemand Reserved' ;;
+    'pool create|-f'|'pool create|--file') REPLY='f' ;;
+    'pool clone|--profile') REPLY='@exec-profile' ;;
+    'pool clone|--scaling') REPLY='f' ;;
+    'pool clone|--scheduling') REPLY='w:Flex OnDemand Reserved' ;;
+    'pool close|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting Closing Closed PendingDelete Failure' ;;
+    'pool delete|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting Closing Closed PendingDelete Failure' ;;
+    'pool update|--scaling') REPLY='f' ;;
+    'pool wait|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting Closing Closed PendingDelete Failure' ;;
+    'pool scaling set|-f'|'pool scaling set|--file') REPLY='f' ;;
+    'pool scaling check|-f'|'pool scaling check|--file') REPLY='f' ;;
+    'job list|--state') REPLY='w:Active Terminating Completed Deleting' ;;
+    'job create|--pool') REPLY='@pool' ;;
+    'job terminate|--state') REPLY='w:Active Terminating Completed Deleting' ;;
+    'job delete|--state') REPLY='w:Active Terminating Completed Deleting' ;;
+    'emulator start|--data') REPLY='d' ;;
+    *'|--profile') REPLY='@config-profile' ;;
+    *'|--format') REPLY='w:table json jsonl tsv' ;;
+  esac
+}
+
+__qarnot_argkind() {
+  REPLY=''
+  case "$1|$2" in
+    'task show|0') REPLY='@task' ;;
+    'pool show|0') REPLY='@pool' ;;
+    'pool clone|0') REPLY='@pool' ;;
+    'pool close|'*) REPLY='@pool' ;;
+    'pool delete|'*) REPLY='@pool' ;;
+    'pool update|0') REPLY='@pool' ;;
+    'pool sync|0') REPLY='@pool' ;;
+    'pool stdout|0') REPLY='@pool' ;;
+    'pool stderr|0') REPLY='@pool' ;;
+    'pool tasks|0') REPLY='@pool' ;;
+    'pool jobs|0') REPLY='@pool' ;;
+    'pool wait|0') REPLY='@pool' ;;
+    'pool scaling get|0') REPLY='@pool' ;;
+    'pool scaling set|0') REPLY='@pool' ;;
+    'job show|0') REPLY='@job' ;;
+    'job terminate|'*) REPLY='@job' ;;
+    'job delete|'*) REPLY='@job' ;;
+    'job tasks|0') REPLY='@job' ;;
+    'job wait|0') REPLY='@job' ;;
+    'profile show|0') REPLY='@exec-profile' ;;
+    'config get|0') REPLY='w:api-url as' ;;
+    'config set|0') REPLY='w:api-url as' ;;
+    'config unset|0') REPLY='w:api-url as' ;;
+    'config import|0') REPLY='f' ;;
+    'config profile add|0') REPLY='@config-profile' ;;
+    'config profile use|0') REPLY='@config-profile' ;;
+    'config profile remove|0') REPLY='@config-profile' ;;
+    'completion|0') REPLY='w:bash zsh fish' ;;
+  esac
+}
+
+_qarnot() {
+  local -a words=()
+  local i w join=0
+  # Bash splits "--format=json" at the "=": glue it back.
+  for ((i = 1; i <= COMP_CWORD; i++)); do
+    w=${COMP_WORDS[i]}
+    if ((join)); then
+      words[${#words[@]}-1]+=$w; join=0
+    elif [[ $w == = && ${#words[@]} -gt 0 && ${words[-1]} == --* && ${words[-1]} != *=* ]]; then
+      words[${#words[@]}-1]+='='; join=1
+    else
+      words+=("$w")
+    fi
+  done
+  ((${#words[@]})) || words=('')
+  local cur=${words[-1]} n=$((${#words[@]} - 1))
+  local path='' pending='' operands=0 dashes=0 subs flags valopts REPLY
+  for ((i = 0; i < n; i++)); do
+    w=${words[i]}
+    if [[ -n $pending ]]; then pending=''; continue; fi
+    if ((!dashes)) && [[ $w == -- ]]; then dashes=1; continue; fi
+    if ((!dashes)) && [[ $w == -?* ]]; then
+      [[ $w == *=* ]] && continue
+      __qarnot_node "$path"
+      [[ " $valopts " == *" $w "* ]] && pending=$w
+      continue
+    fi
+    if ((operands == 0)) && __qarnot_sub "$path" "$w"; then
+      path=${path:+$path }$REPLY
+    else
+      ((operands++))
+    fi
+  done
+  __qarnot_node "$path"
+  COMPREPLY=()
+  local kind optpfx='' eq
+  if [[ -n $pending ]]; then
+    __qarnot_optkind "$path" "$pending"; kind=$REPLY
+  elif ((!dashes)) && [[ $cur == --*=* ]]; then
+    __qarnot_optkind "$path" "${cur%%=*}"; kind=$REPLY
+    optpfx=${cur%%=*}=; cur=${cur#*=}
+  elif ((!dashes)) && [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$flags $valopts" -- "$cur")); return 0
+  elif [[ -n $subs ]] && ((operands == 0)); then
+    COMPREPLY=($(compgen -W "$subs" -- "$cur")); return 0
+  else
+    __qarnot_argkind "$path" "$operands"; kind=$REPLY
+  fi
+  # Without "=" in COMP_WORDBREAKS the whole "--opt=value" word is replaced.
+  eq=$optpfx; [[ $COMP_WORDBREAKS == *=* ]] && eq=''
+  case $kind in
+    w:*) COMPREPLY=($(compgen -P "$eq" -W "${kind#w:}" -- "$cur")) ;;
+    f) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+    d) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;
+    @*)
+      local c
+      while IFS=$'\t' read -r c _; do
+        [[ -z $c || $c == :* ]] && continue
+        c=${c#"$optpfx"}
+        [[ $c == "$cur"* ]] && COMPREPLY+=("$eq$c")
+      done < <(qarnot __complete -- "${words[@]}" 2>/dev/null)
+      ;;
+  esac
+  return 0
+}
+
+complete -F _qarnot qarnot

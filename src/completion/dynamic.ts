@@ -1,0 +1,85 @@
+// Values that only the API (or the config file) knows: task, pool and job ids
+// and shortnames, execution profiles, stored profiles. Every failure is silent.
+import type { ConfigStore } from '../config/store.js';
+import type { GlobalOptions } from '../context.js';
+import type { Task, Pool, Job } from '../api/types.js';
+import { JOBS_PAGINATE } from '../api/jobs.js';
+import { POOL_SUMMARIES_PAGINATE } from '../api/pools.js';
+import { TASK_SUMMARIES_PAGINATE } from '../api/tasks.js';
+import { cacheKey, completionCacheDir, readCache, writeCache } from './cache.js';
+import type { DynamicResource } from './model.js';
+import type { Candidate } from './resolve.js';
+
+/** Most recent items offered: enough for TAB, one page. */
+export const DYNAMIC_LIMIT = 100;
+
+export interface DynamicDeps {
+  env: NodeJS.ProcessEnv;
+  config: () => Promise<ConfigStore>;
+  /** Aborts the lookup (the overall budget of a TAB). */
+  signal: AbortSignal;
+}
+
+/** `globals`: `profile`, `api-url` and `as` as typed on the line being completed. */
+export async function dynamicCandidates(resource: DynamicResource, globals: Record<string, string>, deps: DynamicDeps): Promise<Candidate[]> {
+  if (resource === 'config-profile') return storedProfiles(await deps.config());
+  const { resolveConnection } = await import('../config/resolve.js');
+  const options: GlobalOptions = { color: false, profile: globals.profile, apiUrl: globals['api-url'], as: globals.as };
+  const connection = await resolveConnection(options, deps.env, deps.config);
+  if (!connection.token) return [];
+  const dir = completionCacheDir(deps.env);
+  const key = cacheKey({ ...connection, token: connection.token, resource });
+  const cached = readCache(dir, key);
+  if (cached) return cached;
+  // Loaded only on a cache miss: the HTTP stack is the heaviest part of start-up.
+  const { createHttp } = await import('../api/http.js');
+  const { DEFAULT_RETRY_POLICY } = await import('../api/retry.js');
+  const { systemIO } = await import('../output/io.js');
+  const http = createHttp(connection, {
+    io: systemIO({ env: deps.env, colorFlag: false }),
+    globals: options,
+    signal: deps.signal,
+    // The caller's signal is the only deadline; a TAB never waits for a retry.
+    longRunning: true,
+    retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 },
+  });
+  try {
+    const candidates = await fetchCandidates(http, resource);
+    writeCache(dir, key, candidates);
+    return candidates;
+  } finally {
+    void http.close().catch(() => undefined);
+  }
+}
+
+type HttpClient = import('../api/http.js').Http;
+
+async function fetchCandidates(http: HttpClient, resource: Exclude<DynamicResource, 'config-profile'>): Promise<Candidate[]> {
+  if (resource === 'exec-profile') {
+    const { profileNames } = await import('../api/account.js');
+    return (await profileNames(http)).map((name) => ({ value: name }));
+  }
+  const { walkPages } = await import('../api/paginate.js');
+  const path = { task: TASK_SUMMARIES_PAGINATE, pool: POOL_SUMMARIES_PAGINATE, job: JOBS_PAGINATE }[resource];
+  const request = { filter: null, orderBy: 'creationDate', orderType: 'DESC' as const };
+  for await (const page of walkPages<Task | Pool | Job>(http, path, request, { limit: DYNAMIC_LIMIT, pageSize: DYNAMIC_LIMIT })) {
+    return page.flatMap(itemCandidates);
+  }
+  return [];
+}
+
+/** The uuid and, when there is one, the shortname; the name (and state) as the description. */
+export function itemCandidates(item: { uuid: string; shortname?: string | null; name?: string | null; state?: string | null }): Candidate[] {
+  const description = [item.name, item.state ? `(${item.state})` : ''].filter(Boolean).join(' ');
+  const out: Candidate[] = [{ value: item.uuid, description }];
+  if (item.shortname && item.shortname !== item.uuid) out.push({ value: item.shortname, description });
+  return out;
+}
+
+function storedProfiles(store: ConfigStore): Candidate[] {
+  const active = store.activeProfileName();
+  return Object.entries(store.profiles()).map(([name, p]) => ({
+    value: name,
+    description: [p.apiUrl, name === active ? '(active)' : ''].filter(Boolean).join(' '),
+  }));
+}

@@ -1,0 +1,138 @@
+import type { CommandSpec } from '../model.js';
+import { HEADER, kindCode, ownOptions, pathEntries, shq } from './data.js';
+
+/**
+ * Bash: every static answer (nouns, verbs, flags, enums, files) is baked in and
+ * answered by bash itself; only ids and profile names run `qarnot __complete`.
+ */
+export function bashScript(root: CommandSpec): string {
+  const entries = pathEntries(root);
+  const nodes = entries.map(({ key, command }) => {
+    const subs = command.commands.map((c) => c.name).join(' ');
+    const flags = command.options.filter((o) => !o.takesValue).flatMap((o) => o.names).join(' ');
+    const valopts = command.options.filter((o) => o.takesValue).flatMap((o) => o.names).join(' ');
+    return `    ${shq(key)}) subs=${shq(subs)} flags=${shq(flags)} valopts=${shq(valopts)} ;;`;
+  });
+  const subs = entries.flatMap(({ key, command }) =>
+    command.commands.flatMap((c) => [c.name, ...c.aliases].map((n) => `    ${shq(`${key}|${n}`)}) REPLY=${shq(c.name)} ;;`)),
+  );
+  const optionKinds: string[] = [];
+  for (const { key, command } of entries) {
+    const own = ownOptions(command).filter((o) => o.takesValue && kindCode(o.value));
+    for (const o of own) {
+      const patterns = o.names.map((n) => (key === '' ? `*'|${n}'` : shq(`${key}|${n}`)));
+      optionKinds.push(`    ${patterns.join('|')}) REPLY=${shq(kindCode(o.value))} ;;`);
+    }
+  }
+  // The program's own options come last: `*|--profile` must not shadow a command's --profile.
+  const globalFirst = optionKinds.filter((l) => l.startsWith("    *'"));
+  const specific = optionKinds.filter((l) => !l.startsWith("    *'"));
+  const argKinds = entries.flatMap(({ key, command }) =>
+    command.args.flatMap((a, i) => {
+      const code = kindCode(a.value);
+      if (!code) return [];
+      const index = a.variadic ? `${shq(`${key}|`)}*` : shq(`${key}|${i}`);
+      return [`    ${index}) REPLY=${shq(code)} ;;`];
+    }),
+  );
+  return `${HEADER('bash')}# Install: source <(qarnot completion bash), or save it as
+# ~/.local/share/bash-completion/completions/qarnot
+# Needs bash 4.3 or later.
+
+__qarnot_node() {
+  subs='' flags='' valopts=''
+  case "$1" in
+${nodes.join('\n')}
+  esac
+}
+
+__qarnot_sub() {
+  case "$1|$2" in
+${subs.join('\n')}
+    *) return 1 ;;
+  esac
+}
+
+__qarnot_optkind() {
+  REPLY=''
+  case "$1|$2" in
+${[...specific, ...globalFirst].join('\n')}
+  esac
+}
+
+__qarnot_argkind() {
+  REPLY=''
+  case "$1|$2" in
+${argKinds.join('\n')}
+  esac
+}
+
+_qarnot() {
+  local -a words=()
+  local i w join=0
+  # Bash splits "--format=json" at the "=": glue it back.
+  for ((i = 1; i <= COMP_CWORD; i++)); do
+    w=\${COMP_WORDS[i]}
+    if ((join)); then
+      words[\${#words[@]}-1]+=$w; join=0
+    elif [[ $w == = && \${#words[@]} -gt 0 && \${words[-1]} == --* && \${words[-1]} != *=* ]]; then
+      words[\${#words[@]}-1]+='='; join=1
+    else
+      words+=("$w")
+    fi
+  done
+  ((\${#words[@]})) || words=('')
+  local cur=\${words[-1]} n=$((\${#words[@]} - 1))
+  local path='' pending='' operands=0 dashes=0 subs flags valopts REPLY
+  for ((i = 0; i < n; i++)); do
+    w=\${words[i]}
+    if [[ -n $pending ]]; then pending=''; continue; fi
+    if ((!dashes)) && [[ $w == -- ]]; then dashes=1; continue; fi
+    if ((!dashes)) && [[ $w == -?* ]]; then
+      [[ $w == *=* ]] && continue
+      __qarnot_node "$path"
+      [[ " $valopts " == *" $w "* ]] && pending=$w
+      continue
+    fi
+    if ((operands == 0)) && __qarnot_sub "$path" "$w"; then
+      path=\${path:+$path }$REPLY
+    else
+      ((operands++))
+    fi
+  done
+  __qarnot_node "$path"
+  COMPREPLY=()
+  local kind optpfx='' eq
+  if [[ -n $pending ]]; then
+    __qarnot_optkind "$path" "$pending"; kind=$REPLY
+  elif ((!dashes)) && [[ $cur == --*=* ]]; then
+    __qarnot_optkind "$path" "\${cur%%=*}"; kind=$REPLY
+    optpfx=\${cur%%=*}=; cur=\${cur#*=}
+  elif ((!dashes)) && [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$flags $valopts" -- "$cur")); return 0
+  elif [[ -n $subs ]] && ((operands == 0)); then
+    COMPREPLY=($(compgen -W "$subs" -- "$cur")); return 0
+  else
+    __qarnot_argkind "$path" "$operands"; kind=$REPLY
+  fi
+  # Without "=" in COMP_WORDBREAKS the whole "--opt=value" word is replaced.
+  eq=$optpfx; [[ $COMP_WORDBREAKS == *=* ]] && eq=''
+  case $kind in
+    w:*) COMPREPLY=($(compgen -P "$eq" -W "\${kind#w:}" -- "$cur")) ;;
+    f) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+    d) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;
+    @*)
+      local c
+      while IFS=$'\\t' read -r c _; do
+        [[ -z $c || $c == :* ]] && continue
+        c=\${c#"$optpfx"}
+        [[ $c == "$cur"* ]] && COMPREPLY+=("$eq$c")
+      done < <(qarnot __complete -- "\${words[@]}" 2>/dev/null)
+      ;;
+  esac
+  return 0
+}
+
+complete -F _qarnot qarnot
+`;
+}
