@@ -90,8 +90,11 @@ function scalarMatches(fieldKey: string, op: LeafOp, v: unknown, values: Scalar[
   }
 }
 
+/** The predicate of an absent filter, recognisable so callers can skip the scan. */
+export const MATCH_ALL = (): boolean => true;
+
 export function compileFilter<T>(filter: unknown, fields: Record<string, (rec: T) => unknown>): Predicate<T> {
-  if (filter === null || filter === undefined) return () => true;
+  if (filter === null || filter === undefined) return MATCH_ALL;
   if (!isObj(filter)) throw invalidSearch('The filter must be an object.');
   const children = ci(filter, 'filters');
   if (children !== undefined && !('field' in filter) && ci(filter, 'field') === undefined) {

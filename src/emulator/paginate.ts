@@ -1,4 +1,4 @@
-import { compileFilter, invalidSearch } from './filters.js';
+import { MATCH_ALL, compileFilter, invalidSearch } from './filters.js';
 import { ci, type Obj } from './util.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -39,7 +39,7 @@ export interface Pageable {
 
 export interface PageSpec<T extends Pageable> {
   /** Items in creation (seq) order. */
-  items: Iterable<T>;
+  items: readonly T[];
   fields: Record<string, (rec: T) => unknown>;
   /** Sort keys by lowercased orderBy name. */
   sortKeys: Record<string, (rec: T) => string | number>;
@@ -72,17 +72,48 @@ export function paginate<T extends Pageable>(req: unknown, spec: PageSpec<T>): O
   const matches = compileFilter(ci(req, 'filter'), spec.fields);
   const keyOf = spec.sortKeys[orderBy]!;
   const byCreation = orderBy === 'creationdate';
+  // Without a filter the creation-ordered list is used as is: a page costs O(log n + size).
+  const matching: readonly T[] = matches === MATCH_ALL ? spec.items : spec.items.filter((it) => matches(it));
 
-  const matching: T[] = [];
-  for (const it of spec.items) if (matches(it)) matching.push(it);
-  const keyed = matching.map((rec) => ({ rec, k: byCreation ? rec.seq : keyOf(rec) }));
+  let page: { rec: T; k: string | number }[];
+  if (byCreation) {
+    // Position of the first item with seq > cursor (ASC) in the seq-sorted list.
+    let lo = 0;
+    let hi = matching.length;
+    if (cursor) {
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (matching[mid]!.seq <= cursor.s) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    const picked: T[] = [];
+    let lastIdx = -1;
+    if (dir === 'ASC') {
+      for (let i = cursor ? lo : 0; i < matching.length && picked.length < size; i++) {
+        picked.push(matching[i]!);
+        lastIdx = i;
+      }
+    } else {
+      // DESC: items with seq < cursor, newest first.
+      let i = cursor ? lo - 1 : matching.length - 1;
+      if (cursor && i >= 0 && matching[i]!.seq === cursor.s) i--;
+      for (; i >= 0 && picked.length < size; i--) {
+        picked.push(matching[i]!);
+        lastIdx = i;
+      }
+    }
+    page = picked.map((rec) => ({ rec, k: rec.seq }));
+    const more = lastIdx >= 0 && (dir === 'ASC' ? lastIdx < matching.length - 1 : lastIdx > 0);
+    return finish(page, more, matching.length);
+  }
+
+  const keyed = matching.map((rec) => ({ rec, k: keyOf(rec) }));
   const cmp = (a: { k: string | number; s: number }, b: { k: string | number; s: number }) => {
     const c = a.k < b.k ? -1 : a.k > b.k ? 1 : a.s - b.s;
     return dir === 'ASC' ? c : -c;
   };
-  if (!byCreation) keyed.sort((a, b) => cmp({ k: a.k, s: a.rec.seq }, { k: b.k, s: b.rec.seq }));
-  else if (dir === 'DESC') keyed.reverse();
-
+  keyed.sort((a, b) => cmp({ k: a.k, s: a.rec.seq }, { k: b.k, s: b.rec.seq }));
   let start = 0;
   if (cursor) {
     let lo = 0;
@@ -94,15 +125,18 @@ export function paginate<T extends Pageable>(req: unknown, spec: PageSpec<T>): O
     }
     start = lo;
   }
-  const page = keyed.slice(start, start + size);
-  const truncated = start + size < keyed.length;
-  const last = page[page.length - 1];
-  return {
-    data: page.map((x) => spec.project(x.rec)),
-    count: page.length,
-    total: keyed.length,
-    isTruncated: truncated,
-    nextToken: truncated && last ? encodeToken({ o: orderBy, d: dir, k: last.k, s: last.rec.seq }) : null,
-    token: typeof tokenRaw === 'string' ? tokenRaw : null,
-  };
+  page = keyed.slice(start, start + size);
+  return finish(page, start + size < keyed.length, keyed.length);
+
+  function finish(items: { rec: T; k: string | number }[], truncated: boolean, total: number): Obj {
+    const last = items[items.length - 1];
+    return {
+      data: items.map((x) => spec.project(x.rec)),
+      count: items.length,
+      total,
+      isTruncated: truncated,
+      nextToken: truncated && last ? encodeToken({ o: orderBy, d: dir, k: last.k, s: last.rec.seq }) : null,
+      token: typeof tokenRaw === 'string' ? tokenRaw : null,
+    };
+  }
 }

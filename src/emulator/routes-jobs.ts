@@ -3,7 +3,8 @@ import { durable, tagFilter, type Ctx } from './core.js';
 import type { JobRec } from './model.js';
 import { route, type Route } from './router.js';
 import { bind, page, projector, search } from './search.js';
-import { JOB_FIELDS, TASK_FIELDS } from './serialize.js';
+import { JOB_FIELDS } from './serialize.js';
+import { taskGetters } from './routes-tasks.js';
 import { badRequest, isObj, notFound } from './util.js';
 import { queryCi } from './core.js';
 
@@ -38,7 +39,7 @@ export function jobRoutes(): Route[] {
     route('POST', '/jobs/search', (ctx) => ({ json: search(ctx.body, ctx.acc.jobs.values(), jobGetters(Date.now())) }), { read: true }),
     route('POST', '/jobs/paginate', (ctx) => {
       const g = jobGetters(Date.now());
-      return { json: page(ctx.body, ctx.acc.jobs.values(), g, g, sortKeys) };
+      return { json: page(ctx.body, ctx.acc.ordered('job'), g, g, sortKeys) };
     }, { read: true }),
     route('GET', '/jobs/{uuid}', (ctx) => ({ json: projector(jobGetters(Date.now()))(findJob(ctx)) })),
     route('DELETE', '/jobs/{uuid}', async (ctx) => {
@@ -54,7 +55,7 @@ export function jobRoutes(): Route[] {
     }),
     route('GET', '/jobs/{uuid}/tasks', (ctx) => {
       const j = findJob(ctx);
-      const proj = projector(bind(TASK_FIELDS, Date.now(), () => undefined));
+      const proj = projector(taskGetters(Date.now()));
       return { json: ctx.core.engine.tasksOfJob(j.uuid).sort((a, b) => a.seq - b.seq).map(proj) };
     }),
   ];

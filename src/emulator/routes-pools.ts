@@ -4,7 +4,8 @@ import type { PoolRec } from './model.js';
 import { route, type Route } from './router.js';
 import { activePolicyName, checkScaling } from './scaling.js';
 import { bind, page, projector, search } from './search.js';
-import { JOB_FIELDS, POOL_FIELDS, POOL_SUMMARY_FIELDS, TASK_FIELDS } from './serialize.js';
+import { JOB_FIELDS, POOL_FIELDS, POOL_SUMMARY_FIELDS } from './serialize.js';
+import { taskGetters } from './routes-tasks.js';
 import { badRequest, isObj, notFound, problem, type Obj } from './util.js';
 import { MAX_POOL_CONSTANTS, checkConstants, checkTags, invalid } from './validation.js';
 
@@ -83,11 +84,11 @@ export function poolRoutes(): Route[] {
     route('POST', '/pools/search', (ctx) => ({ json: search(ctx.body, ctx.acc.pools.values(), poolGetters(ctx, Date.now())) }), { read: true }),
     route('POST', '/pools/paginate', (ctx) => {
       const g = poolGetters(ctx, Date.now());
-      return { json: page(ctx.body, ctx.acc.pools.values(), g, g, sortKeys) };
+      return { json: page(ctx.body, ctx.acc.ordered('pool'), g, g, sortKeys) };
     }, { read: true }),
     route('POST', '/pools/summaries/paginate', (ctx) => {
       const now = Date.now();
-      return { json: page(ctx.body, ctx.acc.pools.values(), poolGetters(ctx, now), summaryGetters(ctx, now), sortKeys) };
+      return { json: page(ctx.body, ctx.acc.ordered('pool'), poolGetters(ctx, now), summaryGetters(ctx, now), sortKeys) };
     }, { read: true }),
     route('GET', '/pools/{uuid}', (ctx) => ({ json: projector(poolGetters(ctx, Date.now()))(findPool(ctx)) })),
     route('PUT', '/pools/{uuid}', updatePool),
@@ -117,7 +118,7 @@ export function poolRoutes(): Route[] {
     }),
     route('GET', '/pools/{uuid}/tasks', (ctx) => {
       const p = findPool(ctx);
-      const proj = projector(bind(TASK_FIELDS, Date.now(), () => undefined));
+      const proj = projector(taskGetters(Date.now()));
       return { json: [...ctx.acc.tasks.values()].filter((t) => t.poolUuid === p.uuid).map(proj) };
     }),
     route('GET', '/pools/{uuid}/scaling', (ctx) => {

@@ -3,7 +3,7 @@ import { durable, tagFilter, type Ctx, type Reply } from './core.js';
 import { FINAL_TASK_STATES, type TaskRec } from './model.js';
 import { route, type Route } from './router.js';
 import { bind, page, search } from './search.js';
-import { TASK_FIELDS, TASK_SUMMARY_FIELDS } from './serialize.js';
+import { TASK_FIELDS, TASK_SUMMARY_FIELDS, taskView } from './serialize.js';
 import { ApiError, badRequest, forbidden, isObj, notFound, type Obj } from './util.js';
 import { MAX_TASK_CONSTANTS, checkConstants, checkTags, invalid } from './validation.js';
 import type { Account } from './store.js';
@@ -14,9 +14,9 @@ export function findTask(ctx: Ctx, id = ctx.params.uuid!): TaskRec {
   return t;
 }
 
-const noCtx = () => undefined;
-const taskGetters = (now: number) => bind(TASK_FIELDS, now, noCtx);
-const summaryGetters = (now: number) => bind(TASK_SUMMARY_FIELDS, now, noCtx);
+const viewAt = (now: number) => (t: TaskRec) => taskView(t, now);
+export const taskGetters = (now: number) => bind(TASK_FIELDS, now, viewAt(now));
+const summaryGetters = (now: number) => bind(TASK_SUMMARY_FIELDS, now, viewAt(now));
 
 function execMsOf(t: TaskRec, now: number): number {
   let s = 0;
@@ -166,11 +166,11 @@ export function taskRoutes(): Route[] {
     route('POST', '/tasks/paginate', (ctx) => {
       const now = Date.now();
       const g = taskGetters(now);
-      return { json: page(ctx.body, ctx.acc.tasks.values(), g, g, sortKeys(now)) };
+      return { json: page(ctx.body, ctx.acc.ordered('task'), g, g, sortKeys(now)) };
     }, { read: true }),
     route('POST', '/tasks/summaries/paginate', (ctx) => {
       const now = Date.now();
-      return { json: page(ctx.body, ctx.acc.tasks.values(), taskGetters(now), summaryGetters(now), sortKeys(now)) };
+      return { json: page(ctx.body, ctx.acc.ordered('task'), taskGetters(now), summaryGetters(now), sortKeys(now)) };
     }, { read: true }),
     route('GET', '/tasks/{uuid}', (ctx) => {
       const g = taskGetters(Date.now());

@@ -5,10 +5,22 @@ import { invalidSearch } from './filters.js';
 
 export type Getters<T> = Record<string, (rec: T) => unknown>;
 
-/** Binds field getters to one request's clock and context. */
+/**
+ * Binds field getters to one request's clock and context. The context of the last record is
+ * memoized: getters run synchronously record after record, so it is computed once per record.
+ */
 export function bind<T, C>(fields: Record<string, (r: T, now: number, ctx: C) => unknown>, now: number, ctxOf: (r: T) => C): Getters<T> {
+  let lastRec: T | undefined;
+  let lastCtx: C | undefined;
+  const ctx = (r: T): C => {
+    if (r !== lastRec) {
+      lastCtx = ctxOf(r);
+      lastRec = r;
+    }
+    return lastCtx as C;
+  };
   const out: Getters<T> = {};
-  for (const [k, g] of Object.entries(fields)) out[k] = (r) => g(r, now, ctxOf(r));
+  for (const [k, g] of Object.entries(fields)) out[k] = (r) => g(r, now, ctx(r));
   return out;
 }
 
@@ -43,7 +55,7 @@ export function search<T>(req: unknown, items: Iterable<T>, getters: Getters<T>)
 
 export function page<T extends Pageable>(
   req: unknown,
-  items: Iterable<T>,
+  items: readonly T[],
   filterGetters: Getters<T>,
   outputGetters: Getters<T>,
   sortKeys: Record<string, (rec: T) => string | number>,

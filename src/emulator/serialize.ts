@@ -5,6 +5,26 @@ import { formatRanges, formatTimeSpan, isoDate, UNSET_DATE, type Obj } from './u
 
 type Getter<T> = (rec: T, now: number) => unknown;
 
+/** What several task fields derive from the instances, computed once per task and request. */
+export interface TaskView {
+  insts: InstanceRec[];
+  running: number;
+  execMs: number;
+}
+
+export function taskView(t: TaskRec, now: number): TaskView {
+  const insts = instancesOf(t);
+  let running = 0;
+  let execMs = 0;
+  for (const i of insts) {
+    if (i.state === 'Running') running++;
+    execMs += instanceExecMs(i, now);
+  }
+  return { insts, running, execMs };
+}
+
+type TaskGetter = (t: TaskRec, now: number, v: TaskView) => unknown;
+
 const maskConstants = (cs: KeyValue[]): KeyValue[] =>
   cs.map((c) => (c.key.startsWith('QARNOT_SECRET__') ? { key: c.key, value: '[SECRET]' } : { key: c.key, value: c.value }));
 
@@ -18,16 +38,10 @@ function instanceExecMs(i: InstanceRec, now: number): number {
   return i.execMs + (i.state === 'Running' && i.execStart !== null ? now - i.execStart : 0);
 }
 
-function taskExecMs(t: TaskRec, now: number): number {
-  let sum = 0;
-  for (const i of instancesOf(t)) sum += instanceExecMs(i, now);
-  return sum;
-}
 
 const wallMs = (r: { creationDate: number; endDate: number | null }, now: number) => (r.endDate ?? now) - r.creationDate;
 
-export function taskProgress(t: TaskRec): number {
-  const all = instancesOf(t);
+export function taskProgress(t: TaskRec, all: InstanceRec[] = instancesOf(t)): number {
   if (all.length === 0) return 0;
   if (t.state === 'Success') return 100;
   const done = all.filter((i) => i.state === 'Success' || i.state === 'Failure').length;
@@ -83,18 +97,18 @@ function runningInfo(running: InstanceRec[], now: number): Obj {
   };
 }
 
-export function taskStatus(t: TaskRec, now: number): Obj {
-  const all = instancesOf(t);
-  const running = all.filter((i) => i.state === 'Running');
+export function taskStatus(t: TaskRec, now: number, v: TaskView = taskView(t, now)): Obj {
+  const all = v.insts;
+  const running = v.running ? all.filter((i) => i.state === 'Running') : [];
   const ids = (pred: (i: InstanceRec) => boolean) => formatRanges(all.filter(pred).map((i) => i.id));
-  const execMs = taskExecMs(t, now);
+  const execMs = v.execMs;
   const final = FINAL_TASK_STATES.has(t.state);
   const wall = wallMs(t, now);
   return {
     timestamp: isoDate(now),
     lastUpdateTimestamp: isoDate(t.lastModified),
     downloadProgress: t.executionStart !== null ? 100 : 0,
-    executionProgress: taskProgress(t),
+    executionProgress: taskProgress(t, all),
     uploadProgress: final ? 100 : 0,
     instanceCount: all.length,
     downloadTime: '00:00:00',
@@ -153,7 +167,6 @@ function completedInstance(i: InstanceRec): Obj {
   };
 }
 
-const runningCount = (t: TaskRec) => instancesOf(t).filter((i) => i.state === 'Running').length;
 
 function dependenciesOut(t: TaskRec): Obj | null {
   if (!t.dependsOn.length && !t.advancedDependsOn) return null;
@@ -170,18 +183,18 @@ function dependenciesOut(t: TaskRec): Obj | null {
 }
 
 /** TaskSummaryOutput fields come first: they are also the summary projection. */
-export const TASK_SUMMARY_FIELDS: Record<string, Getter<TaskRec>> = {
+export const TASK_SUMMARY_FIELDS: Record<string, TaskGetter> = {
   uuid: (t) => t.uuid,
   name: (t) => t.name,
   shortname: (t) => t.shortname,
   profile: (t) => t.profile,
   poolUuid: (t) => t.poolUuid,
   jobUuid: (t) => t.jobUuid,
-  progress: (t) => taskProgress(t),
-  runningInstanceCount: (t) => runningCount(t),
-  runningCoreCount: (t) => runningCount(t) * FAKE_MACHINE.coreCount,
+  progress: (t, _n, v) => taskProgress(t, v.insts),
+  runningInstanceCount: (_t, _n, v) => v.running,
+  runningCoreCount: (_t, _n, v) => v.running * FAKE_MACHINE.coreCount,
   clusterInfo: (t) => ({ clusterCoresCount: t.instanceIds.length * FAKE_MACHINE.coreCount }),
-  executionTime: (t, now) => formatTimeSpan(taskExecMs(t, now)),
+  executionTime: (_t, _n, v) => formatTimeSpan(v.execMs),
   wallTime: (t, now) => formatTimeSpan(wallMs(t, now)),
   state: (t) => t.state,
   previousState: (t) => t.previousState,
@@ -197,15 +210,15 @@ export const TASK_SUMMARY_FIELDS: Record<string, Getter<TaskRec>> = {
   waitForPoolResourcesSynchronization: (t) => orNull(t.input.waitForPoolResourcesSynchronization),
 };
 
-export const TASK_FIELDS: Record<string, Getter<TaskRec>> = {
+export const TASK_FIELDS: Record<string, TaskGetter> = {
   ...TASK_SUMMARY_FIELDS,
   errors: (t) => t.errors,
   resourceBuckets: (t) => t.input.resourceBuckets ?? [],
   advancedResourceBuckets: (t) => t.input.advancedResourceBuckets ?? [],
   resultBucket: (t) => orNull(t.input.resultBucket),
   resultsCacheTTLSec: (t) => orNull(t.input.resultsCacheTTLSec),
-  completedInstances: (t) => instancesOf(t).filter((i) => i.state === 'Success' || i.state === 'Failure').map(completedInstance),
-  status: (t, now) => taskStatus(t, now),
+  completedInstances: (_t, _n, v) => v.insts.filter((i) => i.state === 'Success' || i.state === 'Failure').map(completedInstance),
+  status: (t, now, v) => taskStatus(t, now, v),
   snapshotInterval: (t) => t.snapshotInterval,
   resultsCount: () => 0,
   constants: (t) => maskConstants(t.constants),
@@ -388,6 +401,6 @@ export function project<T, C>(rec: T, fields: Record<string, (r: T, now: number,
   return out;
 }
 
-export const serializeTask = (t: TaskRec, now = Date.now()): Obj => project(t, TASK_FIELDS, now, undefined);
-export const summarizeTask = (t: TaskRec, now = Date.now()): Obj => project(t, TASK_SUMMARY_FIELDS, now, undefined);
+export const serializeTask = (t: TaskRec, now = Date.now()): Obj => project(t, TASK_FIELDS, now, taskView(t, now));
+export const summarizeTask = (t: TaskRec, now = Date.now()): Obj => project(t, TASK_SUMMARY_FIELDS, now, taskView(t, now));
 export const serializeJob = (j: JobRec, now = Date.now()): Obj => project(j, JOB_FIELDS, now, undefined);

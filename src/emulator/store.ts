@@ -11,6 +11,9 @@ export class Account implements AccountState {
   outputs = new Map<string, OutputSet>();
   nextSeq = 1;
   lastCreation = 0;
+  /** Records in creation order, so pagination can binary-search instead of sorting. */
+  private readonly order: Record<ResourceKind, AnyRec[]> = { task: [], pool: [], job: [] };
+  private readonly orderStale: Record<ResourceKind, boolean> = { task: false, pool: false, job: false };
   private readonly shortnames: Record<ResourceKind, Map<string, string>> = {
     task: new Map(),
     pool: new Map(),
@@ -42,6 +45,19 @@ export class Account implements AccountState {
   add(rec: AnyRec): void {
     (this.map(rec.kind) as Map<string, AnyRec>).set(rec.uuid, rec);
     this.shortnames[rec.kind].set(rec.shortname, rec.uuid);
+    const list = this.order[rec.kind];
+    if (list.length && list[list.length - 1]!.seq > rec.seq) this.orderStale[rec.kind] = true;
+    list.push(rec);
+  }
+
+  /** Live records sorted by seq (creation order). The array is shared: do not mutate it. */
+  ordered<K extends ResourceKind>(kind: K): readonly RecOf<K>[] {
+    if (this.orderStale[kind]) {
+      const m = this.map(kind) as Map<string, AnyRec>;
+      this.order[kind] = this.order[kind].filter((r) => m.get(r.uuid) === r).sort((a, b) => a.seq - b.seq);
+      this.orderStale[kind] = false;
+    }
+    return this.order[kind] as unknown as RecOf<K>[];
   }
 
   remove(kind: ResourceKind, uuid: string): void {
@@ -49,6 +65,7 @@ export class Account implements AccountState {
     const rec = m.get(uuid);
     if (!rec) return;
     m.delete(uuid);
+    this.orderStale[kind] = true;
     if (this.shortnames[kind].get(rec.shortname) === uuid) this.shortnames[kind].delete(rec.shortname);
     this.outputs.delete(uuid);
   }

@@ -28,8 +28,18 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const isUuid = (s: string): boolean => UUID_RE.test(s);
 
 export const UNSET_DATE = '0001-01-01T00:00:00Z';
-export const isoDate = (ms: number | null | undefined): string | null =>
-  ms === null || ms === undefined ? null : new Date(ms).toISOString();
+// Bulk-created records share timestamps and every output repeats them: memoize the formatting.
+const isoCache = new Map<number, string>();
+export const isoDate = (ms: number | null | undefined): string | null => {
+  if (ms === null || ms === undefined) return null;
+  let s = isoCache.get(ms);
+  if (s === undefined) {
+    if (isoCache.size > 50_000) isoCache.clear();
+    s = new Date(ms).toISOString();
+    isoCache.set(ms, s);
+  }
+  return s;
+};
 
 /** .NET TimeSpan text (`[d.]hh:mm:ss[.fffffff]`), which is what the API emits for durations. */
 export function formatTimeSpan(ms: number): string {
