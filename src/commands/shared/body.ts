@@ -352,3 +352,47 @@ function rethrowWithPrefix(where: string, fn: () => unknown): void {
     throw error;
   }
 }
+
+// ---- `--profile`: the resource's profile, not the stored config profile ----
+
+/**
+ * The program declares `--profile` (the stored connection profile), and
+ * commander lets the program take it wherever it appears, even after the
+ * verb. For verbs whose body has a `profile` field (task and pool create),
+ * `--profile X` AFTER the verb means the resource's profile; before the noun
+ * it still means the config profile. This reads the raw arguments to tell
+ * the two apart, and puts the config profile back where the connection
+ * resolver reads it.
+ */
+export function splitProfileFlag(command: Command, globals: { profile?: string }): string | undefined {
+  let root = command;
+  while (root.parent) root = root.parent;
+  const path: Command[] = [];
+  for (let c: Command | null = command; c && c.parent; c = c.parent) path.unshift(c);
+  const args = (root as unknown as { rawArgs?: string[] }).rawArgs ?? [];
+  let depth = 0;
+  let configProfile: string | undefined;
+  let resourceProfile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    const profileValue = arg === '--profile' ? args[++i] : arg.startsWith('--profile=') ? arg.slice('--profile='.length) : undefined;
+    if (profileValue !== undefined) {
+      if (depth >= path.length) resourceProfile = profileValue;
+      else configProfile = profileValue;
+      continue;
+    }
+    if (depth >= path.length) continue;
+    if (arg.startsWith('-')) {
+      // Skip the value of a value-taking option declared above the verb.
+      const owner = [root, ...path.slice(0, depth)];
+      const option = owner.flatMap((c) => c.options).find((o) => o.long === arg || o.short === arg);
+      if (option && (option.required || option.optional) && !arg.includes('=')) i++;
+      continue;
+    }
+    const level = path[depth]!;
+    if (arg === level.name() || level.aliases().includes(arg)) depth++;
+  }
+  globals.profile = configProfile;
+  return resourceProfile;
+}

@@ -78,10 +78,16 @@ async function readStdin(flag: string, stdin: Readable & { isTTY?: boolean }): P
   return Buffer.concat(chunks).toString('utf8');
 }
 
-let yamlModule: typeof import('yaml') | undefined;
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
 
-export async function loadYaml(): Promise<typeof import('yaml')> {
-  return (yamlModule ??= await import('yaml'));
+/** Loaded only when a file is YAML. The bundle may wrap the package's exports in `default`. */
+export async function loadYaml(): Promise<YamlModule> {
+  if (!yamlModule) {
+    const mod = (await import('yaml')) as YamlModule & { default?: YamlModule };
+    yamlModule = typeof mod.parseAllDocuments === 'function' ? mod : mod.default!;
+  }
+  return yamlModule;
 }
 
 /** JSON for `.json` files and documents that look like JSON (better messages); YAML otherwise. */

@@ -1,11 +1,35 @@
 import type { Command } from 'commander';
 import { TASK_STATES } from '../../api/tasks.js';
-import { addListOptions, noun, verb } from '../define.js';
+import { addListOptions, collect, noun, verb } from '../define.js';
+import { addConfirmOptions, addFileOption, addFollowOptions, addSelectorOptions, addTaskBodyOptions } from './options.js';
 
 export const TASK_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
 
+const FRESH_CURSOR_NOTE = `--fresh reads only what was written since the previous fresh read. That
+"previous read" is a cursor kept on the server and shared with every other
+reader of the task (other terminals, scripts, the SDKs): a fresh read steals
+those lines from them. -f does not use it: it re-reads the whole buffer and
+prints only what it has not printed yet, so it disturbs nobody and loses
+nothing when a request fails.`;
+
+const RERUN_INSTANCES = {
+  retry: 'its failed instances',
+  recover: 'its failed and cancelled instances',
+  resume: 'its cancelled instances',
+} as const;
+
+const RERUN_LOADERS = {
+  retry: () => import('./retry.js'),
+  recover: () => import('./recover.js'),
+  resume: () => import('./resume.js'),
+};
+
 export function registerTask(program: Command): void {
-  const task = noun(program, 'task', 'Create, watch and manage tasks', ['qarnot task list', 'qarnot task show my-task']);
+  const task = noun(program, 'task', 'Create, watch and manage tasks', [
+    'qarnot task list',
+    'qarnot task show my-task',
+    "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'",
+  ]);
 
   addListOptions(
     verb(task, 'list', {
@@ -26,4 +50,186 @@ export function registerTask(program: Command): void {
     examples: ['qarnot task show my-task', 'qarnot task show 7b3c0e1e-0000-4000-8000-000000000000 --json', 'qarnot task show my-task --fields state,status.succeededRange'],
     load: () => import('./show.js'),
   }).alias('get');
+
+  addFileOption(
+    addTaskBodyOptions(
+      verb(task, 'create', {
+        summary: 'Create a task (or many, from a file holding an array); prints the new uuid',
+        description: `Create a task from flags, or from -f FILE in the API's own field names (JSON or
+YAML; - for stdin) with flags overriding the file's fields (constants and
+labels merge by key). A file holding an array submits every task in one bulk
+request: the uuid of each created task is printed on stdout, each failure on
+stderr with its item index, and the exit code is 1 if any failed.`,
+        examples: [
+          "qarnot task create --name hello --profile docker-batch -n 4 -c DOCKER_CMD='echo hi from $INSTANCE_ID'",
+          'qarnot task create -f task.yaml --tag nightly',
+          'qarnot task create -f tasks.json',
+          'qarnot task create --name big --profile docker-batch --range 0-3,7 --min-cores 16 --min-ram 32G --no-gpu --dry-run',
+        ],
+        writes: true,
+        load: () => import('./create.js'),
+      }),
+      'create',
+    ),
+  );
+
+  addFollowOptions(
+    addFileOption(
+      addTaskBodyOptions(
+        verb(task, 'run', {
+          summary: 'Create a task, stream its output and exit with its outcome (0 Success, 1 Failure or Cancelled)',
+          description: `Create a task (same flags and file as "task create"), then stream its stdout
+and stderr as they arrive (stdout lines on stdout, stderr lines on stderr,
+each with its "N> " instance prefix) until it ends. Exit 0 if it succeeded,
+1 if it failed or was cancelled, 130 on Ctrl-C (the task keeps running:
+"qarnot task abort ID" stops it). --detach prints the uuid and returns.`,
+          examples: [
+            "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'",
+            'qarnot task run -f task.yaml --timestamps',
+            'qarnot task run -f task.yaml --detach',
+          ],
+          writes: true,
+          longRunning: true,
+          load: () => import('./run.js'),
+        }),
+        'create',
+      ),
+    ).option('-d, --detach', 'return right after creating (prints the uuid)'),
+  );
+
+  addFileOption(
+    addTaskBodyOptions(
+      verb(task, 'clone <id>', {
+        summary: 'Create a copy of a task, with fields overridden by flags; prints the new uuid',
+        examples: ['qarnot task clone my-task', 'qarnot task clone my-task --name again -n 8 -c DOCKER_CMD=./v2.sh'],
+        writes: true,
+        load: () => import('./clone.js'),
+      }),
+      'clone',
+    ),
+  );
+
+  for (const kind of ['retry', 'recover', 'resume'] as const) {
+    addFileOption(
+      addTaskBodyOptions(
+        verb(task, `${kind} <id>`, {
+          summary: `Run ${RERUN_INSTANCES[kind]} again as a new task; prints the new uuid`,
+          description: `Create a new task that runs ${RERUN_INSTANCES[kind]} of the given task again,
+with its other fields overridden by flags (the instance set and pool come
+from the source). Prints the new task's uuid.`,
+          examples: [`qarnot task ${kind} my-task`, `qarnot task ${kind} my-task --name ${kind}-1 -c DOCKER_CMD=./fixed.sh`],
+          writes: true,
+          load: RERUN_LOADERS[kind],
+        }),
+        'rerun',
+      ),
+    );
+  }
+
+  addConfirmOptions(
+    addSelectorOptions(
+      verb(task, 'abort [ids...]', {
+        summary: 'Abort tasks (by id or selector; asks first)',
+        examples: ['qarnot task abort my-task', 'qarnot task abort --tag nightly --state FullyExecuting --yes', 'qarnot task abort --name-like "render-*" --dry-run'],
+        writes: true,
+        load: () => import('./abort.js'),
+      }).alias('cancel'),
+      TASK_STATES,
+    ),
+    'abort',
+  );
+
+  addConfirmOptions(
+    addSelectorOptions(
+      verb(task, 'delete [ids...]', {
+        summary: 'Delete tasks, aborting them if needed (by id or selector; asks first)',
+        description: `Delete tasks, aborting the running ones first. Give ids, or select tasks with
+--tag, --state, --name, --name-like, --where or --all: nothing is selected by
+default. On a terminal the tasks are listed and you are asked; elsewhere
+--yes is required. --dry-run only lists them.`,
+        examples: ['qarnot task delete my-task --yes', 'qarnot task delete --state Success --created-before -7d --dry-run', 'qarnot task delete --tag tmp --yes'],
+        writes: true,
+        load: () => import('./delete.js'),
+      }).alias('rm'),
+      TASK_STATES,
+    ),
+    'delete',
+  );
+
+  verb(task, 'update <id>', {
+    summary: "Change a running task's constants or tags (merged with the current ones)",
+    description: `Change the constants and tags of a running task. By default the given
+constants are merged into the current ones (same KEY: replaced) and the
+given tags are added; --untag removes tags; --replace sends only what is given.`,
+    examples: ['qarnot task update my-task -c FRAMES=1-100', 'qarnot task update my-task --tag urgent --untag low', 'qarnot task update my-task --replace -c A=1 --tag only'],
+    writes: true,
+    load: () => import('./update.js'),
+  })
+    .option('-c, --constant <KEY=VALUE>', 'set this constant (repeatable)', collect)
+    .option('--tag <tag>', 'add this tag (repeatable)', collect)
+    .option('--untag <tag>', 'remove this tag (repeatable)', collect)
+    .option('--replace', 'replace all constants (if any -c) and all tags (if any --tag) instead of merging')
+    .option('--dry-run', 'print the request body and send nothing');
+
+  verb(task, 'sync <id>', {
+    summary: "Copy the task's resource buckets again to its running instances",
+    examples: ['qarnot task sync my-task'],
+    writes: true,
+    load: () => import('./sync.js'),
+  });
+
+  verb(task, 'snapshot <id>', {
+    summary: "Upload a snapshot of a running task's files now (prints its id), or every N seconds with --every",
+    examples: ['qarnot task snapshot my-task --wait', 'qarnot task snapshot my-task --every 300 --whitelist ".*\\.log"', 'qarnot task snapshot my-task --every 0'],
+    writes: true,
+    longRunning: true,
+    load: () => import('./snapshot.js'),
+  })
+    .option('--every <seconds>', 'periodic snapshots every N seconds (0 stops them)')
+    .option('--whitelist <regex>', 'files to include')
+    .option('--blacklist <regex>', 'files to exclude')
+    .option('--bucket <bucket>', 'bucket to upload to')
+    .option('--prefix <prefix>', 'prefix of the files in the bucket')
+    .option('--wait', 'wait until the snapshot succeeded or failed (exit 1 on failure)')
+    .option('--timeout <duration>', 'with --wait: give up after this long (exit 124)');
+
+  for (const stream of ['stdout', 'stderr'] as const) {
+    addFollowOptions(
+      verb(task, `${stream} <id>`, {
+        summary: `Print a task's ${stream}: the whole buffer, only what is new (--fresh), or live (-f)`,
+        description: `Print a task's ${stream}. Without options: the whole buffer the API keeps
+(it rotates past a size limit). With -f: keep printing new lines as they
+arrive until the task ends, then exit 0 on Success, 1 on Failure or
+Cancelled. Lines keep their "N> " instance prefix (coloured per instance on a
+terminal).
+
+${FRESH_CURSOR_NOTE}`,
+        examples: [`qarnot task ${stream} my-task`, `qarnot task ${stream} my-task -f --timestamps`, `qarnot task ${stream} my-task --instance 2 --fresh`, ...(stream === 'stdout' ? ['qarnot task stdout my-task -f --both'] : [])],
+        longRunning: true,
+        load: stream === 'stdout' ? () => import('./stdout.js') : () => import('./stderr.js'),
+      })
+        .option('--instance <n>', 'only this instance (no prefix)')
+        .option('--fresh', 'only what was written since the previous fresh read (moves a cursor shared with other readers)')
+        .option('-f, --follow', 'keep printing new output until the task ends; exit with its outcome')
+        .option('--both', 'with -f: follow stdout and stderr together (stderr lines on stderr)'),
+    );
+  }
+
+  addSelectorOptions(
+    verb(task, 'wait [ids...]', {
+      summary: 'Wait until tasks end; exit 0 if all succeeded, 1 if any failed or was cancelled, 124 on timeout',
+      description: `Wait until the given (or selected) tasks reach Success, Failure or Cancelled.
+On a terminal a spinner shows each task's state, progress, instances and
+elapsed time; otherwise one line per state change goes to stderr. When all
+have ended, their uuids and final states are printed on stdout.
+Exit codes: 0 all succeeded, 1 any failed or was cancelled (or vanished),
+124 --timeout passed, 130 Ctrl-C.`,
+      examples: ['qarnot task wait my-task', 'qarnot task wait --tag nightly --timeout 2h', 'qarnot task wait task-a task-b --interval 10s'],
+      longRunning: true,
+      load: () => import('./wait.js'),
+    }),
+    TASK_STATES,
+  )
+    .option('--timeout <duration>', 'give up after this long (exit 124), e.g. 30m')
+    .option('--interval <duration>', 'time between polls (default 5s)');
 }

@@ -1,0 +1,70 @@
+import { createTask, createTasks } from '../../api/tasks.js';
+import type { BulkItem } from '../../api/types.js';
+import type { Context } from '../../context.js';
+import { ApiError, SilentExit } from '../../errors.js';
+import type { Body } from '../shared/body.js';
+import { buildTaskRequest, type TaskBodyFlags, type TaskRequest } from './task-body.js';
+
+export async function run(ctx: Context, opts: TaskBodyFlags): Promise<void> {
+  const request = await buildTaskRequest(ctx, opts, 'create');
+  if (opts.dryRun) {
+    printDryRun(ctx, request.bulk ? request.bodies : request.bodies[0]!);
+    return;
+  }
+  if (!request.bulk) {
+    const uuid = await submitOne(ctx, request);
+    ctx.io.out(`${uuid}\n`);
+    return;
+  }
+  await submitBulk(ctx, request.bodies);
+}
+
+export function printDryRun(ctx: Context, body: unknown): void {
+  ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
+  if (!ctx.globals.quiet) ctx.io.err('Dry run: nothing was sent\n');
+}
+
+/** Creates one task and says so on stderr; returns its uuid. */
+export async function submitOne(ctx: Context, request: TaskRequest): Promise<string> {
+  const body = request.bodies[0]!;
+  const { uuid } = await createTask(await ctx.api(), body);
+  if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Created task ${describe(body)} ${uuid}\n`);
+  return uuid;
+}
+
+function describe(body: Body): string {
+  return JSON.stringify(String(body.name ?? ''));
+}
+
+/**
+ * One bulk request; the API answers one {statusCode, uuid, message} per item,
+ * in order. Created uuids go to stdout, failures to stderr with their index.
+ */
+async function submitBulk(ctx: Context, bodies: Body[]): Promise<void> {
+  let results: BulkItem[];
+  try {
+    results = await createTasks(await ctx.api(), bodies);
+  } catch (error) {
+    // When every item fails the API may answer 4xx with the per-item array.
+    if (error instanceof ApiError && Array.isArray(error.body)) results = error.body as BulkItem[];
+    else throw error;
+  }
+  let failed = 0;
+  const c = ctx.io.colorErr;
+  bodies.forEach((body, i) => {
+    const result = results[i];
+    const ok = result && result.statusCode >= 200 && result.statusCode < 300 && result.uuid;
+    if (ok) {
+      ctx.io.out(`${result.uuid}\n`);
+      if (!ctx.globals.quiet) ctx.io.err(`${c.green('✓')} item ${i}: created task ${describe(body)} ${result.uuid}\n`);
+    } else {
+      failed++;
+      const why = result ? `${result.message ?? 'failed'} (HTTP ${result.statusCode})` : 'no answer for this item';
+      ctx.io.err(`${c.red('✗')} item ${i} (${describe(body)}): ${why}\n`);
+    }
+  });
+  if (failed > 0) {
+    ctx.io.err(`${failed} of ${bodies.length} tasks were not created\n`);
+    throw new SilentExit(1);
+  }
+}

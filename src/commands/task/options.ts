@@ -1,0 +1,74 @@
+// Option declarations of the task verbs. Kept light: index.ts imports this at
+// start-up, so nothing here parses or talks to the API.
+import type { Command } from 'commander';
+import { collect } from '../define.js';
+import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body.js';
+
+export type TaskBodyKind = 'create' | 'clone' | 'rerun';
+
+/**
+ * The fields of a task body as flags. `create` (and `run`) take them all;
+ * `clone` cannot move the task to a pool; retry/recover/resume keep the
+ * source's instance set and pool.
+ */
+export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
+  cmd.option('--name <name>', kind === 'create' ? 'task name (required unless in the file)' : 'new name').option('--shortname <shortname>', 'unique shortname (letters, digits, "-")');
+  cmd.option('--profile <profile>', 'profile to run (e.g. docker-batch); not with --pool');
+  if (kind === 'create') cmd.option('--pool <id>', 'run in this pool (uuid); not with --profile');
+  cmd.option('--job <id>', 'add the task to this job (uuid)');
+  if (kind !== 'rerun') {
+    cmd.option('-n, --instances <n>', 'number of instances (default 1)').option('--range <ranges>', 'instance ids instead of a count, e.g. 0-3,7');
+  }
+  addMetadataOptions(cmd);
+  cmd
+    .option('--resources <bucket>', 'resource bucket, or BUCKET/PREFIX/ for a prefix only (repeatable)', collect)
+    .option('--result <bucket>', 'bucket where results are uploaded');
+  addHardwareOptions(cmd);
+  addRetryOptions(cmd);
+  cmd.option('--depends-on <id>', 'start only after this task (uuid; repeatable; the job needs dependencies on)', collect);
+  addSchedulingOptions(cmd);
+  cmd
+    .option('--snapshot-whitelist <regex>', 'files included in snapshots')
+    .option('--snapshot-blacklist <regex>', 'files excluded from snapshots')
+    .option('--snapshot-bucket <bucket>', 'bucket for snapshots (default: the result bucket)')
+    .option('--snapshot-bucket-prefix <prefix>', 'prefix of snapshot files in their bucket')
+    .option('--results-whitelist <regex>', 'files included in the results')
+    .option('--results-blacklist <regex>', 'files excluded from the results')
+    .option('--results-bucket <bucket>', 'bucket for the results (overrides --result)')
+    .option('--results-bucket-prefix <prefix>', 'prefix of result files in their bucket')
+    .option('--wait-for-pool-resources', "wait until the pool's resources are synchronized before starting")
+    .option('--upload-results-on-cancellation', 'upload results even when the task is cancelled');
+  addLifetimeOptions(cmd);
+  return cmd.option('--dry-run', 'print the request body (JSON) and send nothing');
+}
+
+export function addFileOption(cmd: Command): Command {
+  return cmd.option(
+    '-f, --file <file>',
+    "task body in the API's field names, JSON or YAML (- for stdin); an array submits them all in one request; flags override its fields",
+  );
+}
+
+export function addSelectorOptions(cmd: Command, states: readonly string[]): Command {
+  return cmd
+    .option('--tag <tag>', 'select tasks with this tag (repeatable: any of them)', collect)
+    .option('--tags-all <tag>', 'select tasks with every one of these tags (repeatable)', collect)
+    .option('--state <state>', `select tasks in this state (repeatable): ${states.join(', ')}`, collect)
+    .option('--name <name>', 'select tasks with this exact name')
+    .option('--name-like <pattern>', 'select tasks whose name matches (* and % are wildcards)')
+    .option('--created-after <date>', 'select tasks created after this date')
+    .option('--created-before <date>', 'select tasks created before this date')
+    .option('--where <expr>', 'select with a filter expression')
+    .option('--all', 'select every task of the account');
+}
+
+export function addConfirmOptions(cmd: Command, action: string): Command {
+  return cmd
+    .option('-y, --yes', `${action} without asking (required when not on a terminal)`)
+    .option('--dry-run', `list what would be affected; ${action} nothing`)
+    .option('--concurrency <n>', 'requests in flight at once (default 8)');
+}
+
+export function addFollowOptions(cmd: Command): Command {
+  return cmd.option('--timestamps', 'prefix each line with the time it was received');
+}

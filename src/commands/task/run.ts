@@ -1,0 +1,36 @@
+import type { Context } from '../../context.js';
+import { InterruptedError, UsageError } from '../../errors.js';
+import { printDryRun, submitOne } from './create.js';
+import { exitWithOutcome, followTask } from './follow-task.js';
+import { buildTaskRequest, type TaskBodyFlags } from './task-body.js';
+
+export interface RunOptions extends TaskBodyFlags {
+  detach?: boolean;
+  timestamps?: boolean;
+}
+
+/** create + follow stdout and stderr + exit with the task's outcome: the `docker run` of Qarnot. */
+export async function run(ctx: Context, opts: RunOptions): Promise<void> {
+  if (opts.detach && opts.timestamps) throw new UsageError('--timestamps cannot be used with --detach: nothing is followed');
+  const request = await buildTaskRequest(ctx, opts, 'create');
+  if (request.bulk) throw new UsageError(`-f ${opts.file}: task run takes one task; use "task create" for an array, then "task wait"`);
+  if (opts.dryRun) {
+    printDryRun(ctx, request.bodies[0]);
+    return;
+  }
+  const uuid = await submitOne(ctx, request);
+  if (opts.detach) {
+    ctx.io.out(`${uuid}\n`);
+    return;
+  }
+  const http = await ctx.api();
+  try {
+    const task = await followTask(ctx, http, uuid, { streams: ['stdout', 'stderr'], timestamps: Boolean(opts.timestamps), stderrToStderr: true });
+    exitWithOutcome(ctx, task);
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      ctx.io.err(`\nStopped following; task ${uuid} keeps running ("qarnot task abort ${uuid}" stops it)\n`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+import { getTask, TASK_FINAL_STATES } from '../../api/tasks.js';
+import type { Task } from '../../api/types.js';
+import type { Context } from '../../context.js';
+import { SilentExit, TimeoutError, UsageError } from '../../errors.js';
+import { parseDuration } from '../../lib/parse.js';
+import { formatDurationShort } from '../../lib/timespan.js';
+import { colorState, printItems } from '../../output/print.js';
+import { taskView } from '../../output/views.js';
+import { resolveSelection, type SelectionOptions } from '../shared/select.js';
+import { createWaitReporter, VANISHED_STATE, waitForStates, type WaitEntry } from '../shared/wait.js';
+import { TASK_TARGET } from './bulk-action.js';
+
+export interface WaitOptions extends SelectionOptions {
+  timeout?: string;
+  interval?: string;
+}
+
+const DEFAULT_INTERVAL_MS = 5000;
+
+/**
+ * Like `gh run watch --exit-status`: progress on stderr while waiting, the
+ * final tasks on stdout (table, tsv, json, -q ids) once all have ended.
+ */
+export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promise<void> {
+  const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
+  const intervalMs = opts.interval === undefined ? DEFAULT_INTERVAL_MS : parseDuration('--interval', opts.interval);
+  if (intervalMs < 100) throw new UsageError(`--interval must be at least 100ms, got "${opts.interval}"`);
+  const { http, items } = await resolveSelection(ctx, ids, opts, TASK_TARGET, 'task wait');
+  if (items.length === 0) {
+    ctx.io.err('No tasks matched; nothing to wait for\n');
+    return;
+  }
+  const reporter = await createWaitReporter<Task>(ctx, { describe, succeeded: (state) => state === 'Success' });
+  let result;
+  try {
+    result = await waitForStates<Task>({
+      ids: items.map((i) => i.uuid),
+      fetch: (id) => getTask(http, id),
+      stateOf: (task) => task.state,
+      terminal: TASK_FINAL_STATES,
+      intervalMs,
+      timeoutMs,
+      signal: ctx.signal,
+      onChange: (entry, previous) => reporter.onChange(entry, previous),
+      onRound: (entries) => reporter.onRound(entries),
+    });
+  } finally {
+    reporter.stop([]);
+  }
+  const { entries, timedOut } = result;
+  if (ctx.io.stderrIsTTY && !ctx.globals.quiet) reporter.stop(entries);
+  const ended = entries.filter((e) => e.done && e.item && e.state !== VANISHED_STATE).map((e) => e.item!);
+  if (ended.length) await printItems(ctx, ended, taskView);
+  for (const e of entries.filter((x) => x.state === VANISHED_STATE)) ctx.io.err(`${e.id}: ${e.error ?? 'not found'}\n`);
+  if (timedOut) {
+    const pending = entries.filter((e) => !e.done);
+    throw new TimeoutError(`timed out after ${opts.timeout}: ${pending.length} of ${entries.length} tasks still running (${pending.map((e) => e.id).join(', ')})`);
+  }
+  const bad = entries.filter((e) => e.state !== 'Success');
+  if (bad.length) {
+    ctx.io.err(`${bad.length} of ${entries.length} tasks did not succeed\n`);
+    throw new SilentExit(1);
+  }
+}
+
+function describe(entry: WaitEntry<Task>, elapsedMs: number, c: Context['io']['colorErr']): string {
+  const task = entry.item;
+  const name = task?.name ? `${task.name} ` : '';
+  const id = c.dim(task?.uuid ?? entry.id);
+  if (!task) return `${name}${id}  ${entry.state ?? 'waiting'}${entry.error ? c.yellow(`  (${entry.error})`) : ''}`;
+  const progress = typeof task.progress === 'number' ? `  ${Math.round(task.progress)}%` : '';
+  const total = task.totalInstanceCount || task.instanceCount;
+  const instances = total ? `  ${task.runningInstanceCount ?? 0}/${total} running` : '';
+  const error = entry.error ? c.yellow(`  (retrying: ${entry.error})`) : '';
+  return `${name}${id}  ${colorState(c, task.state)}${progress}${instances}  ${formatDurationShort(elapsedMs)}${error}`;
+}
