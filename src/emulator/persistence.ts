@@ -51,20 +51,28 @@ export class Persistence {
 
   markDirty(): void {
     this.dirty = true;
-    this.schedule();
+    this.schedule(false);
   }
 
+  /** Resolves once a snapshot taken after this call is on disk; skips the debounce delay. */
   durable(): Promise<void> {
     this.dirty = true;
     return new Promise((resolve) => {
       this.waiters.push(resolve);
-      this.schedule();
+      this.schedule(true);
     });
   }
 
-  private schedule(): void {
-    if (this.timer || this.writing || this.closed) return;
-    const wait = Math.max(0, this.lastWrite + this.debounceMs - Date.now());
+  private urgentTimer = false;
+
+  private schedule(urgent: boolean): void {
+    if (this.closed || this.writing) return; // the running write reschedules when it ends
+    if (this.timer && (!urgent || this.urgentTimer)) return;
+    if (this.timer) clearTimeout(this.timer);
+    // Background changes are debounced; a create waiting for durability only waits for
+    // requests of the same tick to join the same write.
+    const wait = urgent ? 0 : Math.max(0, this.lastWrite + this.debounceMs - Date.now());
+    this.urgentTimer = urgent;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.writeNow();
@@ -72,19 +80,23 @@ export class Persistence {
   }
 
   private async writeNow(): Promise<void> {
-    if (!this.dirty) return;
+    if (!this.dirty || this.closed) return;
     this.dirty = false;
+    // Waiters registered so far are covered: the snapshot below is taken after their change.
     const waiters = this.waiters.splice(0);
     const data = JSON.stringify(this.snapshot());
     const tmp = `${this.file}.tmp`;
     this.writing = writeFile(tmp, data).then(() => rename(tmp, this.file));
     try {
       await this.writing;
+    } catch (e) {
+      this.dirty = true;
+      process.stderr.write(`qarnot emulator: could not save the state to ${this.file}: ${(e as Error).message}\n`);
     } finally {
       this.writing = null;
       this.lastWrite = Date.now();
       for (const w of waiters) w();
-      if (this.dirty) this.schedule();
+      if (this.dirty) this.schedule(this.waiters.length > 0);
     }
   }
 
