@@ -1,0 +1,80 @@
+// `npm run bench`: start-up, one API call, listing, bulk and follow figures
+// for the built CLI against the local emulator, each as a ratio or a target
+// measured side by side in the same run. Benchmarks, not tests: prints
+// PASS/FAIL per target and exits 0 unless the harness itself broke.
+//
+//   node scripts/bench.mjs [--only startup,call,list,bulk,follow] [--quick]
+//                          [--bin PATH] [--tolerant] [--json FILE]
+// --tolerant builds a private copy in which verbs not written yet fail with
+// "verb missing" (their benchmarks print n/a) instead of breaking the build.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { benchBulk } from './bench/bulk.mjs';
+import { startEmulator } from './bench/emulator.mjs';
+import { benchFollow } from './bench/follow.mjs';
+import { benchListing } from './bench/listing.mjs';
+import { TIME_BIN, runMeasured } from './bench/measure.mjs';
+import { benchApiCall, benchStartup } from './bench/startup.mjs';
+import { MISSING_VERB_MESSAGE, tolerantBuild } from './bench/tolerant-build.mjs';
+
+const ALL = ['startup', 'call', 'list', 'bulk', 'follow'];
+const { values: opts } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    bin: { type: 'string' },
+    tolerant: { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
+});
+const only = opts.only ? opts.only.split(',').map((s) => s.trim()) : ALL;
+for (const name of only) if (!ALL.includes(name)) throw new Error(`--only: unknown benchmark "${name}" (expected ${ALL.join(', ')})`);
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const print = (text) => process.stdout.write(text);
+const configDir = mkdtempSync(join(tmpdir(), 'qarnot-bench-config-'));
+let bin = opts.bin ?? join(root, 'bin', 'qarnot.js');
+if (opts.tolerant) bin = await tolerantBuild(mkdtempSync(join(tmpdir(), 'qarnot-bench-build-')));
+
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  if (execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).trim()) commit += ' + uncommitted src changes';
+} catch {
+  // not a git checkout
+}
+print(
+  `qarnot bench — ${new Date().toISOString()} — commit ${commit}${opts.tolerant ? ' (tolerant build)' : ''}\n` +
+    `node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model.trim() ?? '?'}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n` +
+    (TIME_BIN ? '' : 'note: /usr/bin/time is missing (apt-get install time): peak RSS figures are n/a\n'),
+);
+
+const emu = await startEmulator(bin, { speed: 50 });
+const baseEnv = { ...process.env, ...emu.env, QARNOT_CONFIG_DIR: configDir };
+delete baseEnv.NODE_OPTIONS;
+const b = {
+  bin,
+  emu,
+  print,
+  missingVerbMarkers: [MISSING_VERB_MESSAGE, 'unknown command'],
+  rounds: opts.quick ? { startup: 7, listing: 2, bulk: 1 } : { startup: 15, listing: 5, bulk: 3 },
+  follow: opts.quick ? { lines: 8, silenceS: 8 } : { lines: 20, silenceS: 12 },
+  bulkLatencyMs: 20,
+  node: (args, o = {}) => runMeasured(process.execPath, args, { env: baseEnv, ...o }),
+  qarnot: (args, o = {}) => runMeasured(process.execPath, [bin, ...args], { ...o, env: { ...baseEnv, ...o.env } }),
+};
+
+const figures = {};
+const benches = { startup: benchStartup, call: benchApiCall, list: benchListing, bulk: benchBulk, follow: benchFollow };
+try {
+  for (const name of only) figures[name] = await benches[name](b);
+} finally {
+  await emu.stop();
+  rmSync(configDir, { recursive: true, force: true });
+}
+if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), commit, figures }, null, 2)}\n`);
+print('\nReproduce: npm run bench\n');

@@ -1,0 +1,54 @@
+// What a command loads, by source module: builds a private copy of the CLI
+// (tolerant build, with esbuild's metafile), runs the command with a module
+// loader hook that records every file Node loads, and maps those chunks back
+// to the sources and packages in them. Explains a start-up ratio; not part of
+// `npm run bench`. Environment (QARNOT_CLUSTER_URL ...) is passed through.
+//   node scripts/bench/startup-modules.mjs task list --help
+//   node scripts/bench/startup-modules.mjs task show ID
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tolerantBuild } from './tolerant-build.mjs';
+
+export async function modulesLoadedBy(args) {
+  const out = mkdtempSync(join(tmpdir(), 'qarnot-bench-modules-'));
+  try {
+    const bin = await tolerantBuild(out);
+    const log = join(out, 'loaded.txt');
+    const hooks = join(out, 'hooks.mjs');
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');\n  return next(url, context);\n}\n`,
+    );
+    const register = join(out, 'register.mjs');
+    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    writeFileSync(log, '');
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], { encoding: 'utf8' });
+    const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8'));
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((u) => relative(out, fileURLToPath(u)));
+    const bySource = new Map();
+    let total = 0;
+    for (const file of loaded) {
+      const output = Object.entries(meta.outputs).find(([key]) => key.endsWith(file))?.[1];
+      if (!output) continue;
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        const parts = input.split('/');
+        const source = parts[0] === 'node_modules' ? parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/') : input;
+        bySource.set(source, (bySource.get(source) ?? 0) + bytesInOutput);
+        total += bytesInOutput;
+      }
+    }
+    return { exitCode: run.status, files: loaded.length, total, bySource: [...bySource].sort((a, b) => b[1] - a[1]) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const { exitCode, files, total, bySource } = await modulesLoadedBy(args);
+  process.stdout.write(`qarnot ${args.join(' ')} (exit ${exitCode}): ${files} files, ${(total / 1024).toFixed(1)} KiB of bundled code\n`);
+  for (const [source, bytes] of bySource.slice(0, 30)) process.stdout.write(`${(bytes / 1024).toFixed(1).padStart(8)} KiB  ${source}\n`);
+}
