@@ -137,17 +137,47 @@ describe('followOutput', () => {
     ).rejects.toBeInstanceOf(InterruptedError);
   });
 
-  it('backs off while silent: under one request per second after a long silence', async () => {
+  for (const streams of [1, 2]) {
+    it(`stays under one request per second over a long silence (${streams} stream(s))`, async () => {
+      const clock = fakeClock();
+      let requests = 0;
+      await followOutput({
+        sources: Array.from({ length: streams }, (_, i) => ({ name: `s${i}`, read: async () => (requests++, ''), write: () => {} })),
+        isFinished: async () => (requests++, clock.now() > 120_000),
+        signal: new AbortController().signal,
+        ...clock,
+      });
+      const rate = requests / (clock.now() / 1000);
+      expect(rate).toBeLessThan(1);
+      expect(rate).toBeGreaterThan(0.7);
+    });
+  }
+
+  it('polls fast while lines flow and at most every second during a short pause', async () => {
     const clock = fakeClock();
-    let requests = 0;
+    const readTimes: number[] = [];
+    let buffer = '';
     await followOutput({
-      sources: [{ name: 'stdout', read: async () => (requests++, ''), write: () => {} }],
-      isFinished: async () => (requests++, clock.now() > 120_000),
+      sources: [
+        {
+          name: 'stdout',
+          read: async () => {
+            readTimes.push(clock.now());
+            // A line every 400 ms for 4 s, then a 3 s pause, then one more line.
+            const t = clock.now();
+            const lines = Math.min(10, Math.floor(t / 400)) + (t >= 7000 ? 1 : 0);
+            buffer = Array.from({ length: lines }, (_, i) => `l${i}\n`).join('');
+            return buffer;
+          },
+          write: () => {},
+        },
+      ],
+      isFinished: async () => clock.now() > 9000,
       signal: new AbortController().signal,
       ...clock,
     });
-    const rate = requests / (clock.now() / 1000);
-    expect(rate).toBeLessThan(1);
-    expect(rate).toBeGreaterThan(0.7);
+    const gaps = readTimes.slice(1).map((t, i) => t - readTimes[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000);
+    expect(gaps.filter((g) => g <= 250).length).toBeGreaterThan(5);
   });
 });

@@ -149,7 +149,7 @@ export interface FollowTiming {
   fastMs: number;
   /** Idle backoff cap during the first `quietAfterMs` of silence. */
   idleMs: number;
-  /** Idle backoff cap after a long silence. */
+  /** Interval after a long silence, when one stream is read per tick (in turn). */
   quietMs: number;
   quietAfterMs: number;
   /** How often the state is checked while output flows. */
@@ -163,18 +163,20 @@ export interface FollowTiming {
 }
 
 /**
- * While output flows: every 250 ms (a line shows within ~¼ s). When it
- * stops: 500 ms, then 1 s, so a line after a pause shows within ~1 s. After
- * 10 s of silence: 1.25 s for the stream plus a state check every 10 s, which
- * keeps a silent follow under one request per second.
+ * While output flows: every 250 ms, so a line shows within ~¼ s. When it
+ * stops: 500 ms, then 1 s, so a line after a short pause still shows within
+ * ~1 s, with a state check every 3 s (a task usually ends when its output
+ * does). After 5 s of silence: one request every 1.25 s, taking the streams
+ * in turn, plus a state check every 10 s: under one request per second
+ * whatever the number of streams.
  */
 export const DEFAULT_FOLLOW_TIMING: FollowTiming = {
   fastMs: 250,
   idleMs: 1000,
   quietMs: 1250,
-  quietAfterMs: 10_000,
+  quietAfterMs: 5000,
   stateBusyMs: 5000,
-  stateIdleMs: 2000,
+  stateIdleMs: 3000,
   stateQuietMs: 10_000,
   maxErrorStreakMs: 5 * 60_000,
 };
@@ -221,9 +223,11 @@ export async function followOutput(options: FollowOptions): Promise<void> {
     if (signal.aborted) throw new InterruptedError();
   };
 
-  const poll = async (): Promise<boolean> => {
+  let turn = 0;
+  /** Reads the given streams (all of them, or one in turn when quiet); true if any printed. */
+  const poll = async (which: number[]): Promise<boolean> => {
     let got = false;
-    for (let i = 0; i < options.sources.length; i++) {
+    for (const i of which) {
       const source = options.sources[i]!;
       const tracker = trackers[i]!;
       const text = tracker.update(await source.read());
@@ -238,18 +242,21 @@ export async function followOutput(options: FollowOptions): Promise<void> {
     }
     return got;
   };
+  const all = options.sources.map((_, i) => i);
 
   for (;;) {
     checkAbort();
     try {
       const t = now();
       const silentFor = t - lastOutputAt;
-      const stateEvery = silentFor < timing.fastMs * 2 ? timing.stateBusyMs : silentFor < timing.quietAfterMs ? timing.stateIdleMs : timing.stateQuietMs;
+      const quiet = silentFor >= timing.quietAfterMs;
+      const stateEvery = silentFor < timing.fastMs * 2 ? timing.stateBusyMs : quiet ? timing.stateQuietMs : timing.stateIdleMs;
       if (t - lastStateAt >= stateEvery) {
         finished = await options.isFinished();
         lastStateAt = now();
       }
-      const got = await poll();
+      // The drain after the final state reads every stream; a quiet tick reads one.
+      const got = await poll(finished || !quiet ? all : [turn++ % all.length]);
       if (errorStreakStart !== undefined) errorStreakStart = undefined;
       if (finished) {
         // This read came after the final state was seen: it holds everything.
@@ -262,9 +269,10 @@ export async function followOutput(options: FollowOptions): Promise<void> {
       if (got) {
         lastOutputAt = now();
         interval = timing.fastMs;
+      } else if (now() - lastOutputAt < timing.quietAfterMs) {
+        interval = Math.min(interval * 2, timing.idleMs);
       } else {
-        const cap = now() - lastOutputAt < timing.quietAfterMs ? timing.idleMs : timing.quietMs;
-        interval = Math.min(interval * 2, cap);
+        interval = timing.quietMs;
       }
     } catch (error) {
       checkAbort();
