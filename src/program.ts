@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { VERSION } from './version.js';
-import { formatOption } from './commands/define.js';
+import { formatOption, shareGlobalOptions } from './commands/define.js';
 import { registerTask } from './commands/task/index.js';
 import { registerPool } from './commands/pool/index.js';
 import { registerJob } from './commands/job/index.js';
@@ -56,6 +56,7 @@ export function buildProgram(hooks: ProgramHooks = {}): Command {
   registerEmulator(program);
   registerCompletion(program);
   registerHelp(program);
+  shareGlobalOptions(program);
 
   program.addHelpText(
     'after',

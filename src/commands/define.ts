@@ -50,15 +50,72 @@ export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Comm
   cmd.action(async (...actionArgs: unknown[]) => {
     const command = actionArgs[actionArgs.length - 1] as Command;
     const operands = actionArgs.slice(0, -2);
-    const opts = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
-    if (spec.writes && opts.as !== undefined) {
+    const { globals, opts } = splitOptions(command);
+    if (spec.writes && globals.as !== undefined) {
       throw new UsageError(`--as gives read-only access to another account; "${command.parent?.name()} ${command.name()}" changes things and cannot be used with it`);
     }
-    const ctx = createContext(command, opts, currentSignal(), { longRunning: spec.longRunning === true });
+    const ctx = createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
     const mod = await spec.load();
     await mod.run(ctx, opts, ...operands);
   });
   return cmd;
+}
+
+// ---- Global options ------------------------------------------------------
+//
+// Global options live on the program, which only reads them before the first
+// subcommand (positional options). So that `qarnot task list --json` works,
+// every verb also gets hidden copies of them — except the ones it declares
+// itself: `task create --profile` is the Qarnot execution profile, and the
+// stored config profile is then chosen before the noun or with QARNOT_PROFILE.
+
+const copiedGlobals = new WeakMap<Command, Set<string>>();
+
+export function shareGlobalOptions(program: Command): void {
+  program.enablePositionalOptions();
+  const visit = (command: Command) => {
+    for (const child of command.commands) {
+      if (child.commands.length > 0) {
+        visit(child);
+        continue;
+      }
+      const copies = new Set<string>();
+      for (const option of program.options) {
+        if (option.long === '--version' || option.long === '--help') continue;
+        const taken = child.options.some((o) => o.long === option.long || (option.short !== undefined && o.short === option.short));
+        if (taken) {
+          child.addHelpText(
+            'after',
+            `\nNote: ${option.long} here is this command's own option. The global ${option.long} goes before the noun: qarnot ${option.long} ... ${child.parent?.name()} ${child.name()}\n`,
+          );
+          continue;
+        }
+        const copy = new Option(option.flags, option.description).hideHelp();
+        if (option.argChoices) copy.choices(option.argChoices);
+        child.addOption(copy);
+        copies.add(copy.attributeName());
+      }
+      copiedGlobals.set(child, copies);
+    }
+  };
+  visit(program);
+}
+
+/** The verb's own options, and the global ones wherever they were given. */
+function splitOptions(command: Command): { globals: GlobalOptions; opts: Record<string, unknown> } {
+  let root = command;
+  while (root.parent) root = root.parent;
+  const globals = { ...root.opts() } as GlobalOptions & Record<string, unknown>;
+  const copies = copiedGlobals.get(command) ?? new Set<string>();
+  const own: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(command.opts())) {
+    if (!copies.has(key)) own[key] = value;
+    else if (key === 'color') globals.color = globals.color !== false && value !== false;
+    else if (value !== undefined) globals[key] = value;
+  }
+  // Commands read their flags from opts and shared settings from ctx.globals;
+  // opts carries both, the verb's own flags winning.
+  return { globals, opts: { ...globals, ...own } };
 }
 
 // ---- Shared options, declared once -------------------------------------
