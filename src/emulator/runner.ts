@@ -48,7 +48,14 @@ export class Runner {
   private readonly live = new Set<Live>();
   private stopped = false;
 
-  constructor(private readonly maxConcurrent = 64) {}
+  /** Last resort if the emulator dies without stop(): detached groups would outlive it. */
+  private readonly onExit = () => {
+    for (const l of this.live) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
+  };
+
+  constructor(private readonly maxConcurrent = 64) {
+    process.on('exit', this.onExit);
+  }
 
   get activeCount(): number {
     return this.running;
@@ -133,6 +140,7 @@ export class Runner {
   /** SIGTERM every group, SIGKILL after a grace period, and wait until every process is reaped. */
   async stopAll(graceMs = 1000): Promise<void> {
     this.stopped = true;
+    process.off('exit', this.onExit);
     for (const q of this.queue.splice(0)) {
       q.cancelled = true;
       q.start();
