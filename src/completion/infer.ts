@@ -12,11 +12,9 @@ const dynamic = (resource: DynamicResource): ValueKind => ({ type: 'dynamic', re
 
 const STATES_BY_NOUN: Record<string, readonly string[]> = { task: TASK_STATES, pool: POOL_STATES, job: JOB_STATES };
 
-/** Enums that are not commander choices (values the API accepts, case as the SDKs send them). */
+/** Enums that are neither commander choices nor listed in their help text (the CLI's spelling). */
 const ENUM_OPTIONS: Record<string, readonly string[]> = {
-  '--scheduling': ['Flex', 'OnDemand', 'Reserved'],
-  '--scheduling-type': ['Flex', 'OnDemand', 'Reserved'],
-  '--stream': ['stdout', 'stderr'],
+  '--scheduling': ['flex', 'onDemand', 'reserved'],
 };
 
 /** Options whose value is the id of a resource, whatever command declares them. */
@@ -45,6 +43,9 @@ export interface OptionFacts {
 /** `path` is the canonical command path of the command declaring the option (['task', 'list']). */
 export function optionValue(path: readonly string[], o: OptionFacts): ValueKind {
   if (o.choices?.length) return enumOf(o.choices);
+  // The help text is what the command validates against: it wins over the tables below.
+  const listed = enumFromHelp(o.description);
+  if (listed) return listed;
   const long = o.long ?? '';
   const noun = path[0] ?? '';
   if (long === '--state' && STATES_BY_NOUN[noun]) return enumOf(STATES_BY_NOUN[noun]!);
@@ -55,7 +56,7 @@ export function optionValue(path: readonly string[], o: OptionFacts): ValueKind 
   const fromPlaceholder = placeholderValue(o.placeholder);
   if (fromPlaceholder) return fromPlaceholder;
   if (long === '--file' || o.short === '-f') return { type: 'file' };
-  return enumFromHelp(o.description) ?? FREE;
+  return FREE;
 }
 
 /** `path` is the canonical path of the command the argument belongs to. */

@@ -1,9 +1,11 @@
+import { appendFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { dynamicCandidates } from '../../completion/dynamic.js';
 import { directiveFor, formatCandidates } from '../../completion/protocol.js';
 import { resolveWords, staticCandidates, type Candidate } from '../../completion/resolve.js';
 import { describeTree } from '../../completion/tree.js';
+import { redactSecrets } from '../../lib/secrets.js';
 
 /** Total time a TAB may take, counted from process start (performance.now()). */
 const DEFAULT_BUDGET_MS = 450;
@@ -20,7 +22,7 @@ export async function run(ctx: Context, _opts: unknown, words: string[] = []): P
     let candidates = staticCandidates(resolution);
     const { slot } = resolution;
     if (slot.type === 'value' && slot.value.type === 'dynamic') {
-      const remaining = budgetMs(ctx.env) - performance.now();
+      const remaining = Math.floor(budgetMs(ctx.env) - performance.now());
       if (remaining < 10) return;
       const all = await withDeadline(remaining, ctx.signal, (signal) =>
         dynamicCandidates(slot.value.type === 'dynamic' ? slot.value.resource : 'task', resolution.globals, {
@@ -34,8 +36,21 @@ export async function run(ctx: Context, _opts: unknown, words: string[] = []): P
         .map((c): Candidate => ({ ...c, value: resolution.insertPrefix + c.value }));
     }
     ctx.io.out(formatCandidates(candidates, directiveFor(slot)));
-  } catch {
+  } catch (error) {
     // Silent by design: a broken TAB must not print into the user's command line.
+    debugLog(ctx.env, error);
+  }
+}
+
+/** Like cobra's BASH_COMP_DEBUG_FILE: QARNOT_COMPLETION_DEBUG=<file> appends why a TAB gave nothing. */
+function debugLog(env: NodeJS.ProcessEnv, error: unknown): void {
+  const file = env.QARNOT_COMPLETION_DEBUG;
+  if (!file) return;
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    appendFileSync(file, `${new Date().toISOString()} __complete: ${redactSecrets(message)}\n`);
+  } catch {
+    // nowhere to report
   }
 }
 
