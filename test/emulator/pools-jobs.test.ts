@@ -41,7 +41,7 @@ describe('pools', () => {
   });
 
   it('runs at most instanceCount instances at once across its tasks', async () => {
-    const pool = await readyPool({ instanceCount: 2, constants: [{ key: 'DOCKER_CMD', value: 'sleep 0.3' }] });
+    const pool = await readyPool({ instanceCount: 2, constants: [{ key: 'DOCKER_CMD', value: 'sleep 0.8' }] });
     const t1 = await api.task({ name: 'a', poolUuid: pool, instanceCount: 3 });
     const t2 = await api.task({ name: 'b', poolUuid: pool, instanceCount: 2 });
     let max = 0;

@@ -29,7 +29,7 @@ async function pidFromStdout(uuid: string): Promise<number> {
 
 describe('task lifecycle', () => {
   it('reports running instances, then Success with timings and ranges', async () => {
-    const uuid = await api.task(docker('sleep 0.6', { instanceCount: 2 }));
+    const uuid = await api.task(docker('sleep 1.2', { instanceCount: 2 }));
     const running = await waitFor(async () => {
       const t = await api.get(`/tasks/${uuid}`);
       return t.state === 'FullyExecuting' && t.status.runningInstancesInfo.perRunningInstanceInfo.length === 2 ? t : null;
@@ -47,7 +47,7 @@ describe('task lifecycle', () => {
     expect(t.status.failedRange).toBe('');
     expect(t.completedInstances).toHaveLength(2);
     expect(t.completedInstances[0]).toMatchObject({ state: 'Success', error: null, executionAttemptCount: 1 });
-    expect(t.completedInstances[0].execTimeSec).toBeGreaterThan(0.4);
+    expect(t.completedInstances[0].execTimeSec).toBeGreaterThan(1);
     expect(t.status.executionTimeSec).toBeGreaterThanOrEqual(1);
     expect(Date.parse(t.endDate)).toBeGreaterThanOrEqual(Date.parse(t.creationDate));
     expect(t.totalInstanceCount).toBe(2);
@@ -134,7 +134,7 @@ describe('task lifecycle', () => {
   it('holds a task until its dependencies end', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emu-deps-'));
     const job = (await api.call('POST', '/jobs', { name: 'deps', useDependencies: true })).body.uuid;
-    const a = await api.task(docker(`sleep 0.4; touch ${dir}/a-done`, { jobUuid: job }));
+    const a = await api.task(docker(`sleep 1.5; touch ${dir}/a-done`, { jobUuid: job }));
     const b = await api.task(docker(`test -f ${dir}/a-done`, { jobUuid: job, dependencies: { dependsOn: [a] } }));
     const waiting = await api.get(`/tasks/${b}`);
     expect(waiting.state).toBe('Submitted');
@@ -190,7 +190,7 @@ describe('task lifecycle', () => {
   });
 
   it('updates constants and tags with PUT; PATCH only on a running task', async () => {
-    const uuid = await api.task(docker('sleep 0.5'));
+    const uuid = await api.task(docker('sleep 2'));
     await waitFor(async () => (await api.get(`/tasks/${uuid}`)).state === 'FullyExecuting');
     expect((await api.call('PATCH', `/tasks/${uuid}`)).status).toBe(200);
     expect((await api.call('PUT', `/tasks/${uuid}`, { Constants: [{ Key: 'X', Value: '1' }], Tags: ['new'] })).status).toBe(200);
