@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+/** Lines of stderr that look like a JavaScript stack frame. */
+const STACK_FRAME = /^\s+at .+[(:]\d+/m;
+
+const CREATE_FAULTS = '503:0.08,429:0.08,reset:0.05,reset-after:0.05,latency:0-20ms,seed:42';
+const CREATE_CALLS = 200;
+const PARALLEL = 8;
+/** What the CLI says when a create may or may not have reached the server. */
+const MAYBE_CREATED = /may have been received: check with "qarnot task list" before trying again/;
+
+describe('200 task create calls under faults', () => {
+  let emu: TestEmulator;
+
+  beforeAll(async () => {
+    emu = await startEmulator(['--faults', CREATE_FAULTS], { speed: 1000 });
+  });
+
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('never creates a duplicate; every exit-0 call created exactly one task; failures are one clear line', async () => {
+    const results: { exitCode: number; stdout: string; stderr: string }[] = new Array(CREATE_CALLS);
+    let next = 0;
+    const worker = async () => {
+      while (next < CREATE_CALLS) {
+        const i = next++;
+        results[i] = await cli(
+          ['task', 'create', '--name', `create-${i}`, '--profile', 'docker-batch', '-n', '1', '--tag', 'faults-create', '-c', 'DOCKER_CMD=true'],
+          { emulator: emu },
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+
+    // The server's truth, read without faults getting in the way of the count.
+    const onServer = await serverTasksByName(emu, 'faults-create');
+    const names = onServer.map((t) => t.name);
+    expect(new Set(names).size, 'a task was created twice').toBe(names.length);
+
+    let ok = 0;
+    let maybe = 0;
+    let maybeCreated = 0;
+    for (let i = 0; i < CREATE_CALLS; i++) {
+      const r = results[i]!;
+      const mine = onServer.filter((t) => t.name === `create-${i}`);
+      expect(r.stderr, `call ${i} printed a stack trace`).not.toMatch(STACK_FRAME);
+      if (r.exitCode === 0) {
+        ok++;
+        // Exactly one task, and it is the one whose uuid was printed.
+        expect(mine.map((t) => t.uuid)).toEqual([r.stdout.trim()]);
+        continue;
+      }
+      expect(r.exitCode, `call ${i}: ${r.stderr}`).toBe(1);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, `call ${i} should fail with one line`).toHaveLength(1);
+      expect(lines[0]).toMatch(/^error: /);
+      if (MAYBE_CREATED.test(r.stderr)) {
+        // The connection broke after sending: the CLI cannot know, and says so.
+        maybe++;
+        maybeCreated += mine.length;
+        expect(mine.length).toBeLessThanOrEqual(1);
+      } else {
+        // Refused before processing (503 ...): nothing was created.
+        expect(mine, `call ${i} failed with "${lines[0]}" but created a task`).toHaveLength(0);
+      }
+    }
+    expect(onServer.length).toBe(ok + maybeCreated);
+    // The run did exercise every path: successes, refusals and unknown outcomes.
+    expect(ok).toBeGreaterThan(CREATE_CALLS / 2);
+    expect(maybe).toBeGreaterThan(0);
+    expect(ok + maybe).toBeLessThan(CREATE_CALLS);
+    // 429s are retried after Retry-After: some calls succeeded only thanks to that.
+    const counts = await emu.requests();
+    expect(counts.byRoute['POST /tasks']).toBeGreaterThan(CREATE_CALLS);
+  }, 400_000);
+});
+
+/** Every task with this tag (or name), through the faults: reads are retried until they succeed. */
+async function serverTasksByName(emu: TestEmulator, tag?: string, name?: string): Promise<{ uuid: string; name: string }[]> {
+  const out: { uuid: string; name: string }[] = [];
+  let token: string | null = null;
+  const filter = tag
+    ? { operator: 'Equal', field: 'Tags', value: tag }
+    : { operator: 'Equal', field: 'Name', value: name };
+  for (;;) {
+    let page: { data: { uuid: string; name: string }[]; nextToken: string | null; isTruncated: boolean } | undefined;
+    for (let attempt = 0; attempt < 50 && !page; attempt++) {
+      const res = await emu
+        .call<typeof page>('POST', '/tasks/paginate', { filter, token, maximumResults: 250 })
+        .catch(() => undefined);
+      if (res && res.status === 200) page = res.body;
+    }
+    if (!page) throw new Error('could not read the tasks through the faults');
+    out.push(...page.data.map((t) => ({ uuid: t.uuid, name: t.name })));
+    if (!page.isTruncated || !page.nextToken) return out;
+    token = page.nextToken;
+  }
+}
