@@ -32,6 +32,7 @@ afterAll(async () => {
 
 const UUID = '00000000-0000-4000-8000-000000000000';
 const POOL = ['pool', 'create', '--name', 'p', '--profile', 'docker-batch'];
+const TASK = ['task', 'create', '--name', 't', '--profile', 'docker-batch'];
 const tags = (n: number) => Array.from({ length: n }, (_, i) => ['--tag', `t${i}`]).flat();
 
 interface Case {
@@ -111,6 +112,26 @@ const CASES: Case[] = [
   { what: 'an empty file', args: () => ['pool', 'create', '-f', file('empty.yaml')], error: /-f: ".*empty\.yaml" is empty/ },
   { what: 'JSON of the wrong shape', args: () => ['pool', 'create', '-f', file('string.json')], error: /-f .*string\.json: expected one pool object/ },
   { what: 'invalid scaling file', args: () => [...POOL, '--scaling', file('scaling-broken.json')], error: /--scaling: ".*scaling-broken\.json" is not valid JSON/ },
+  // task verbs
+  { what: '--instances with --range', args: () => [...TASK, '-n', '2', '--range', '0-3'], error: /--instances and --range cannot be used together/ },
+  { what: '--profile with --pool', args: () => [...TASK, '--pool', 'p1'], error: /--profile and --pool cannot be used together/ },
+  { what: 'range ending before it starts', args: () => [...TASK, '--range', '3-1'], error: /--range expects instance ranges .*"3-1"/ },
+  { what: 'range that is not numbers', args: () => [...TASK, '--range', 'a-b'], error: /--range expects instance ranges/ },
+  { what: 'zero task instances', args: () => [...TASK, '-n', '0'], error: /--instances must be an integer between 1 and/ },
+  { what: 'bad dependency id', args: () => [...TASK, '--depends-on', 'bad/id'], error: /--depends-on must be a uuid or a shortname/ },
+  { what: 'unknown task scheduling', args: () => [...TASK, '--scheduling', 'sometimes'], error: /--scheduling must be one of/ },
+  { what: 'task constant without "="', args: () => [...TASK, '-c', 'DOCKER_CMD'], error: /--constant expects KEY=VALUE, got "DOCKER_CMD"/ },
+  { what: 'negative RAM ratio', args: () => [...TASK, '--min-ram-ratio', '-1'], error: /--min-ram-ratio must be a number greater than 0/ },
+  { what: 'bad task ttl', args: () => [...TASK, '--ttl', '5x'], error: /--ttl expects a duration/ },
+  { what: 'task file that is a directory', args: () => ['task', 'create', '-f', file('a-directory')], error: /-f: ".*a-directory" is a directory/ },
+  { what: 'task file of invalid YAML', args: () => ['task', 'create', '-f', file('broken.yaml')], error: /-f: ".*broken\.yaml" is not valid (JSON or )?YAML: (?!.*is not a function)/ },
+  { what: 'too many tags on update', args: () => ['task', 'update', UUID, ...tags(11)], error: /--tag: at most 10 tags/ },
+  { what: 'negative snapshot period', args: () => ['task', 'snapshot', UUID, '--every', '-1'], error: /--every must be an integer >= 0/ },
+  { what: 'non-numeric output instance', args: () => ['task', 'stdout', UUID, '--instance', 'x'], error: /--instance must be an integer >= 0, got "x"/ },
+  { what: 'bad wait timeout on a task', args: () => ['task', 'wait', UUID, '--timeout', '1parsec'], error: /--timeout expects a duration/ },
+  { what: 'bad id to clone', args: () => ['task', 'clone', 'bad/id'], error: /ID must be a uuid or a shortname/ },
+  { what: 'task delete without a selection', args: () => ['task', 'delete'], error: /task delete: no tasks selected/ },
+  { what: 'task abort without a selection', args: () => ['task', 'abort', '--yes'], error: /task abort: no tasks selected/ },
   // connection settings
   { what: 'API URL that is not a URL', args: () => ['task', 'list', '--api-url', 'notaurl'], error: /--api-url must be an http\(s\) URL/ },
   { what: 'stored API URL of another scheme', args: () => ['config', 'set', 'api-url', 'ftp://x'], error: /api-url must be an http\(s\) URL/ },
