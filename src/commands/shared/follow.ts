@@ -23,7 +23,7 @@
  * unterminated tail is printed (with a newline) only when the resource ends.
  */
 import type { ChalkInstance } from 'chalk';
-import { ApiError, CliError, InterruptedError, NetworkError } from '../../errors.js';
+import { ApiError, CliError, InterruptedError, NetworkError, TimeoutError } from '../../errors.js';
 import { abortableSleep } from './wait.js';
 
 // ---- Diffing successive buffers ------------------------------------------
@@ -163,17 +163,17 @@ export interface FollowTiming {
 }
 
 /**
- * While output flows: every 250 ms, so a line shows within ~¼ s. When it
- * stops: 500 ms, then 1 s, so a line after a short pause still shows within
+ * While output flows (and for a second after): every 250 ms, so a line
+ * shows within ~¼ s. When it stops: 500 ms, then 1 s, so a line after a short pause still shows within
  * ~1 s, with a state check every 3 s (a task usually ends when its output
- * does). After 5 s of silence: one request every 1.25 s, taking the streams
+ * does). After 5 s of silence: one request every 1.4 s, taking the streams
  * in turn, plus a state check every 10 s: under one request per second
  * whatever the number of streams.
  */
 export const DEFAULT_FOLLOW_TIMING: FollowTiming = {
   fastMs: 250,
   idleMs: 1000,
-  quietMs: 1250,
+  quietMs: 1400,
   quietAfterMs: 5000,
   stateBusyMs: 5000,
   stateIdleMs: 3000,
@@ -186,6 +186,8 @@ export interface FollowOptions {
   /** Fetches the resource; true once it is in a final state. */
   isFinished: () => Promise<boolean>;
   signal: AbortSignal;
+  /** Give up (TimeoutError, exit 124) after this long; the resource keeps running. */
+  timeoutMs?: number;
   timing?: Partial<FollowTiming>;
   /** Told once per streak of transient errors, and when lines were lost upstream. */
   warn?: (message: string) => void;
@@ -219,8 +221,12 @@ export async function followOutput(options: FollowOptions): Promise<void> {
   let finished = false;
   let errorStreakStart: number | undefined;
 
+  const started = now();
   const checkAbort = () => {
     if (signal.aborted) throw new InterruptedError();
+    if (options.timeoutMs !== undefined && now() - started >= options.timeoutMs) {
+      throw new TimeoutError(`still running after ${Math.round(options.timeoutMs / 1000)} s; stopped following`);
+    }
   };
 
   let turn = 0;
@@ -269,6 +275,9 @@ export async function followOutput(options: FollowOptions): Promise<void> {
       if (got) {
         lastOutputAt = now();
         interval = timing.fastMs;
+      } else if (now() - lastOutputAt < timing.idleMs) {
+        // Output often comes in a rhythm (a line every half second): stay fast for a second.
+        interval = timing.fastMs;
       } else if (now() - lastOutputAt < timing.quietAfterMs) {
         interval = Math.min(interval * 2, timing.idleMs);
       } else {
@@ -288,6 +297,7 @@ export async function followOutput(options: FollowOptions): Promise<void> {
       }
       interval = Math.min(Math.max(interval * 2, 1000), 5000);
     }
-    await sleep(interval, signal);
+    const left = options.timeoutMs === undefined ? interval : Math.max(0, Math.min(interval, options.timeoutMs - (now() - started)));
+    await sleep(left, signal);
   }
 }

@@ -12,6 +12,8 @@ export interface FollowTaskOptions {
   timestamps: boolean;
   /** Where each stream's lines go: with several streams, the task's stderr goes to our stderr. */
   stderrToStderr: boolean;
+  /** Stop following after this long (exit 124); the task keeps running. */
+  timeoutMs?: number;
 }
 
 /** Streams a task's output until it ends (see shared/follow.ts for how); returns the final task. */
@@ -33,6 +35,7 @@ export async function followTask(ctx: Context, http: Http, id: string, options: 
       return TASK_FINAL_STATES.has(last.state);
     },
     signal: ctx.signal,
+    timeoutMs: options.timeoutMs,
     warn: (message) => ctx.io.err(`${ctx.io.colorErr.yellow('!')} ${message}\n`),
   });
   return last!;

@@ -81,8 +81,9 @@ stderr with its item index, and the exit code is 1 if any failed.`,
           description: `Create a task (same flags and file as "task create"), then stream its stdout
 and stderr as they arrive (stdout lines on stdout, stderr lines on stderr,
 each with its "N> " instance prefix) until it ends. Exit 0 if it succeeded,
-1 if it failed or was cancelled, 130 on Ctrl-C (the task keeps running:
-"qarnot task abort ID" stops it). --detach prints the uuid and returns.`,
+1 if it failed or was cancelled, 124 after --timeout, 130 on Ctrl-C (in
+both cases the task keeps running: "qarnot task abort ID" stops it).
+--detach prints the uuid and returns.`,
           examples: [
             "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'",
             'qarnot task run -f task.yaml --timestamps',
@@ -94,7 +95,9 @@ each with its "N> " instance prefix) until it ends. Exit 0 if it succeeded,
         }),
         'create',
       ),
-    ).option('-d, --detach', 'return right after creating (prints the uuid)'),
+    )
+      .option('-d, --detach', 'return right after creating (prints the uuid)')
+      .option('--timeout <duration>', 'stop following after this long (exit 124; the task keeps running)'),
   );
 
   addFileOption(
@@ -211,7 +214,8 @@ ${FRESH_CURSOR_NOTE}`,
         .option('--instance <n>', 'only this instance (no prefix)')
         .option('--fresh', 'only what was written since the previous fresh read (moves a cursor shared with other readers)')
         .option('-f, --follow', 'keep printing new output until the task ends; exit with its outcome')
-        .option('--both', 'with -f: follow stdout and stderr together (stderr lines on stderr)'),
+        .option('--both', 'with -f: follow stdout and stderr together (stderr lines on stderr)')
+        .option('--timeout <duration>', 'with -f: stop following after this long (exit 124)'),
     );
   }
 

@@ -1,7 +1,7 @@
 import { readFreshOutput, readOutput, type Stream } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
+import { parseDuration, parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import { decorateLines } from '../shared/follow.js';
 import { exitWithOutcome, followTask } from './follow-task.js';
 
@@ -11,6 +11,7 @@ export interface OutputOptions {
   follow?: boolean;
   both?: boolean;
   timestamps?: boolean;
+  timeout?: string;
 }
 
 export async function runOutput(ctx: Context, stream: Stream, opts: OutputOptions, id: string): Promise<void> {
@@ -21,10 +22,12 @@ export async function runOutput(ctx: Context, stream: Stream, opts: OutputOption
   }
   if (opts.both && !opts.follow) throw new UsageError('--both needs -f (follow)');
   if (opts.timestamps && !opts.follow) throw new UsageError('--timestamps needs -f: it is the time each line was received');
+  if (opts.timeout !== undefined && !opts.follow) throw new UsageError('--timeout needs -f');
+  const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const http = await ctx.api();
   if (opts.follow) {
     const streams: Stream[] = opts.both ? ['stdout', 'stderr'] : [stream];
-    const task = await followTask(ctx, http, id, { streams, instance, timestamps: Boolean(opts.timestamps), stderrToStderr: Boolean(opts.both) });
+    const task = await followTask(ctx, http, id, { streams, instance, timestamps: Boolean(opts.timestamps), stderrToStderr: Boolean(opts.both), timeoutMs });
     exitWithOutcome(ctx, task);
     return;
   }

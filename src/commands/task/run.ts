@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import { InterruptedError, UsageError } from '../../errors.js';
+import { InterruptedError, TimeoutError, UsageError } from '../../errors.js';
+import { parseDuration } from '../../lib/parse.js';
 import { printDryRun, submitOne } from './create.js';
 import { exitWithOutcome, followTask } from './follow-task.js';
 import { buildTaskRequest, type TaskBodyFlags } from './task-body.js';
@@ -7,11 +8,14 @@ import { buildTaskRequest, type TaskBodyFlags } from './task-body.js';
 export interface RunOptions extends TaskBodyFlags {
   detach?: boolean;
   timestamps?: boolean;
+  timeout?: string;
 }
 
 /** create + follow stdout and stderr + exit with the task's outcome: the `docker run` of Qarnot. */
 export async function run(ctx: Context, opts: RunOptions): Promise<void> {
   if (opts.detach && opts.timestamps) throw new UsageError('--timestamps cannot be used with --detach: nothing is followed');
+  if (opts.detach && opts.timeout !== undefined) throw new UsageError('--timeout cannot be used with --detach: nothing is followed');
+  const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const request = await buildTaskRequest(ctx, opts, 'create');
   if (request.bulk) throw new UsageError(`-f ${opts.file}: task run takes one task; use "task create" for an array, then "task wait"`);
   if (opts.dryRun) {
@@ -25,10 +29,10 @@ export async function run(ctx: Context, opts: RunOptions): Promise<void> {
   }
   const http = await ctx.api();
   try {
-    const task = await followTask(ctx, http, uuid, { streams: ['stdout', 'stderr'], timestamps: Boolean(opts.timestamps), stderrToStderr: true });
+    const task = await followTask(ctx, http, uuid, { streams: ['stdout', 'stderr'], timestamps: Boolean(opts.timestamps), stderrToStderr: true, timeoutMs });
     exitWithOutcome(ctx, task);
   } catch (error) {
-    if (error instanceof InterruptedError) {
+    if (error instanceof InterruptedError || error instanceof TimeoutError) {
       ctx.io.err(`\nStopped following; task ${uuid} keeps running ("qarnot task abort ${uuid}" stops it)\n`);
     }
     throw error;
