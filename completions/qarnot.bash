@@ -285,6 +285,7 @@ __qarnot_argkind() {
     'config profile use|0') REPLY='@config-profile' ;;
     'config profile remove|0') REPLY='@config-profile' ;;
     'completion|0') REPLY='w:bash zsh fish' ;;
+    'help|'*) REPLY='w:task pool job profile hardware account status versions settings login logout config emulator completion exit-codes environment formatting' ;;
   esac
 }
 

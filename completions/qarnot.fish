@@ -660,6 +660,8 @@ function __qarnot_argkind
             echo '@config-profile'
         case 'completion|0'
             echo 'w:bash zsh fish'
+        case 'help|*'
+            echo 'w:task pool job profile hardware account status versions settings login logout config emulator completion exit-codes environment formatting'
     end
 end
 

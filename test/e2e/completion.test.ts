@@ -252,6 +252,12 @@ describe('qarnot __complete', () => {
     expect(await cliOk(['__complete', 'task', ''])).toMatch(/^list\t.*\n[\s\S]*:4$/);
   });
 
+  it('"qarnot completion" refuses an unknown shell with exit 2', async () => {
+    const result = await cli(['completion', 'powershell']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('bash, zsh, fish');
+  });
+
   it('is hidden from help', async () => {
     expect(await cliOk(['--help'])).not.toContain('__complete');
   });

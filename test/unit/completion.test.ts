@@ -134,6 +134,17 @@ describe('resolveWords', () => {
   });
 });
 
+describe('the real command tree', () => {
+  it('completes help with commands and topics, and never offers __complete', async () => {
+    const { buildProgram } = await import('../../src/program.js');
+    const real = describeTree(buildProgram());
+    const help = staticCandidates(resolveWords(real, ['help', ''])).map((c) => c.value);
+    expect(help).toEqual(expect.arrayContaining(['task', 'pool', 'exit-codes']));
+    expect(help).not.toContain('__complete');
+    expect(staticCandidates(resolveWords(real, ['__'])).map((c) => c.value)).toEqual([]);
+  });
+});
+
 describe('inference and protocol', () => {
   it('reads an enum from a help text ending in a list', () => {
     expect(enumFromHelp('in this state (repeatable): Active, Completed')).toEqual({ type: 'enum', values: ['Active', 'Completed'] });
