@@ -4,7 +4,7 @@ import type { JobRec } from './model.js';
 import { route, type Route } from './router.js';
 import { bind, page, projector, search } from './search.js';
 import { JOB_FIELDS } from './serialize.js';
-import { taskGetters } from './routes-tasks.js';
+import { taskProjector } from './routes-tasks.js';
 import { badRequest, isObj, notFound } from './util.js';
 import { queryCi } from './core.js';
 
@@ -55,7 +55,7 @@ export function jobRoutes(): Route[] {
     }),
     route('GET', '/jobs/{uuid}/tasks', (ctx) => {
       const j = findJob(ctx);
-      const proj = projector(taskGetters(Date.now()));
+      const proj = taskProjector(Date.now());
       return { json: ctx.core.engine.tasksOfJob(j.uuid).sort((a, b) => a.seq - b.seq).map(proj) };
     }),
   ];

@@ -5,7 +5,7 @@ import { route, type Route } from './router.js';
 import { activePolicyName, checkScaling } from './scaling.js';
 import { bind, page, projector, search } from './search.js';
 import { JOB_FIELDS, POOL_FIELDS, POOL_SUMMARY_FIELDS } from './serialize.js';
-import { taskGetters } from './routes-tasks.js';
+import { taskProjector } from './routes-tasks.js';
 import { badRequest, isObj, notFound, problem, type Obj } from './util.js';
 import { MAX_POOL_CONSTANTS, checkConstants, checkTags, invalid } from './validation.js';
 
@@ -118,7 +118,7 @@ export function poolRoutes(): Route[] {
     }),
     route('GET', '/pools/{uuid}/tasks', (ctx) => {
       const p = findPool(ctx);
-      const proj = projector(taskGetters(Date.now()));
+      const proj = taskProjector(Date.now());
       return { json: [...ctx.acc.tasks.values()].filter((t) => t.poolUuid === p.uuid).map(proj) };
     }),
     route('GET', '/pools/{uuid}/scaling', (ctx) => {

@@ -3,7 +3,7 @@ import { durable, tagFilter, type Ctx, type Reply } from './core.js';
 import { FINAL_TASK_STATES, type TaskRec } from './model.js';
 import { route, type Route } from './router.js';
 import { bind, page, search } from './search.js';
-import { TASK_FIELDS, TASK_SUMMARY_FIELDS, taskView } from './serialize.js';
+import { TASK_FIELDS, taskOutput, taskSummaryOutput, taskView } from './serialize.js';
 import { ApiError, badRequest, forbidden, isObj, notFound, type Obj } from './util.js';
 import { MAX_TASK_CONSTANTS, checkConstants, checkTags, invalid } from './validation.js';
 import type { Account } from './store.js';
@@ -16,7 +16,9 @@ export function findTask(ctx: Ctx, id = ctx.params.uuid!): TaskRec {
 
 const viewAt = (now: number) => (t: TaskRec) => taskView(t, now);
 export const taskGetters = (now: number) => bind(TASK_FIELDS, now, viewAt(now));
-const summaryGetters = (now: number) => bind(TASK_SUMMARY_FIELDS, now, viewAt(now));
+/** Full TaskOutput of many tasks (the fast literal builder). */
+export const taskProjector = (now: number) => (t: TaskRec) => taskOutput(t, now, taskView(t, now));
+const summaryProjector = (now: number) => (t: TaskRec) => taskSummaryOutput(t, now, taskView(t, now));
 
 function execMsOf(t: TaskRec, now: number): number {
   let s = 0;
@@ -152,31 +154,19 @@ async function updateTask(ctx: Ctx): Promise<Reply> {
 
 export function taskRoutes(): Route[] {
   return [
-    route('GET', '/tasks', (ctx) => {
-      const now = Date.now();
-      const g = taskGetters(now);
-      return { json: filtered(ctx.acc, ctx).map((t) => Object.fromEntries(Object.entries(g).map(([k, f]) => [k, f(t)]))) };
-    }),
-    route('GET', '/tasks/summaries', (ctx) => {
-      const g = summaryGetters(Date.now());
-      return { json: filtered(ctx.acc, ctx).map((t) => Object.fromEntries(Object.entries(g).map(([k, f]) => [k, f(t)]))) };
-    }),
+    route('GET', '/tasks', (ctx) => ({ json: filtered(ctx.acc, ctx).map(taskProjector(Date.now())) })),
+    route('GET', '/tasks/summaries', (ctx) => ({ json: filtered(ctx.acc, ctx).map(summaryProjector(Date.now())) })),
     route('POST', '/tasks', createTasks),
-    route('POST', '/tasks/search', (ctx) => ({ json: search(ctx.body, ctx.acc.tasks.values(), taskGetters(Date.now())) }), { read: true }),
+    route('POST', '/tasks/search', (ctx) => ({ json: search(ctx.body, ctx.acc.tasks.values(), taskGetters(Date.now()), taskProjector(Date.now())) }), { read: true }),
     route('POST', '/tasks/paginate', (ctx) => {
       const now = Date.now();
-      const g = taskGetters(now);
-      return { json: page(ctx.body, ctx.acc.ordered('task'), g, g, sortKeys(now)) };
+      return { json: page(ctx.body, ctx.acc.ordered('task'), taskGetters(now), taskProjector(now), sortKeys(now)) };
     }, { read: true }),
     route('POST', '/tasks/summaries/paginate', (ctx) => {
       const now = Date.now();
-      return { json: page(ctx.body, ctx.acc.ordered('task'), taskGetters(now), summaryGetters(now), sortKeys(now)) };
+      return { json: page(ctx.body, ctx.acc.ordered('task'), taskGetters(now), summaryProjector(now), sortKeys(now)) };
     }, { read: true }),
-    route('GET', '/tasks/{uuid}', (ctx) => {
-      const g = taskGetters(Date.now());
-      const t = findTask(ctx);
-      return { json: Object.fromEntries(Object.entries(g).map(([k, f]) => [k, f(t)])) };
-    }),
+    route('GET', '/tasks/{uuid}', (ctx) => ({ json: taskProjector(Date.now())(findTask(ctx)) })),
     route('PUT', '/tasks/{uuid}', updateTask),
     route('PATCH', '/tasks/{uuid}', (ctx) => {
       const t = findTask(ctx);

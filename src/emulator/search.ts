@@ -40,10 +40,10 @@ const body = (b: unknown): Obj => {
 };
 
 /** DataDetailRequest → plain array, restricted to the selected fields when there are some. */
-export function search<T>(req: unknown, items: Iterable<T>, getters: Getters<T>): Obj[] {
+export function search<T>(req: unknown, items: Iterable<T>, getters: Getters<T>, full?: (rec: T) => Obj): Obj[] {
   const b = body(req);
   const matches = compileFilter(ci(b, 'filter'), getters);
-  const select = compileSelect(ci(b, 'select'), getters) ?? projector(getters);
+  const select = compileSelect(ci(b, 'select'), getters) ?? full ?? projector(getters);
   const max = readMaximumResults(b, null);
   const out: Obj[] = [];
   for (const it of items) {
@@ -57,8 +57,9 @@ export function page<T extends Pageable>(
   req: unknown,
   items: readonly T[],
   filterGetters: Getters<T>,
-  outputGetters: Getters<T>,
+  output: Getters<T> | ((rec: T) => Obj),
   sortKeys: Record<string, (rec: T) => string | number>,
 ): Obj {
-  return paginate(body(req), { items, fields: filterGetters, sortKeys, project: projector(outputGetters) });
+  const project = typeof output === 'function' ? output : projector(output);
+  return paginate(body(req), { items, fields: filterGetters, sortKeys, project });
 }

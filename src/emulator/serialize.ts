@@ -404,3 +404,80 @@ export function project<T, C>(rec: T, fields: Record<string, (r: T, now: number,
 export const serializeTask = (t: TaskRec, now = Date.now()): Obj => project(t, TASK_FIELDS, now, taskView(t, now));
 export const summarizeTask = (t: TaskRec, now = Date.now()): Obj => project(t, TASK_SUMMARY_FIELDS, now, taskView(t, now));
 export const serializeJob = (j: JobRec, now = Date.now()): Obj => project(j, JOB_FIELDS, now, undefined);
+
+/**
+ * Hot path of list, search and paginate answers: the same object as projecting TASK_FIELDS
+ * (a test keeps them identical), built as one literal because that is several times faster
+ * than calling ~80 getters when 10,000 tasks are paged through.
+ */
+export function taskSummaryOutput(t: TaskRec, now: number, v: TaskView): Obj {
+  return {
+    uuid: t.uuid,
+    name: t.name,
+    shortname: t.shortname,
+    profile: t.profile,
+    poolUuid: t.poolUuid,
+    jobUuid: t.jobUuid,
+    progress: taskProgress(t, v.insts),
+    runningInstanceCount: v.running,
+    runningCoreCount: v.running * FAKE_MACHINE.coreCount,
+    clusterInfo: { clusterCoresCount: t.instanceIds.length * FAKE_MACHINE.coreCount },
+    executionTime: formatTimeSpan(v.execMs),
+    wallTime: formatTimeSpan(wallMs(t, now)),
+    state: t.state,
+    previousState: t.previousState,
+    totalInstanceCount: t.instanceIds.length,
+    instanceCount: t.instanceCount,
+    maxRetriesPerInstance: t.maxPerInstanceRetries,
+    advancedRanges: t.advancedRanges,
+    stateTransitionTime: isoDate(t.stateTransitionTime),
+    previousStateTransitionTime: isoDate(t.previousStateTransitionTime) ?? UNSET_DATE,
+    lastModified: isoDate(t.lastModified),
+    creationDate: isoDate(t.creationDate),
+    endDate: isoDate(t.endDate) ?? UNSET_DATE,
+    waitForPoolResourcesSynchronization: orNull(t.input.waitForPoolResourcesSynchronization),
+  };
+}
+
+export function taskOutput(t: TaskRec, now: number, v: TaskView): Obj {
+  const i = t.input;
+  const out = taskSummaryOutput(t, now, v);
+  out.errors = t.errors;
+  out.resourceBuckets = i.resourceBuckets ?? [];
+  out.advancedResourceBuckets = i.advancedResourceBuckets ?? [];
+  out.resultBucket = orNull(i.resultBucket);
+  out.resultsCacheTTLSec = orNull(i.resultsCacheTTLSec);
+  out.completedInstances = v.insts.filter((x) => x.state === 'Success' || x.state === 'Failure').map(completedInstance);
+  out.status = taskStatus(t, now, v);
+  out.snapshotInterval = t.snapshotInterval;
+  out.resultsCount = 0;
+  out.constants = maskConstants(t.constants);
+  out.secretsAccessRights = i.secretsAccessRights ?? { bySecret: [], byPrefix: [] };
+  out.tags = t.tags;
+  out.snapshotWhitelist = orNull(t.snapshotWhitelist);
+  out.snapshotBlacklist = orNull(t.snapshotBlacklist);
+  out.snapshotBucket = orNull(t.snapshotBucket);
+  out.snapshotBucketPrefix = orNull(t.snapshotBucketPrefix);
+  out.resultsWhitelist = orNull(i.resultsWhitelist);
+  out.resultsBlacklist = orNull(i.resultsBlacklist);
+  out.resultsBucket = orNull(i.resultsBucket);
+  out.resultsBucketPrefix = orNull(i.resultsBucketPrefix);
+  out.uploadResultsOnCancellation = orNull(i.uploadResultsOnCancellation);
+  out.dependencies = dependenciesOut(t);
+  out.autoDeleteOnCompletion = i.autoDeleteOnCompletion === true;
+  out.completionTimeToLive = i.completionTimeToLive ?? '00:00:00';
+  out.hardwareConstraints = i.hardwareConstraints ?? [];
+  out.labels = t.labels;
+  out.schedulingType = i.schedulingType ?? 'flex';
+  out.targetedReservedMachineKey = orNull(i.targetedReservedMachineKey);
+  out.privileges = i.privileges ?? { exportApiAndStorageCredentialsInEnvironment: false };
+  out.retrySettings = { maxTotalRetries: t.maxTotalRetries, maxPerInstanceRetries: t.maxPerInstanceRetries };
+  out.forcedConstants = i.forcedConstants ?? [];
+  out.forcedNetworkRules = i.forcedNetworkRules ?? [];
+  out.constraints = i.constraints ?? [];
+  out.defaultResourcesCacheTTLSec = i.defaultResourcesCacheTTLSec ?? 7_776_000;
+  out.maxTimeQueueSeconds = orNull(i.maxTimeQueueSeconds);
+  out.targetedReservationName = orNull(i.targetedReservationName);
+  out.projectUuid = orNull(i.projectUuid);
+  return out;
+}
