@@ -2,7 +2,7 @@
 # (or "qarnot completion bash"): do not edit by hand.
 # Install: source <(qarnot completion bash), or save it as
 # ~/.local/share/bash-completion/completions/qarnot
-# Needs bash 4.3 or later.
+# Works with bash 3.2 (macOS) and later.
 
 __qarnot_node() {
   subs='' flags='' valopts=''
@@ -291,20 +291,22 @@ __qarnot_argkind() {
 
 _qarnot() {
   local -a words=()
-  local i w join=0
+  local i w last join=0
   # Bash splits "--format=json" at the "=": glue it back.
   for ((i = 1; i <= COMP_CWORD; i++)); do
     w=${COMP_WORDS[i]}
+    last=''; ((${#words[@]})) && last=${words[${#words[@]}-1]}
     if ((join)); then
       words[${#words[@]}-1]+=$w; join=0
-    elif [[ $w == = && ${#words[@]} -gt 0 && ${words[-1]} == --* && ${words[-1]} != *=* ]]; then
+    elif [[ $w == = && ${#words[@]} -gt 0 && $last == --* && $last != *=* ]]; then
       words[${#words[@]}-1]+='='; join=1
     else
       words+=("$w")
     fi
   done
   ((${#words[@]})) || words=('')
-  local cur=${words[-1]} n=$((${#words[@]} - 1))
+  local n=$((${#words[@]} - 1))
+  local cur=${words[n]}
   local path='' pending='' operands=0 dashes=0 subs flags valopts REPLY
   for ((i = 0; i < n; i++)); do
     w=${words[i]}
