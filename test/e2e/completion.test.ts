@@ -241,7 +241,8 @@ describe.each(SHELLS)('%s completion', (shell) => {
   it('stays silent and fast when the API is down', async () => {
     const { candidates, ms } = await complete(shell, 'qarnot task show ', { QARNOT_CLUSTER_URL: downUrl, QARNOT_COMPLETION_BUDGET_MS: '' });
     expect(candidates).toEqual([]);
-    expect(ms).toBeLessThan(shell === 'zsh' ? 4000 : 2500);
+    // The shell and Node start-up included (zsh also starts a pty and compinit).
+    expect(ms).toBeLessThan(shell === 'zsh' ? 5000 : 3000);
   });
 });
 
@@ -265,16 +266,18 @@ describe('qarnot __complete', () => {
   it('prints nothing, fast, when the API is down', async () => {
     const started = Date.now();
     const result = await cli(['__complete', '--', 'task', 'show', ''], { env: { QARNOT_CLUSTER_URL: downUrl, QARNOT_CLIENT_TOKEN: 'x-token' } });
-    expect(Date.now() - started).toBeLessThan(1000);
+    // About a second: Node start-up (0.1 s idle, much more on a loaded CI box) and a refused connection.
+    expect(Date.now() - started).toBeLessThan(1500);
     expect(result).toEqual({ stdout: '', stderr: '', exitCode: 0 });
   });
 
   it('gives up after about half a second on a slow API, silently', async () => {
-    const slow = await startEmulator(['--faults', 'latency:3000-3000ms']);
+    const slow = await startEmulator(['--faults', 'latency:6000-6000ms']);
     try {
       const started = Date.now();
       const result = await cli(['__complete', '--', 'task', 'show', ''], { emulator: slow });
-      expect(Date.now() - started).toBeLessThan(1500);
+      // Far below the API's 6 s: the 450 ms budget cut it (margin for a loaded machine).
+      expect(Date.now() - started).toBeLessThan(3000);
       expect(result).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     } finally {
       await slow.stop();
