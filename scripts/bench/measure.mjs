@@ -16,13 +16,14 @@ let timeFiles = 0;
  * (so it includes process creation, exactly as a script calling it pays).
  * With `rss`, the command runs under /usr/bin/time, which adds the same ~1 ms
  * to both sides of a comparison, and peak RSS comes back in MiB (null when
- * /usr/bin/time is missing).
+ * /usr/bin/time is missing), with the child's CPU time (user + sys, 10 ms
+ * resolution).
  * stdout is not kept unless asked (a 10,000-task listing is tens of MB):
  * `onStdout` sees each chunk, `keepStdout` keeps the text, `countLines` counts them.
  */
 export function runMeasured(command, args, { env = process.env, rss = false, onStdout, keepStdout = false, countLines = false, timeoutMs = 120_000 } = {}) {
   const timeFile = rss && TIME_BIN ? join(scratch, `t${timeFiles++}`) : null;
-  const [file, argv] = timeFile ? [TIME_BIN, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const [file, argv] = timeFile ? [TIME_BIN, ['-f', '%U %S %M', '-o', timeFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(file, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,12 +49,16 @@ export function runMeasured(command, args, { env = process.env, rss = false, onS
       clearTimeout(timer);
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       let rssMb = null;
+      let cpuMs = null;
       if (timeFile) {
-        const kib = Number(/(\d+)\s*$/.exec(readFileSync(timeFile, 'utf8'))?.[1]);
-        rssMb = Number.isFinite(kib) ? kib / 1024 : null;
+        const found = /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(readFileSync(timeFile, 'utf8'));
+        if (found) {
+          cpuMs = (Number(found[1]) + Number(found[2])) * 1000;
+          rssMb = Number(found[3]) / 1024;
+        }
         rmSync(timeFile, { force: true });
       }
-      resolve({ code, signal, wallMs, rssMb, stdout, stdoutBytes, lines, stderr });
+      resolve({ code, signal, wallMs, cpuMs, rssMb, stdout, stdoutBytes, lines, stderr });
     });
   });
 }

@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPlugins } from '../build.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const MISSING_VERB_MESSAGE = 'qarnot-bench: verb missing';
@@ -45,7 +46,7 @@ export async function tolerantBuild(outRoot, overrides = {}) {
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'error',
-    plugins: [stubPlugin],
+    plugins: [stubPlugin, ...buildPlugins],
     ...overrides,
     define: { __QARNOT_VERSION__: JSON.stringify(version) },
     banner: {

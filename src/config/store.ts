@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { CliError } from '../errors.js';
+import { DEFAULT_PROFILE } from './default-profile.js';
+import { checkConfigFile, prepareConfigDir, withConfigLock } from './guard.js';
 
 export interface StoredProfile {
   apiUrl?: string;
@@ -16,7 +17,7 @@ interface StoredConfig {
   profiles: Record<string, StoredProfile>;
 }
 
-export const DEFAULT_PROFILE = 'default';
+export { DEFAULT_PROFILE };
 
 /** The one config file: profiles with their API URL and token, and the active profile. */
 export interface ConfigStore {
@@ -38,12 +39,13 @@ export function configDir(env: NodeJS.ProcessEnv): string {
 export function openConfigStore(env: NodeJS.ProcessEnv): ConfigStore {
   const dir = configDir(env);
   // The file holds tokens: a 0700 directory and a 0600 file, whatever the umask.
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+  prepareConfigDir(dir);
   const path = join(dir, 'config.json');
+  checkConfigFile(path);
   let conf: Conf<StoredConfig>;
   try {
-    conf = new Conf<StoredConfig>({
+    // Under the lock: the constructor writes the defaults merged into what it read.
+    conf = withConfigLock(dir, () => new Conf<StoredConfig>({
       projectName: 'qarnot',
       cwd: dir,
       configName: 'config',
@@ -54,8 +56,9 @@ export function openConfigStore(env: NodeJS.ProcessEnv): ConfigStore {
       // Dots are legal in profile names; we never use dotted keys.
       accessPropertiesByDotNotation: false,
       watch: false,
-    });
+    }));
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new CliError(
       `the config file ${path} is unreadable (${reason}); fix it by hand, or move it away and run "qarnot login" again`,
@@ -68,19 +71,22 @@ export function openConfigStore(env: NodeJS.ProcessEnv): ConfigStore {
   return {
     path,
     activeProfileName: () => read().activeProfile,
-    setActiveProfile: (name) => conf.set('activeProfile', name),
+    setActiveProfile: (name) => withConfigLock(dir, () => conf.set('activeProfile', name)),
     profiles: () => read().profiles,
     profile: (name) => read().profiles[name],
-    saveProfile: (name, profile) => {
-      const clean = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== ''));
-      conf.set('profiles', { ...read().profiles, [name]: clean });
-    },
-    removeProfile: (name) => {
-      const profiles = { ...read().profiles };
-      if (!(name in profiles)) return false;
-      delete profiles[name];
-      conf.set('profiles', profiles);
-      return true;
-    },
+    // Writes re-read the file under the lock: a parallel writer's profiles are kept.
+    saveProfile: (name, profile) =>
+      withConfigLock(dir, () => {
+        const clean = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== ''));
+        conf.set('profiles', { ...read().profiles, [name]: clean });
+      }),
+    removeProfile: (name) =>
+      withConfigLock(dir, () => {
+        const profiles = { ...read().profiles };
+        if (!(name in profiles)) return false;
+        delete profiles[name];
+        conf.set('profiles', profiles);
+        return true;
+      }),
   };
 }
