@@ -62,7 +62,7 @@ const b = {
   print,
   missingVerbMarkers: [MISSING_VERB_MESSAGE, 'unknown command'],
   rounds: opts.quick ? { startup: 7, listing: 2, bulk: 1 } : { startup: 15, listing: 5, bulk: 3 },
-  follow: opts.quick ? { lines: 8, silenceS: 8 } : { lines: 20, silenceS: 12 },
+  follow: opts.quick ? { lines: 8, silenceS: 10 } : { lines: 20, silenceS: 20 },
   bulkLatencyMs: 20,
   node: (args, o = {}) => runMeasured(process.execPath, args, { env: baseEnv, ...o }),
   qarnot: (args, o = {}) => runMeasured(process.execPath, [bin, ...args], { ...o, env: { ...baseEnv, ...o.env } }),

@@ -21,7 +21,11 @@ function script(lines, silenceS) {
 
 export async function benchFollow(b) {
   const { lines, silenceS } = b.follow;
-  const windowMs = (silenceS - 2) * 1000;
+  // The window closes 1.5 s before the next line: the follower's delay is well
+  // under that, so it never sees output during the window.
+  const windowMs = (silenceS - 1.5) * 1000;
+  // follow.ts backs off over the first 5 s of silence, then settles.
+  const settleMs = 5000;
   const created = await b.emu.call('POST', '/tasks', {
     name: 'bench-follow',
     profile: 'docker-batch',
@@ -46,9 +50,18 @@ export async function benchFollow(b) {
         // closes well before the next line can arrive.
         silent = b.emu.resetCounters().then(async () => {
           const from = Date.now();
-          await new Promise((r) => setTimeout(r, windowMs));
+          await new Promise((r) => setTimeout(r, settleMs));
+          const settled = await b.emu.requests();
+          const settledAt = Date.now();
+          await new Promise((r) => setTimeout(r, windowMs - settleMs));
           const counters = await b.emu.requests();
-          return { requests: counters.total, seconds: (Date.now() - from) / 1000, byRoute: counters.byRoute };
+          return {
+            requests: counters.total,
+            seconds: (Date.now() - from) / 1000,
+            settledRequests: counters.total - settled.total,
+            settledSeconds: (Date.now() - settledAt) / 1000,
+            byRoute: counters.byRoute,
+          };
         });
       }
     }
@@ -62,18 +75,22 @@ export async function benchFollow(b) {
   }
   const quiet = silent ? await silent : null;
   const rate = quiet ? quiet.requests / quiet.seconds : NaN;
+  const settledRate = quiet ? quiet.settledRequests / quiet.settledSeconds : NaN;
   const p50 = quantile(delays, 0.5);
   const p95 = quantile(delays, 0.95);
   const rows = [
     ['line delay, median', ms(p50), `≤ ${LATENCY_TARGET_MS} ms`, verdict(p50 <= LATENCY_TARGET_MS)],
     ['line delay, p95', ms(p95), `≤ ${LATENCY_TARGET_MS} ms`, verdict(p95 <= LATENCY_TARGET_MS)],
     ['line delay, max', ms(Math.max(...delays)), '', ''],
-    ['requests/s while silent', Number.isFinite(rate) ? rate.toFixed(2) : 'n/a', `≤ ${SILENT_RATE_TARGET}`, quiet ? verdict(rate <= SILENT_RATE_TARGET) : ''],
+    ['requests/s while silent (whole silence)', Number.isFinite(rate) ? rate.toFixed(2) : 'n/a', `≤ ${SILENT_RATE_TARGET}`, quiet ? verdict(rate <= SILENT_RATE_TARGET) : ''],
+    ['requests/s after 5 s of silence', Number.isFinite(settledRate) ? settledRate.toFixed(2) : 'n/a', '', ''],
   ];
   const notes = [
     `${delays.length}/${lines} lines received; exit code ${result.code} (0 expected: the task succeeded)`,
-    quiet ? `silent window ${quiet.seconds.toFixed(1)} s: ${quiet.requests} requests (${Object.entries(quiet.byRoute).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'})` : 'silent window not reached',
+    quiet
+      ? `silent window ${quiet.seconds.toFixed(1)} s: ${quiet.requests} requests (${Object.entries(quiet.byRoute).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}), ${quiet.settledRequests} of them after the first 5 s`
+      : 'silent window not reached',
   ];
   b.print(block(title, ['', 'value', 'target', ''], rows, notes));
-  return { p50, p95, max: Math.max(...delays), silentRate: rate, received: delays.length, exitCode: result.code };
+  return { p50, p95, max: Math.max(...delays), silentRate: rate, settledRate, received: delays.length, exitCode: result.code };
 }
