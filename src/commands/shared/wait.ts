@@ -135,7 +135,9 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const c = ctx.io.colorErr;
-  if (!ctx.io.stderrIsTTY || ctx.globals.quiet) {
+  // A terminal reporting no width (some ptys) sends ora's line counting into a loop: no spinner then.
+  const columns = (ctx.io.stderr as { columns?: number }).columns;
+  if (!ctx.io.stderrIsTTY || !columns || ctx.globals.quiet) {
     return {
       onChange: (entry) => {
         if (!ctx.globals.quiet) ctx.io.err(`${options.describe(entry, elapsed(), c)}\n`);

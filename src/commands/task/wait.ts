@@ -72,5 +72,14 @@ function describe(entry: WaitEntry<Task>, elapsedMs: number, c: Context['io']['c
   const total = task.totalInstanceCount || task.instanceCount;
   const instances = total ? `  ${task.runningInstanceCount ?? 0}/${total} running` : '';
   const error = entry.error ? c.yellow(`  (retrying: ${entry.error})`) : '';
-  return `${name}${id}  ${colorState(c, task.state)}${progress}${instances}  ${formatDurationShort(elapsedMs)}${error}`;
+  return `${name}${id}  ${colorState(c, task.state)}${progress}${instances}  ${formatDurationShort(taskAge(task, entry.done) ?? elapsedMs)}${error}`;
+}
+
+/** Time since the task was created (until it ended, once it has); undefined without dates. */
+function taskAge(task: Task, done: boolean): number | undefined {
+  const created = Date.parse(task.creationDate ?? '');
+  if (Number.isNaN(created)) return undefined;
+  const ended = Date.parse(task.endDate ?? '');
+  const until = done && !Number.isNaN(ended) && ended > created ? ended : Date.now();
+  return Math.max(0, until - created);
 }
