@@ -4,9 +4,11 @@
 // PASS/FAIL per target and exits 0 unless the harness itself broke.
 //
 //   node scripts/bench.mjs [--only startup,call,list,bulk,follow] [--quick]
-//                          [--bin PATH] [--tolerant] [--json FILE]
+//                          [--bin PATH] [--tolerant] [--json FILE] [--latency MS]
 // --tolerant builds a private copy in which verbs not written yet fail with
 // "verb missing" (their benchmarks print n/a) instead of breaking the build.
+// --latency: what the emulator adds to each request in the bulk benchmark
+// (a stand-in for the network round trip to the real API; default 20 ms).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,10 +31,13 @@ const { values: opts } = parseArgs({
     bin: { type: 'string' },
     tolerant: { type: 'boolean', default: false },
     json: { type: 'string' },
+    latency: { type: 'string', default: '20' },
   },
 });
 const only = opts.only ? opts.only.split(',').map((s) => s.trim()) : ALL;
 for (const name of only) if (!ALL.includes(name)) throw new Error(`--only: unknown benchmark "${name}" (expected ${ALL.join(', ')})`);
+
+if (!/^\d+$/.test(opts.latency)) throw new Error(`--latency: expected a whole number of milliseconds, got "${opts.latency}"`);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const print = (text) => process.stdout.write(text);
@@ -63,7 +68,7 @@ const b = {
   missingVerbMarkers: [MISSING_VERB_MESSAGE, 'unknown command'],
   rounds: opts.quick ? { startup: 7, listing: 2, bulk: 1 } : { startup: 15, listing: 5, bulk: 3 },
   follow: opts.quick ? { lines: 8, silenceS: 10 } : { lines: 20, silenceS: 20 },
-  bulkLatencyMs: 20,
+  bulkLatencyMs: Number(opts.latency),
   node: (args, o = {}) => runMeasured(process.execPath, args, { env: baseEnv, ...o }),
   qarnot: (args, o = {}) => runMeasured(process.execPath, [bin, ...args], { ...o, env: { ...baseEnv, ...o.env } }),
 };
