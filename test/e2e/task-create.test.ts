@@ -101,6 +101,16 @@ describe('task create', () => {
     expect(await getTask(uuid)).toMatchObject({ name: 'stdin-task', instanceCount: 1 });
   });
 
+  it('--json prints {"uuid"} (and the per-item answers of a bulk request)', async () => {
+    const one = JSON.parse(await cliOk(['task', 'create', '--name', 'json', '--profile', 'docker-batch', '-c', 'DOCKER_CMD=true', '--json'], { emulator: emu })) as Json;
+    expect(one.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    const path = file('bulk-json.json', JSON.stringify([{ name: 'j0', profile: 'docker-batch' }, { name: 'j1', profile: 'nope' }]));
+    const result = await cli(['task', 'create', '-f', path, '--json'], { emulator: emu });
+    expect(result.exitCode).toBe(1);
+    const items = JSON.parse(result.stdout) as Json[];
+    expect(items.map((i) => [i.index, i.statusCode])).toEqual([[0, 200], [1, 400]]);
+  });
+
   it('submits an array in one bulk request and reports each item; exit 1 when one failed', async () => {
     const path = file(
       'bulk.json',

@@ -122,3 +122,39 @@ describe('task abort / delete / update / sync / snapshot', () => {
     expect((await cli(['task', 'snapshot', uuid, '--every', '-5'], { emulator: emu })).exitCode).toBe(2);
   });
 });
+
+describe('task delete on a flaky network', () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    // Every third request or so is processed, then its answer is lost.
+    emu = await startEmulator(['--faults', 'reset-after:0.3,seed:11']);
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  /** Tasks with this tag, read until an answer gets through. */
+  const tagged = async (tag: string): Promise<string[]> => {
+    for (;;) {
+      const res = await emu
+        .call<{ data: { uuid: string }[] }>('POST', '/tasks/paginate', { filter: { field: 'Tags', operator: 'Equal', value: tag }, maximumResults: 100 })
+        .catch(() => undefined);
+      if (res?.status === 200) return res.body.data.map((t) => t.uuid);
+    }
+  };
+
+  it('a delete whose answer was lost and whose retry gets 404 counts as deleted', async () => {
+    const body = { name: 'flaky', profile: 'docker-batch', instanceCount: 1, tags: ['flaky'], constants: [{ key: 'DOCKER_CMD', value: 'true' }] };
+    for (let i = 0; i < 8; i++) await emu.call('POST', '/tasks', body).catch(() => undefined);
+    const ids = await tagged('flaky');
+    expect(ids.length).toBeGreaterThanOrEqual(8);
+    await emu.resetCounters();
+    const result = await cli(['task', 'delete', ...ids, '--yes'], { emulator: emu });
+    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout.trim().split('\n').sort()).toEqual(ids.map((id) => `${id}\tdeleted`).sort());
+    expect(await tagged('flaky')).toEqual([]);
+    // Some answers were lost, so some deletes were sent twice; never more than needed.
+    const deletes = (await emu.requests()).byRoute['DELETE /tasks/{uuid}'] ?? 0;
+    expect(deletes).toBeGreaterThan(ids.length);
+  });
+});

@@ -35,6 +35,20 @@ describe('BufferTracker', () => {
     expect(t.update('a\nb\nc\n')).toBe('c\n');
   });
 
+  it('re-anchors when the server cut the oldest line in the middle', () => {
+    const t = new BufferTracker();
+    t.update('first line\nsecond line\n');
+    expect(t.update('ine\nsecond line\nthird\n')).toBe('third\n');
+    expect(t.gap).toBe(false);
+  });
+
+  it('an emptied buffer prints nothing and is not a gap', () => {
+    const t = new BufferTracker();
+    t.update('a\n');
+    expect(t.update('')).toBe('');
+    expect(t.gap).toBe(false);
+  });
+
   it('reports a gap when the buffer rotated past everything printed', () => {
     const t = new BufferTracker();
     t.update('1\n2\n');

@@ -79,22 +79,32 @@ export class BufferTracker {
     const seen = this.seen;
     if (seen === '') return 0;
     if (buffer.startsWith(seen)) return seen.length;
+    if (buffer === '') return 0;
     // Rotated: the buffer now starts somewhere inside what we printed. Find
-    // the longest suffix of `seen`, starting at a line boundary, that the
-    // buffer starts with; the rest of the buffer is new.
-    const firstLineEnd = buffer.indexOf('\n');
-    if (firstLineEnd >= 0) {
-      const firstLine = buffer.slice(0, firstLineEnd + 1);
-      let j = seen.indexOf(firstLine, Math.max(0, seen.length - buffer.length));
-      while (j >= 0) {
-        if ((j === 0 || seen[j - 1] === '\n') && buffer.startsWith(seen.slice(j))) return seen.length - j;
-        j = seen.indexOf(firstLine, j + 1);
-      }
+    // the longest suffix of `seen` that the buffer starts with; the rest of
+    // the buffer is new. Rotation drops whole lines (first pass); a server
+    // that cuts inside a line is matched by the second pass.
+    for (const atLineStart of [true, false]) {
+      const overlap = this.longestOverlap(buffer, atLineStart);
+      if (overlap !== undefined) return overlap;
     }
     // Nothing in common: more was written between two polls than the buffer
     // holds (or it was reset). Print all of it and say that lines were lost.
     this.gap = true;
     return 0;
+  }
+
+  private longestOverlap(buffer: string, atLineStart: boolean): number | undefined {
+    const seen = this.seen;
+    const firstLineEnd = buffer.indexOf('\n');
+    // The buffer's first line (or all of it) must appear in `seen` where the overlap starts.
+    const probe = firstLineEnd < 0 ? buffer : buffer.slice(0, firstLineEnd + 1);
+    let j = seen.indexOf(probe, Math.max(0, seen.length - buffer.length));
+    while (j >= 0) {
+      if ((!atLineStart || j === 0 || seen[j - 1] === '\n') && buffer.startsWith(seen.slice(j))) return seen.length - j;
+      j = seen.indexOf(probe, j + 1);
+    }
+    return undefined;
   }
 }
 

@@ -2,6 +2,7 @@ import { createTask, createTasks } from '../../api/tasks.js';
 import type { BulkItem } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
+import { outputMode } from '../../output/print.js';
 import type { Body } from '../shared/body.js';
 import { buildTaskRequest, type TaskBodyFlags, type TaskRequest } from './task-body.js';
 
@@ -12,11 +13,20 @@ export async function run(ctx: Context, opts: TaskBodyFlags): Promise<void> {
     return;
   }
   if (!request.bulk) {
-    const uuid = await submitOne(ctx, request);
-    ctx.io.out(`${uuid}\n`);
+    printCreated(ctx, await submitOne(ctx, request));
     return;
   }
   await submitBulk(ctx, request.bodies);
+}
+
+/** The new uuid on stdout: a bare line, or `{"uuid": ...}` with --json. */
+export function printCreated(ctx: Context, uuid: string): void {
+  ctx.io.out(isJson(ctx) ? `${JSON.stringify({ uuid })}\n` : `${uuid}\n`);
+}
+
+function isJson(ctx: Context): boolean {
+  const mode = outputMode(ctx);
+  return mode === 'json' || mode === 'jsonl';
 }
 
 export function printDryRun(ctx: Context, body: unknown): void {
@@ -51,11 +61,13 @@ async function submitBulk(ctx: Context, bodies: Body[]): Promise<void> {
   }
   let failed = 0;
   const c = ctx.io.colorErr;
+  const json = isJson(ctx);
+  if (json) ctx.io.out(`${JSON.stringify(bodies.map((_, index) => ({ index, ...(results[index] ?? { statusCode: 0, uuid: null, message: 'no answer' }) })), null, 2)}\n`);
   bodies.forEach((body, i) => {
     const result = results[i];
     const ok = result && result.statusCode >= 200 && result.statusCode < 300 && result.uuid;
     if (ok) {
-      ctx.io.out(`${result.uuid}\n`);
+      if (!json) ctx.io.out(`${result.uuid}\n`);
       if (!ctx.globals.quiet) ctx.io.err(`${c.green('✓')} item ${i}: created task ${describe(body)} ${result.uuid}\n`);
     } else {
       failed++;

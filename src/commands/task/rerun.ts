@@ -1,7 +1,7 @@
 import { rerunTask, type RerunKind } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
 import { parseUuidOrShortname } from '../../lib/parse.js';
-import { printDryRun } from './create.js';
+import { printCreated, printDryRun } from './create.js';
 import { buildTaskRequest, type TaskBodyFlags } from './task-body.js';
 
 const WHAT: Record<RerunKind, string> = {
@@ -21,6 +21,6 @@ export async function runRerun(ctx: Context, kind: RerunKind, opts: TaskBodyFlag
     return;
   }
   const { uuid } = await rerunTask(await ctx.api(), kind, id, body);
-  ctx.io.out(`${uuid}\n`);
+  printCreated(ctx, uuid);
   if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Created task ${uuid}: ${WHAT[kind]} ${id}\n`);
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { InterruptedError, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
-import { printDryRun, submitOne } from './create.js';
+import { printCreated, printDryRun, submitOne } from './create.js';
 import { exitWithOutcome, followTask } from './follow-task.js';
 import { buildTaskRequest, type TaskBodyFlags } from './task-body.js';
 
@@ -24,7 +24,7 @@ export async function run(ctx: Context, opts: RunOptions): Promise<void> {
   }
   const uuid = await submitOne(ctx, request);
   if (opts.detach) {
-    ctx.io.out(`${uuid}\n`);
+    printCreated(ctx, uuid);
     return;
   }
   const http = await ctx.api();
