@@ -48,9 +48,11 @@ function send(res: ServerResponse, reply: Reply): void {
     body = JSON.stringify(reply.json);
     headers['content-type'] ??= 'application/json; charset=utf-8';
   }
-  headers['content-length'] = String(Buffer.byteLength(body));
+  // One UTF-8 encoding pass, reused for the length and the write.
+  const bytes = Buffer.from(body, 'utf8');
+  headers['content-length'] = String(bytes.length);
   res.writeHead(status, headers);
-  res.end(body);
+  res.end(bytes);
 }
 
 function errorReply(e: unknown): Reply {
