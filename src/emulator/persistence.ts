@@ -64,6 +64,7 @@ export class Persistence {
   }
 
   private urgentTimer = false;
+  private lastWriteMs = 0;
 
   private schedule(urgent: boolean): void {
     if (this.closed || this.writing) return; // the running write reschedules when it ends
@@ -71,7 +72,10 @@ export class Persistence {
     if (this.timer) clearTimeout(this.timer);
     // Background changes are debounced; a create waiting for durability only waits for
     // requests of the same tick to join the same write.
-    const wait = urgent ? 0 : Math.max(0, this.lastWrite + this.debounceMs - Date.now());
+    // A big state (chatty tasks) must not keep the CPU busy writing: space background writes
+    // by at least twice the time the last one took.
+    const spacing = Math.max(this.debounceMs, 2 * this.lastWriteMs);
+    const wait = urgent ? 0 : Math.max(0, this.lastWrite + spacing - Date.now());
     this.urgentTimer = urgent;
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -84,6 +88,7 @@ export class Persistence {
     this.dirty = false;
     // Waiters registered so far are covered: the snapshot below is taken after their change.
     const waiters = this.waiters.splice(0);
+    const began = Date.now();
     const data = JSON.stringify(this.snapshot());
     const tmp = `${this.file}.tmp`;
     this.writing = writeFile(tmp, data).then(() => rename(tmp, this.file));
@@ -95,6 +100,7 @@ export class Persistence {
     } finally {
       this.writing = null;
       this.lastWrite = Date.now();
+      this.lastWriteMs = this.lastWrite - began;
       for (const w of waiters) w();
       if (this.dirty) this.schedule(this.waiters.length > 0);
     }
