@@ -1,7 +1,10 @@
 import { activePolicyName } from './scaling.js';
 import { FAKE_MACHINE } from './profiles.js';
 import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type KeyValue, type PoolRec, type TaskRec } from './model.js';
-import { formatRanges, formatTimeSpan, isoDate, UNSET_DATE, type Obj } from './util.js';
+import { formatRanges, formatTimeSpan as formatSpanMs, isoDate, UNSET_DATE, type Obj } from './util.js';
+
+/** Durations in outputs are whole seconds, as the real API shows them ("00:28:04"). */
+const formatTimeSpan = (ms: number): string => formatSpanMs(Math.floor(ms / 1000) * 1000);
 
 type Getter<T> = (rec: T, now: number) => unknown;
 
