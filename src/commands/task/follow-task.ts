@@ -2,7 +2,7 @@ import type { Http } from '../../api/http.js';
 import { getTask, readOutput, TASK_FINAL_STATES, type Stream } from '../../api/tasks.js';
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
-import { SilentExit } from '../../errors.js';
+import { ApiError, SilentExit } from '../../errors.js';
 import { colorState } from '../../output/print.js';
 import { decorateLines, followOutput } from '../shared/follow.js';
 
@@ -16,33 +16,67 @@ export interface FollowTaskOptions {
   timeoutMs?: number;
 }
 
-/** Streams a task's output until it ends (see shared/follow.ts for how); returns the final task. */
-export async function followTask(ctx: Context, http: Http, id: string, options: FollowTaskOptions): Promise<Task> {
+/**
+ * Streams a task's output until it ends (see shared/follow.ts for how);
+ * returns the last task seen. A task that vanishes once seen (auto-delete on
+ * completion, or deleted by someone else) ends the follow: what was already
+ * read is printed and the last known task returned.
+ */
+export async function followTask(ctx: Context, http: Http, id: string, options: FollowTaskOptions): Promise<FollowedTask> {
   let last: Task | undefined;
+  let gone = false;
+  const vanished = (error: unknown) => last !== undefined && error instanceof ApiError && error.status === 404;
   await followOutput({
     sources: options.streams.map((stream) => {
       const toErr = stream === 'stderr' && options.stderrToStderr;
       const write = toErr ? ctx.io.err : ctx.io.out;
       const color = toErr ? ctx.io.colorErr : ctx.io.color;
+      let lastText = '';
       return {
         name: stream,
-        read: () => readOutput(http, id, stream, options.instance),
+        read: async () => {
+          if (gone) return lastText;
+          try {
+            return (lastText = await readOutput(http, id, stream, options.instance));
+          } catch (error) {
+            if (!vanished(error)) throw error;
+            gone = true;
+            return lastText;
+          }
+        },
         write: (lines: string, at: Date) => write(decorateLines(lines, { color, timestamps: options.timestamps }, at)),
       };
     }),
     isFinished: async () => {
-      last = await getTask(http, id);
+      if (gone) return true;
+      try {
+        last = await getTask(http, id);
+      } catch (error) {
+        if (!vanished(error)) throw error;
+        gone = true;
+        return true;
+      }
       return TASK_FINAL_STATES.has(last.state);
     },
     signal: ctx.signal,
     timeoutMs: options.timeoutMs,
     warn: (message) => ctx.io.err(`${ctx.io.colorErr.yellow('!')} ${message}\n`),
   });
-  return last!;
+  return { task: last!, deleted: gone };
+}
+
+export interface FollowedTask {
+  task: Task;
+  /** It vanished while followed: its final state may be unknown. */
+  deleted: boolean;
 }
 
 /** Exit 0 on Success; otherwise say how it ended and exit 1. */
-export function exitWithOutcome(ctx: Context, task: Task): void {
+export function exitWithOutcome(ctx: Context, { task, deleted }: FollowedTask): void {
+  if (deleted && !TASK_FINAL_STATES.has(task.state)) {
+    ctx.io.err(`${ctx.io.colorErr.red('✗')} Task ${task.uuid} was deleted (auto-delete?) while ${task.state}; its outcome is unknown\n`);
+    throw new SilentExit(1);
+  }
   if (task.state === 'Success') {
     if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Task ${task.name ? `"${task.name}" ` : ''}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}\n`);
     return;

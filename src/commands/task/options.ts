@@ -13,7 +13,8 @@ export type TaskBodyKind = 'create' | 'clone' | 'rerun';
  */
 export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
   cmd.option('--name <name>', kind === 'create' ? 'task name (required unless in the file)' : 'new name').option('--shortname <shortname>', 'unique shortname (letters, digits, "-")');
-  cmd.option('--profile <profile>', 'profile to run (e.g. docker-batch); not with --pool');
+  // After the verb, --profile is the task's profile; before "task" it still picks a stored config profile.
+  cmd.option('--profile <profile>', 'Qarnot profile to run (e.g. docker-batch); not with --pool. Before "task", --profile picks a stored config profile');
   if (kind === 'create') cmd.option('--pool <id>', 'run in this pool (uuid); not with --profile');
   cmd.option('--job <id>', 'add the task to this job (uuid)');
   if (kind !== 'rerun') {

@@ -22,6 +22,10 @@ export async function run(ctx: Context, opts: RunOptions): Promise<void> {
     printDryRun(ctx, request.bodies[0]);
     return;
   }
+  const body = request.bodies[0]!;
+  if (!opts.detach && body.autoDeleteOnCompletion === true && (body.completionTimeToLive ?? '00:00:00') === '00:00:00') {
+    ctx.io.err(`${ctx.io.colorErr.yellow('!')} --auto-delete without --ttl: the task may be deleted before its outcome can be read; add e.g. --ttl 1m\n`);
+  }
   const uuid = await submitOne(ctx, request);
   if (opts.detach) {
     printCreated(ctx, uuid);
