@@ -44,11 +44,12 @@ export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promi
       onChange: (entry, previous) => reporter.onChange(entry, previous),
       onRound: (entries) => reporter.onRound(entries),
     });
-  } finally {
-    reporter.stop([]);
+  } catch (error) {
+    reporter.stop([]); // Ctrl-C: put the terminal back as it was
+    throw error;
   }
   const { entries, timedOut } = result;
-  if (ctx.io.stderrIsTTY && !ctx.globals.quiet) reporter.stop(entries);
+  reporter.stop(entries);
   const ended = entries.filter((e) => e.done && e.item && e.state !== VANISHED_STATE).map((e) => e.item!);
   if (ended.length) await printItems(ctx, ended, taskView);
   for (const e of entries.filter((x) => x.state === VANISHED_STATE)) ctx.io.err(`${e.id}: ${e.error ?? 'not found'}\n`);
