@@ -9,7 +9,6 @@ import {
   mergeBody,
   parseSizeMB,
   resourceBucketsFromFlags,
-  splitProfileFlag,
 } from '../../src/commands/shared/body.js';
 import { taskBodyFromFlags } from '../../src/commands/task/task-body.js';
 
@@ -135,28 +134,5 @@ describe('taskBodyFromFlags', () => {
     expect(() => taskBodyFromFlags({ instances: '2', range: '0-1' }, 'create')).toThrow('--instances and --range cannot be used together');
     expect(() => taskBodyFromFlags({ profile: 'p', pool: 'q' }, 'create')).toThrow(/--profile and --pool cannot be used together/);
     expect(() => taskBodyFromFlags({ instances: '0' }, 'create')).toThrow(/--instances must be an integer between 1 and 2048/);
-  });
-});
-
-describe('splitProfileFlag', () => {
-  function parse(argv: string[]) {
-    const program = new Command('qarnot').exitOverride().option('--profile <name>').option('--format <f>');
-    let result: { resource?: string; globals: { profile?: string } } | undefined;
-    program
-      .command('task')
-      .command('create')
-      .option('--name <n>')
-      .action((_opts, cmd: Command) => {
-        const globals = cmd.optsWithGlobals() as { profile?: string };
-        result = { resource: splitProfileFlag(cmd, globals), globals };
-      });
-    program.parse(['node', 'qarnot', ...argv]);
-    return result!;
-  }
-  it('--profile after the verb is the resource profile, before the noun the config profile', () => {
-    expect(parse(['task', 'create', '--profile', 'docker-batch'])).toEqual({ resource: 'docker-batch', globals: { profile: undefined } });
-    expect(parse(['--profile', 'prod', 'task', 'create', '--profile=docker-batch', '--name', 'x'])).toMatchObject({ resource: 'docker-batch', globals: { profile: 'prod' } });
-    expect(parse(['--profile', 'prod', 'task', 'create'])).toMatchObject({ resource: undefined, globals: { profile: 'prod' } });
-    expect(parse(['--format', 'task', 'task', 'create', '--profile', 'p'])).toMatchObject({ resource: 'p', globals: { profile: undefined } });
   });
 });

@@ -13,7 +13,6 @@ import {
   commonBodyFromFlags,
   mergeBody,
   parseBucket,
-  splitProfileFlag,
   type Body,
   type BodyFlags,
 } from '../shared/body.js';
@@ -52,9 +51,8 @@ export interface TaskRequest {
 const RERUN_FORBIDDEN = ['poolUuid', 'instanceCount', 'advancedRanges'];
 
 export async function buildTaskRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKind): Promise<TaskRequest> {
-  // `--profile` after the verb is the task's profile, not the stored config profile.
-  const profile = splitProfileFlag(ctx.command, ctx.globals);
-  const flags = taskBodyFromFlags({ ...opts, profile }, kind);
+  // `--profile` after the verb is the task's own option (see shareGlobalOptions).
+  const flags = taskBodyFromFlags(opts, kind);
   if (opts.file === undefined) {
     const body = finish(flags, {}, kind);
     check('', body, kind);
