@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
+  NOT_SENT_ERROR_CODES,
   parseRetryAfter,
   shouldRetryError,
   shouldRetryStatus,
@@ -175,8 +176,8 @@ export class Http {
     const reason = error instanceof Error ? error.message : String(error);
     return new NetworkError(
       `cannot reach the API at ${this.connection.apiUrl} (${spec.method} ${spec.path}: ${code ?? reason})` +
-        (spec.retry === 'create' && code && !['ECONNREFUSED', 'ENOTFOUND'].includes(code)
-          ? '; the request may have been received: check with "qarnot task list" before trying again'
+        (spec.retry === 'create' && code && !NOT_SENT_ERROR_CODES.has(code)
+          ? `; the request may have been received: check with "qarnot ${nounOf(spec.path)} list" before trying again`
           : ''),
     );
   }
@@ -184,6 +185,11 @@ export class Http {
   close(): Promise<void> {
     return this.dispatcher.close();
   }
+}
+
+/** Which list shows what a create on this path may have made: a pool create is not checked with "task list". */
+function nounOf(path: string): 'task' | 'pool' | 'job' {
+  return path.startsWith('/pools') ? 'pool' : path.startsWith('/jobs') ? 'job' : 'task';
 }
 
 export function createHttp(connection: Connection, settings: HttpSettings): Http {

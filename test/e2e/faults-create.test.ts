@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
@@ -101,3 +104,46 @@ async function serverTasksByName(emu: TestEmulator, tag?: string, name?: string)
     token = page.nextToken;
   }
 }
+
+describe('creates whose answer is lost', () => {
+  it.each([
+    { fault: 'reset-after:1', created: 1, what: 'processed, then the connection dropped' },
+    { fault: 'reset:1', created: 0, what: 'dropped before processing' },
+  ])('$what: exit 1, one line saying it may have been received, naming the right list, sent once', async ({ fault, created }) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qarnot-lost-create-'));
+    try {
+      const emu = await startEmulator(['--data', dataDir, '--faults', `${fault},seed:1`]);
+      try {
+        for (const [noun, args] of [
+          ['task', ['task', 'create', '--name', 'lost', '--profile', 'docker-batch', '-c', 'DOCKER_CMD=true']],
+          ['pool', ['pool', 'create', '--name', 'lost', '--profile', 'docker-batch']],
+          ['job', ['job', 'create', '--name', 'lost']],
+        ] as const) {
+          await emu.resetCounters();
+          const result = await cli([...args], { emulator: emu });
+          expect(result.exitCode, result.stderr).toBe(1);
+          expect(result.stdout).toBe('');
+          expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+          expect(result.stderr).toMatch(new RegExp(`may have been received: check with "qarnot ${noun} list" before trying again`));
+          expect(result.stderr).not.toMatch(STACK_FRAME);
+          // One attempt only: a second one could have created a duplicate.
+          expect((await emu.requests()).byRoute[`POST /${noun}s`]).toBe(1);
+        }
+      } finally {
+        await emu.stop();
+      }
+      // The same state without faults: what the server really made.
+      const check = await startEmulator(['--data', dataDir]);
+      try {
+        for (const noun of ['tasks', 'pools', 'jobs']) {
+          const all = await check.call<{ name: string }[]>('GET', `/${noun}`);
+          expect(all.body.filter((item) => item.name === 'lost'), noun).toHaveLength(created);
+        }
+      } finally {
+        await check.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
