@@ -142,6 +142,28 @@ export function addListOptions(cmd: Command, opts: { states: readonly string[]; 
   return cmd;
 }
 
+/** Explicit selectors for destructive verbs and wait: never everything by default. */
+export function addSelectorOptions(cmd: Command, states: readonly string[], plural = 'items'): Command {
+  return cmd
+    .option('--tag <tag>', `select ${plural} with this tag (repeatable: any of them)`, collect)
+    .option('--tags-all <tag>', `select ${plural} with every one of these tags (repeatable)`, collect)
+    .option('--state <state>', `select ${plural} in this state (repeatable): ${states.join(', ')}`, collect)
+    .option('--name <name>', `select ${plural} with this exact name`)
+    .option('--name-like <pattern>', `select ${plural} whose name matches (* and % are wildcards)`)
+    .option('--created-after <date>', `select ${plural} created after this date`)
+    .option('--created-before <date>', `select ${plural} created before this date`)
+    .option('--where <expr>', 'select with a filter expression')
+    .option('--all', `select every one of your ${plural}`);
+}
+
+/** Confirmation and concurrency for verbs that change many items at once. */
+export function addConfirmOptions(cmd: Command, action: string): Command {
+  return cmd
+    .option('-y, --yes', `${action} without asking (required when not on a terminal)`)
+    .option('--dry-run', `list what would be affected; ${action} nothing`)
+    .option('--concurrency <n>', 'requests in flight at once (default 8)');
+}
+
 export function formatOption(): Option {
   return new Option('--format <format>', 'output format').choices(['table', 'json', 'jsonl', 'tsv']);
 }

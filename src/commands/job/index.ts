@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { JOB_STATES } from '../../api/jobs.js';
-import { addListOptions, collect, noun, verb } from '../define.js';
-import { addConfirmOptions, addSelectorOptions } from '../pool/options.js';
+import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
 
 export const JOB_SORT_FIELDS = ['creationDate', 'name', 'state'] as const;
 
@@ -54,6 +53,7 @@ export function registerJob(program: Command): void {
         load: () => import('./terminate.js'),
       }),
       JOB_STATES,
+      'jobs',
     ),
     'terminate',
   );
@@ -69,6 +69,7 @@ export function registerJob(program: Command): void {
         load: () => import('./delete.js'),
       }).alias('rm'),
       JOB_STATES,
+      'jobs',
     ),
     'delete',
   ).option('--force', 'also delete the tasks of the jobs');

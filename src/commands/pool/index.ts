@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { POOL_STATES } from '../../api/pools.js';
 import { addScalingFlags } from '../../scaling/options.js';
-import { addListOptions, collect, noun, verb } from '../define.js';
+import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body.js';
-import { addConfirmOptions, addElasticOptions, addSelectorOptions } from './options.js';
+import { addElasticOptions } from './options.js';
 
 export const POOL_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
 
@@ -79,6 +79,7 @@ export function registerPool(program: Command): void {
         load: () => import('./close.js'),
       }),
       POOL_STATES,
+      'pools',
     ),
     'close',
   );
@@ -92,6 +93,7 @@ export function registerPool(program: Command): void {
         load: () => import('./delete.js'),
       }).alias('rm'),
       POOL_STATES,
+      'pools',
     ),
     'delete',
   );

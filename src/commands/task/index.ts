@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { TASK_STATES } from '../../api/tasks.js';
-import { addListOptions, collect, noun, verb } from '../define.js';
-import { addConfirmOptions, addFileOption, addFollowOptions, addSelectorOptions, addTaskBodyOptions } from './options.js';
+import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
+import { addFileOption, addFollowOptions, addTaskBodyOptions } from './options.js';
 
 export const TASK_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
 
@@ -138,6 +138,7 @@ from the source). Prints the new task's uuid.`,
         load: () => import('./abort.js'),
       }).alias('cancel'),
       TASK_STATES,
+      'tasks',
     ),
     'abort',
   );
@@ -155,6 +156,7 @@ default. On a terminal the tasks are listed and you are asked; elsewhere
         load: () => import('./delete.js'),
       }).alias('rm'),
       TASK_STATES,
+      'tasks',
     ),
     'delete',
   );
@@ -233,6 +235,7 @@ Exit codes: 0 all succeeded, 1 any failed or was cancelled (or vanished),
       load: () => import('./wait.js'),
     }),
     TASK_STATES,
+    'tasks',
   )
     .option('--timeout <duration>', 'give up after this long (exit 124), e.g. 30m')
     .option('--interval <duration>', 'time between polls (default 5s)');

@@ -50,26 +50,6 @@ export function addFileOption(cmd: Command): Command {
   );
 }
 
-export function addSelectorOptions(cmd: Command, states: readonly string[]): Command {
-  return cmd
-    .option('--tag <tag>', 'select tasks with this tag (repeatable: any of them)', collect)
-    .option('--tags-all <tag>', 'select tasks with every one of these tags (repeatable)', collect)
-    .option('--state <state>', `select tasks in this state (repeatable): ${states.join(', ')}`, collect)
-    .option('--name <name>', 'select tasks with this exact name')
-    .option('--name-like <pattern>', 'select tasks whose name matches (* and % are wildcards)')
-    .option('--created-after <date>', 'select tasks created after this date')
-    .option('--created-before <date>', 'select tasks created before this date')
-    .option('--where <expr>', 'select with a filter expression')
-    .option('--all', 'select every task of the account');
-}
-
-export function addConfirmOptions(cmd: Command, action: string): Command {
-  return cmd
-    .option('-y, --yes', `${action} without asking (required when not on a terminal)`)
-    .option('--dry-run', `list what would be affected; ${action} nothing`)
-    .option('--concurrency <n>', 'requests in flight at once (default 8)');
-}
-
 export function addFollowOptions(cmd: Command): Command {
   return cmd.option('--timestamps', 'prefix each line with the time it was received');
 }
