@@ -49,6 +49,7 @@ export async function modulesLoadedBy(args) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const { exitCode, files, total, bySource } = await modulesLoadedBy(args);
-  process.stdout.write(`qarnot ${args.join(' ')} (exit ${exitCode}): ${files} files, ${(total / 1024).toFixed(1)} KiB of bundled code\n`);
-  for (const [source, bytes] of bySource.slice(0, 30)) process.stdout.write(`${(bytes / 1024).toFixed(1).padStart(8)} KiB  ${source}\n`);
+  process.stdout.on('error', () => {}); // piped into head
+  const lines = bySource.slice(0, 30).map(([source, bytes]) => `${(bytes / 1024).toFixed(1).padStart(8)} KiB  ${source}\n`);
+  process.stdout.write(`qarnot ${args.join(' ')} (exit ${exitCode}): ${files} files, ${(total / 1024).toFixed(1)} KiB of bundled code\n${lines.join('')}`);
 }
