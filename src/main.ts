@@ -10,7 +10,7 @@ import { redactSecrets } from './lib/secrets.js';
  */
 export async function main(argv: string[]): Promise<void> {
   installProcessHandlers();
-  const program = buildProgram();
+  const program = buildProgram({}, argv.slice(2));
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -12,6 +12,7 @@ import { registerEmulator } from './commands/emulator/index.js';
 import { registerHelp } from './commands/help/index.js';
 import { registerCompletion } from './commands/completion/index.js';
 import { registerSearch } from './commands/search/index.js';
+import { TOP_LEVEL, type TopLevelName } from './commands/catalog.js';
 
 export interface ProgramHooks {
   /** Where commander writes help and its own errors (tests capture them). */
@@ -19,8 +20,12 @@ export interface ProgramHooks {
   writeErr?: (text: string) => void;
 }
 
-/** The whole command tree: declarations only, no implementation is loaded here. */
-export function buildProgram(hooks: ProgramHooks = {}): Command {
+/**
+ * The command tree: declarations only, no implementation is loaded here.
+ * With `args` (the words after "qarnot"), only the top-level command they name
+ * is declared in full; without, everything is (help tests, completion scripts).
+ */
+export function buildProgram(hooks: ProgramHooks = {}, args?: readonly string[]): Command {
   const program = new Command('qarnot');
   program
     .description("Drive Qarnot's Compute API from a terminal: tasks, pools, jobs, live output, and a local emulator.")
@@ -45,16 +50,14 @@ export function buildProgram(hooks: ProgramHooks = {}): Command {
     .option('--as <account>', 'read another account you have access to (env QARNOT_READ_AS); read-only')
     .addOption(new Option('--deadline <duration>', 'give up on a command after this long (default 2m; not for wait/follow)'));
 
-  registerTask(program);
-  registerPool(program);
-  registerJob(program);
-  registerSearch(program);
-  registerProfile(program);
-  registerHardware(program);
-  registerAccountCommands(program);
-  registerConfig(program);
-  registerEmulator(program);
-  registerCompletion(program);
+  const target = firstOperand(args);
+  for (const group of GROUPS) {
+    // Build the full declarations only of what this command line runs; the
+    // rest are one-line entries for the help (the tree costs start-up time).
+    const full = args === undefined || (target !== undefined && (needsWholeTree(target) || group.names.includes(target as TopLevelName)));
+    if (full) group.register(program);
+    else for (const name of group.names) program.command(name).summary(TOP_LEVEL[name]).description(TOP_LEVEL[name]);
+  }
   registerHelp(program);
   shareGlobalOptions(program);
 
@@ -71,4 +74,43 @@ Exit codes: 0 ok, 1 failure, 2 bad input, 3 not found, 4 auth, 124 timeout, 130 
 `,
   );
   return program;
+}
+
+interface Group {
+  names: TopLevelName[];
+  register(program: Command): void;
+}
+
+const GROUPS: Group[] = [
+  { names: ['task'], register: (p) => registerSearch(registerTask(p), 'task') },
+  { names: ['pool'], register: (p) => registerSearch(registerPool(p), 'pool') },
+  { names: ['job'], register: (p) => registerSearch(registerJob(p), 'job') },
+  { names: ['profile'], register: registerProfile },
+  { names: ['hardware'], register: registerHardware },
+  { names: ['account', 'status', 'versions', 'settings'], register: registerAccountCommands },
+  { names: ['login', 'logout', 'config'], register: registerConfig },
+  { names: ['emulator'], register: registerEmulator },
+  { names: ['completion'], register: registerCompletion },
+];
+
+const KNOWN = new Set<string>(Object.keys(TOP_LEVEL));
+
+/** Commands that read the whole tree (help, completion scripts), and unknown words (for suggestions). */
+function needsWholeTree(word: string): boolean {
+  return word === 'completion' || !KNOWN.has(word);
+}
+
+/** Program options that take a value: their value is not the command's name. */
+const VALUE_OPTIONS = new Set(['--profile', '--api-url', '--format', '--fields', '--as', '--deadline']);
+
+/** The first word that is not a program option: the top-level command. */
+export function firstOperand(args: readonly string[] | undefined): string | undefined {
+  if (!args) return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return args[i + 1];
+    if (!arg.startsWith('-') || arg === '-') return arg;
+    if (VALUE_OPTIONS.has(arg)) i++;
+  }
+  return undefined;
 }

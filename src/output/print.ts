@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -74,7 +73,9 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
     if (buffered.length === 0) {
       if (ctx.io.stderrIsTTY) ctx.io.err(`No ${view.plural} found\n`);
     } else {
-      out(renderTable(ctx, columns, buffered));
+      // cli-table3 is only worth loading when a table is printed.
+      const { default: Table } = await import('cli-table3');
+      out(renderTable(Table, ctx, columns, buffered));
     }
   }
   return count;
@@ -192,7 +193,7 @@ export function colorState(c: ChalkInstance, state: string): string {
 }
 
 /** Borderless, fitted to the terminal: flexible columns are truncated first. */
-function renderTable<T>(ctx: Context, columns: Column<T>[], items: T[]): string {
+function renderTable<T>(Table: typeof import('cli-table3'), ctx: Context, columns: Column<T>[], items: T[]): string {
   const c = ctx.io.color;
   const texts = items.map((item) => columns.map((col) => humanPlain(col, item)));
   const widths = columns.map((col, i) => Math.max(col.header.length, ...texts.map((row) => row[i]!.length)));

@@ -94,3 +94,27 @@ describe('help', () => {
     expect(shellWords(`qarnot task run -c DOCKER_CMD='echo $X' --name "a \\"b\\"" < in.txt`)).toEqual(['qarnot', 'task', 'run', '-c', 'DOCKER_CMD=echo $X', '--name', 'a "b"']);
   });
 });
+
+describe('lazy command tree', () => {
+  it('finds the top-level command after program options', async () => {
+    const { firstOperand } = await import('../../src/program.js');
+    expect(firstOperand(['task', 'list'])).toBe('task');
+    expect(firstOperand(['--profile', 'task', 'pool', 'list'])).toBe('pool');
+    expect(firstOperand(['--json', '--format=json', 'job'])).toBe('job');
+    expect(firstOperand(['--help'])).toBeUndefined();
+    expect(firstOperand(undefined)).toBeUndefined();
+  });
+
+  it('declares only the named command in full, with the same summaries as the full tree', () => {
+    const full = buildProgram();
+    const summaries = (p: Command) => p.commands.map((c) => `${c.name()}: ${c.summary()}`);
+    for (const command of full.commands) {
+      const partial = buildProgram({}, [command.name()]);
+      expect(summaries(partial).filter((s) => !s.startsWith('__complete'))).toEqual(summaries(full).filter((s) => !s.startsWith('__complete')));
+      const named = partial.commands.find((c) => c.name() === command.name())!;
+      expect(allCommands(named).length, command.name()).toBe(allCommands(command).length);
+    }
+    const help = buildProgram({}, ['--help']);
+    expect(help.commands.every((c) => c.name() === 'help' || c.commands.length === 0)).toBe(true);
+  });
+});

@@ -1,12 +1,13 @@
 import { Argument, Command } from 'commander';
 import { verb } from '../define.js';
+import { TOP_LEVEL } from '../catalog.js';
 
 const SHELL_NAMES = ['bash', 'zsh', 'fish'];
 
 /** Shell completion (bash, zsh, fish): `completion <shell>` and the hidden `__complete` the scripts call. */
 export function registerCompletion(program: Command): void {
   verb(program, 'completion', {
-    summary: 'Print the shell completion script for bash, zsh or fish',
+    summary: TOP_LEVEL.completion,
     description: `Print the shell completion script for bash, zsh or fish.
 
   bash:  source <(qarnot completion bash)          # in ~/.bashrc

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { noun, verb } from '../define.js';
+import { TOP_LEVEL } from '../catalog.js';
 
 export const CONFIG_KEYS = ['api-url', 'as'] as const;
 
 export function registerConfig(program: Command): void {
   verb(program, 'login', {
-    summary: 'Store an API token in a profile (hidden prompt, or --with-token from stdin)',
+    summary: TOP_LEVEL.login,
     description:
       'Store an API token in a profile after checking it against the API. On a terminal the token is asked for without echo; in scripts pipe it with --with-token. The token is never accepted as an argument: it would stay in your shell history.',
     examples: ['qarnot login', 'qarnot login --with-token < token.txt', 'qarnot login --profile staging --api-url https://api.qarnot.com --with-token < token.txt'],
@@ -16,12 +17,12 @@ export function registerConfig(program: Command): void {
     .option('--no-check', 'store the token without checking it against the API');
 
   verb(program, 'logout', {
-    summary: "Remove the stored token of a profile (the active one by default)",
+    summary: TOP_LEVEL.logout,
     examples: ['qarnot logout', 'qarnot logout --profile staging'],
     load: () => import('./logout.js'),
   });
 
-  const config = noun(program, 'config', 'Read and change the stored configuration and profiles', ['qarnot config list']);
+  const config = noun(program, 'config', TOP_LEVEL.config, ['qarnot config list']);
   verb(config, 'get <key>', {
     summary: `Print a setting of the active profile (${CONFIG_KEYS.join(', ')})`,
     examples: ['qarnot config get api-url', 'qarnot config get api-url --profile staging'],

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { collect, noun, verb } from '../define.js';
+import { TOP_LEVEL } from '../catalog.js';
 
 export function registerEmulator(program: Command): void {
-  const emulator = noun(program, 'emulator', 'A local emulator of the Compute API that really runs tasks on this machine', [
+  const emulator = noun(program, 'emulator', TOP_LEVEL.emulator, [
     'qarnot emulator start --port 0',
   ]);
   verb(emulator, 'start', {

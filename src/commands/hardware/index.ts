@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { noun, verb } from '../define.js';
+import { TOP_LEVEL } from '../catalog.js';
 
 export function registerHardware(program: Command): void {
-  const hardware = noun(program, 'hardware', 'Hardware constraints your account can request', ['qarnot hardware list']);
+  const hardware = noun(program, 'hardware', TOP_LEVEL.hardware, ['qarnot hardware list']);
   verb(hardware, 'list', {
     summary: 'List every hardware constraint available to you (all pages)',
     examples: ['qarnot hardware list', 'qarnot hardware list --format jsonl'],

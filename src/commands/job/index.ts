@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { JOB_STATES } from '../../api/jobs.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
+import { TOP_LEVEL } from '../catalog.js';
 
 export const JOB_SORT_FIELDS = ['creationDate', 'name', 'state'] as const;
 
-export function registerJob(program: Command): void {
-  const job = noun(program, 'job', 'Create and manage jobs: groups of tasks with ordering', ['qarnot job list', 'qarnot job tasks my-job']);
+export function registerJob(program: Command): Command {
+  const job = noun(program, 'job', TOP_LEVEL.job, ['qarnot job list', 'qarnot job tasks my-job']);
 
   addListOptions(
     verb(job, 'list', {
@@ -91,4 +92,5 @@ export function registerJob(program: Command): void {
   })
     .option('--timeout <duration>', 'give up after this long (exit 124)')
     .option('--interval <duration>', 'time between checks (default 2s)');
+  return job;
 }

@@ -4,6 +4,7 @@ import { addScalingFlags } from '../../scaling/options.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body.js';
 import { addElasticOptions } from './options.js';
+import { TOP_LEVEL } from '../catalog.js';
 
 export const POOL_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
 
@@ -28,8 +29,8 @@ function addPoolBodyOptions(cmd: Command): Command {
   return cmd.option('--dry-run', 'print the request body and send nothing');
 }
 
-export function registerPool(program: Command): void {
-  const pool = noun(program, 'pool', 'Create and manage pools: long-lived capacity for tasks', ['qarnot pool list', 'qarnot pool show my-pool']);
+export function registerPool(program: Command): Command {
+  const pool = noun(program, 'pool', TOP_LEVEL.pool, ['qarnot pool list', 'qarnot pool show my-pool']);
 
   addListOptions(
     verb(pool, 'list', {
@@ -156,6 +157,7 @@ export function registerPool(program: Command): void {
     .option('--interval <duration>', 'time between checks (default 2s)');
 
   registerScaling(pool);
+  return pool;
 }
 
 function registerScaling(pool: Command): void {

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { noun, verb } from '../define.js';
+import { TOP_LEVEL } from '../catalog.js';
 
 export function registerProfile(program: Command): void {
-  const profile = noun(program, 'profile', 'Execution profiles: what a task or pool runs on (docker-batch ...)', ['qarnot profile list']);
+  const profile = noun(program, 'profile', TOP_LEVEL.profile, ['qarnot profile list']);
   verb(profile, 'list', {
     summary: 'List the profiles your account can use',
     examples: ['qarnot profile list', 'qarnot profile list -q'],

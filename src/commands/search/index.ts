@@ -11,17 +11,11 @@ const EXAMPLES: Record<string, string[]> = {
   job: ["qarnot job search --where 'state = Active and use-dependencies = true'", "qarnot job search --where 'created > -7d' -q"],
 };
 
-/**
- * `qarnot task|pool|job search`: the search endpoints with the --where
- * language. Added to the nouns here so every resource gets the same verb.
- */
-export function registerSearch(program: Command): void {
-  for (const noun of ['task', 'pool', 'job'] as const) {
-    const parent = program.commands.find((c) => c.name() === noun);
-    if (!parent) continue;
-    verb(parent, 'search', {
-      summary: `Search ${noun}s with a filter expression (--where), returning only the fields you --select`,
-      description: `Search ${noun}s with a filter expression compiled to the API's filter tree.
+/** `qarnot task|pool|job search`: the search endpoints with the --where language, the same verb for every resource. */
+export function registerSearch(parent: Command, noun: 'task' | 'pool' | 'job'): void {
+  verb(parent, 'search', {
+    summary: `Search ${noun}s with a filter expression (--where), returning only the fields you --select`,
+    description: `Search ${noun}s with a filter expression compiled to the API's filter tree.
 
 Expression language:
   comparisons   field = value, !=, <, <=, >, >=, like 'pat*', in (a, b), not in (a, b)
@@ -29,15 +23,14 @@ Expression language:
   logic         and, or, not, parentheses (not > and > or)
   values        bare words or 'quoted strings'; dates as 2026-11-01, 2026-11-01T10:00Z, -2h, -7d, '2h ago'
 Fields are case-insensitive: run "qarnot ${noun} search --where x" to list them.`,
-      examples: EXAMPLES[noun]!,
-      load: async () => {
-        const { runSearch } = await import('../shared/search.js');
-        return { run: (ctx, opts) => runSearch(ctx, opts, noun) };
-      },
-    })
-      .requiredOption('--where <expr>', 'filter expression')
-      .option('--select <fields>', 'only these fields, e.g. name,state,status.executionProgress')
-      .option('--max <n>', 'at most N results (default 100)')
-      .option('--print-filter', 'print the compiled filter as JSON and send nothing');
-  }
+    examples: EXAMPLES[noun]!,
+    load: async () => {
+      const { runSearch } = await import('../shared/search.js');
+      return { run: (ctx, opts) => runSearch(ctx, opts, noun) };
+    },
+  })
+    .requiredOption('--where <expr>', 'filter expression')
+    .option('--select <fields>', 'only these fields, e.g. name,state,status.executionProgress')
+    .option('--max <n>', 'at most N results (default 100)')
+    .option('--print-filter', 'print the compiled filter as JSON and send nothing');
 }

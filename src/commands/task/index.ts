@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { TASK_STATES } from '../../api/tasks.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
 import { addFileOption, addFollowOptions, addTaskBodyOptions } from './options.js';
+import { TOP_LEVEL } from '../catalog.js';
 
 export const TASK_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
 
@@ -24,8 +25,8 @@ const RERUN_LOADERS = {
   resume: () => import('./resume.js'),
 };
 
-export function registerTask(program: Command): void {
-  const task = noun(program, 'task', 'Create, watch and manage tasks', [
+export function registerTask(program: Command): Command {
+  const task = noun(program, 'task', TOP_LEVEL.task, [
     'qarnot task list',
     'qarnot task show my-task',
     "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'",
@@ -239,4 +240,5 @@ Exit codes: 0 all succeeded, 1 any failed or was cancelled (or vanished),
   )
     .option('--timeout <duration>', 'give up after this long (exit 124), e.g. 30m')
     .option('--interval <duration>', 'time between polls (default 5s)');
+  return task;
 }
