@@ -1,4 +1,3 @@
-import { Agent, request, type Dispatcher } from 'undici';
 import type { GlobalOptions } from '../context.js';
 import type { Connection } from '../config/resolve.js';
 import { ApiError, CliError, ExitCode, InterruptedError, NetworkError, TimeoutError } from '../errors.js';
@@ -6,6 +5,7 @@ import type { IO } from '../output/io.js';
 import { redactSecrets } from '../lib/secrets.js';
 import { parseDuration } from '../lib/parse.js';
 import { VERSION } from '../version.js';
+import { nodeTransport, type Transport } from './transport.js';
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
@@ -42,7 +42,8 @@ export interface HttpSettings {
   globals: GlobalOptions;
   signal: AbortSignal;
   longRunning: boolean;
-  dispatcher?: Dispatcher;
+  /** How requests go out; tests pass one over undici's MockAgent. */
+  transport?: Transport;
   retryPolicy?: RetryPolicy;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -52,7 +53,7 @@ const READ_AS_HEADER = 'QarnotReadOnlyRequestForAccount';
 
 /** The one HTTP core: every API call of every command goes through here. */
 export class Http {
-  private readonly dispatcher: Dispatcher;
+  private readonly transport: Transport;
   private readonly policy: RetryPolicy;
   private readonly signal: AbortSignal;
   private readonly deadlineSignal: AbortSignal | undefined;
@@ -62,9 +63,7 @@ export class Http {
     readonly connection: Connection,
     private readonly settings: HttpSettings,
   ) {
-    this.dispatcher =
-      settings.dispatcher ??
-      new Agent({ connect: { timeout: 10_000 }, headersTimeout: 30_000, bodyTimeout: 60_000, keepAliveTimeout: 10_000 });
+    this.transport = settings.transport ?? nodeTransport();
     this.policy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.readAs = connection.readAs;
     const deadlineMs = settings.globals.deadline
@@ -143,16 +142,9 @@ export class Http {
     }
     const started = performance.now();
     this.trace(`> ${spec.method} ${url}`);
-    const res = await request(url, {
-      method: spec.method,
-      headers,
-      body,
-      dispatcher: this.dispatcher,
-      signal: this.signal,
-    });
-    const text = await res.body.text();
-    this.trace(`< ${res.statusCode} ${spec.method} ${spec.path} (${Math.round(performance.now() - started)} ms, ${text.length} B)`);
-    return { status: res.statusCode, headers: res.headers, text };
+    const res = await this.transport({ method: spec.method, url, headers, body, signal: this.signal });
+    this.trace(`< ${res.status} ${spec.method} ${spec.path} (${Math.round(performance.now() - started)} ms, ${res.text.length} B)`);
+    return res;
   }
 
   private trace(line: string): void {
@@ -180,10 +172,6 @@ export class Http {
           ? `; the request may have been received: check with "qarnot ${nounOf(spec.path)} list" before trying again`
           : ''),
     );
-  }
-
-  close(): Promise<void> {
-    return this.dispatcher.close();
   }
 }
 

@@ -43,13 +43,10 @@ export async function dynamicCandidates(resource: DynamicResource, globals: Reco
     longRunning: true,
     retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 },
   });
-  try {
-    const candidates = await fetchCandidates(http, resource);
-    writeCache(dir, key, candidates);
-    return candidates;
-  } finally {
-    void http.close().catch(() => undefined);
-  }
+  // Idle keep-alive sockets do not hold the process open: nothing to close.
+  const candidates = await fetchCandidates(http, resource);
+  writeCache(dir, key, candidates);
+  return candidates;
 }
 
 type HttpClient = import('../api/http.js').Http;

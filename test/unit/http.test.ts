@@ -4,6 +4,7 @@ import { apiMessage, createHttp, type Http } from '../../src/api/http.js';
 import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
 import { registerSecret } from '../../src/lib/secrets.js';
 import { testIO } from '../helpers/io.js';
+import { undiciTransport } from '../helpers/undici-transport.js';
 
 const ORIGIN = 'http://api.test';
 const TOKEN = 'secret-token-1234567890';
@@ -23,7 +24,7 @@ function client(opts: { verbose?: boolean } = {}): { http: Http; io: ReturnType<
       globals: { color: false, verbose: opts.verbose },
       signal: new AbortController().signal,
       longRunning: false,
-      dispatcher: mock,
+      transport: undiciTransport(mock),
       sleep: async () => {},
     },
   );
@@ -117,7 +118,7 @@ describe('Http', () => {
     agent = mock;
     const http = createHttp(
       { apiUrl: ORIGIN, token: TOKEN, profile: 'p', readAs: 'bob@example.com', sources: { apiUrl: 'env', token: 'env' } },
-      { io: testIO(), globals: { color: false }, signal: new AbortController().signal, longRunning: false, dispatcher: mock },
+      { io: testIO(), globals: { color: false }, signal: new AbortController().signal, longRunning: false, transport: undiciTransport(mock) },
     );
     mock.get(ORIGIN).intercept({ path: '/tasks/a', method: 'GET', headers: { qarnotreadonlyrequestforaccount: 'bob@example.com' } }).reply(200, {});
     await http.json({ method: 'GET', path: '/tasks/a', retry: 'idempotent', read: true });
