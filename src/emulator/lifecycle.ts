@@ -7,6 +7,9 @@ import { Runner, type RunHandle, type RunResult } from './runner.js';
 import type { Account } from './store.js';
 import { forbidden, parseTimeSpan } from './util.js';
 
+/** Host variables an instance inherits; everything else comes from its constants. */
+const HOST_ENV = /^(PATH|HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|USER|LOGNAME|SHELL|TERM)$/;
+
 export interface EngineOptions {
   speed: number;
   /** Root of the instance working directories (inside the data dir, or a temp dir). */
@@ -243,8 +246,9 @@ export class Engine {
         const other = raw.get(k);
         return other === undefined ? m : other.replace(/\$\{INSTANCE_ID\}/g, id);
       });
+    // Only what a shell needs from the host: never its tokens or cloud keys.
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && HOST_ENV.test(k)) env[k] = v;
     for (const [k, v] of raw) env[k] = subst(v);
     env.INSTANCE_ID = id;
     env.QARNOT_TASK_UUID = t.uuid;

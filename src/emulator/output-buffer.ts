@@ -1,4 +1,4 @@
-/** One complete line (or the unterminated tail written before an instance exited). */
+/** One or more complete lines of one instance (or the unterminated tail written before it exited). */
 export interface OutputLine {
   seq: number;
   inst: number;
@@ -78,7 +78,7 @@ export class OutputSet {
   /** key: `${stream}:${inst|'all'}` → last seq returned by a POST. */
   cursors: Record<string, number> = {};
 
-  constructor(capBytes: number) {
+  constructor(private readonly capBytes: number) {
     this.stdout = new OutputStream(capBytes);
     this.stderr = new OutputStream(capBytes);
   }
@@ -89,7 +89,7 @@ export class OutputSet {
 
   /** Whole buffer (GET). Aggregated views carry the `<instanceId>> ` prefix. */
   read(name: StreamName, inst?: number): string {
-    return render(this.stream(name).all(inst), inst === undefined);
+    return keepTail(render(this.stream(name).all(inst), inst === undefined), this.capBytes);
   }
 
   /** Only what is new since the previous POST on this exact resource and stream. */
@@ -117,19 +117,30 @@ export class OutputSet {
   }
 }
 
+/** The cap holds for what is served too: the `N> ` prefixes must not push an answer past it. */
+function keepTail(text: string, capBytes: number): string {
+  if (Buffer.byteLength(text) <= capBytes) return text;
+  const tail = Buffer.from(text).subarray(-capBytes).toString('utf8');
+  const firstLineEnd = tail.indexOf('\n');
+  // Drop the cut first line: only whole lines are served.
+  return firstLineEnd < 0 ? tail : tail.slice(firstLineEnd + 1);
+}
+
 function render(lines: OutputLine[], prefixed: boolean): string {
   if (!prefixed) return lines.map((l) => l.text).join('');
   let out = '';
   for (const l of lines) {
-    out += `${l.inst}> ${l.text}`;
-    if (!l.text.endsWith('\n')) out += '\n';
+    // An entry holds one or more whole lines (one chunk of the process's output).
+    const prefix = `${l.inst}> `;
+    const body = l.text.endsWith('\n') ? l.text.slice(0, -1) : l.text;
+    out += `${prefix}${body.split('\n').join(`\n${prefix}`)}\n`;
   }
   return out;
 }
 
 /**
- * Splits a process's byte stream into lines. Bytes are split on '\n' before decoding so a
- * multi-byte character is never cut in two.
+ * Cuts a process's byte stream after its last '\n', so only whole lines are stored. Bytes are
+ * cut before decoding, so a multi-byte character is never split in two.
  */
 export class LineAssembler {
   private partial: Buffer = Buffer.alloc(0);
@@ -140,8 +151,10 @@ export class LineAssembler {
 
   push(chunk: Buffer): void {
     let buf = this.partial.length ? Buffer.concat([this.partial, chunk]) : chunk;
-    let nl: number;
-    while ((nl = buf.indexOf(0x0a)) >= 0) {
+    // Every whole line of the chunk at once: one entry per chunk, not per line,
+    // keeps a chatty process (`yes`) from making millions of small objects.
+    const nl = buf.lastIndexOf(0x0a);
+    if (nl >= 0) {
       this.emit(buf.subarray(0, nl + 1).toString('utf8'));
       buf = buf.subarray(nl + 1);
     }

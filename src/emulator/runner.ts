@@ -76,7 +76,7 @@ export class Runner {
       this.running++;
       try {
         mkdirSync(req.cwd, { recursive: true });
-        child = spawn('/bin/sh', ['-c', req.command], {
+        child = spawn('/bin/sh', ['-c', withWatchdog(process.pid), 'qarnot-instance', req.command], {
           cwd: req.cwd,
           env: req.env,
           detached: true,
@@ -89,8 +89,8 @@ export class Runner {
         return;
       }
       const c = child;
-      c.stdout?.on('data', (b: Buffer) => req.onStdout(b));
-      c.stderr?.on('data', (b: Buffer) => req.onStderr(b));
+      if (c.stdout) throttled(c.stdout, req.onStdout);
+      if (c.stderr) throttled(c.stderr, req.onStderr);
       let exit: { code: number | null; signal: string | null } = { code: null, signal: null };
       let spawnError: string | undefined;
       c.on('error', (err) => (spawnError = err.message));
@@ -154,4 +154,45 @@ export class Runner {
     for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
     await Promise.race([all, new Promise((r) => setTimeout(r, 3000).unref())]);
   }
+}
+
+/**
+ * Runs the command (exec: same pid, same exit status) beside a watchdog in its
+ * process group that kills the group once the emulator is gone, even after a
+ * kill -9 that left no chance to clean up. The group is reaped when the command
+ * ends, watchdog included.
+ */
+function withWatchdog(emulatorPid: number): string {
+  return `(while kill -0 ${emulatorPid} 2>/dev/null; do sleep 1; done; kill -KILL 0) </dev/null >/dev/null 2>&1 & exec /bin/sh -c "$1"`;
+}
+
+/** Output a real node would ship: beyond it, a chatty command (`yes`) waits on its pipe. */
+const OUTPUT_BYTES_PER_SECOND = 1024 * 1024;
+const WINDOW_MS = 100;
+
+/**
+ * Reads a child's stream at most at OUTPUT_BYTES_PER_SECOND: without a bound,
+ * `yes` would make the emulator split millions of lines a second and starve
+ * the API of CPU and memory.
+ */
+function throttled(stream: NodeJS.ReadableStream, onData: (chunk: Buffer) => void): void {
+  let windowStart = Date.now();
+  let used = 0;
+  stream.on('data', (chunk: Buffer) => {
+    onData(chunk);
+    const now = Date.now();
+    if (now - windowStart >= WINDOW_MS) {
+      windowStart = now;
+      used = 0;
+    }
+    used += chunk.length;
+    if (used >= (OUTPUT_BYTES_PER_SECOND * WINDOW_MS) / 1000) {
+      stream.pause();
+      setTimeout(() => {
+        windowStart = Date.now();
+        used = 0;
+        stream.resume();
+      }, Math.max(1, WINDOW_MS - (now - windowStart)));
+    }
+  });
 }

@@ -172,7 +172,7 @@ describe('task create', () => {
         ['no-name.yaml', 'profile: docker-batch', /name: required/],
         ['bad-count.json', '{"name":"x","profile":"docker-batch","instanceCount":0}', /instanceCount: must be an integer between 1/],
         ['bad-tags.json', JSON.stringify({ name: 'x', tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }), /tags: at most 10 tags/],
-        ['bad-item.json', JSON.stringify([{ name: 'ok' }, { profile: 'docker-batch' }]), /item 1: name: required/],
+        ['bad-item.json', JSON.stringify([{ name: 'ok', profile: 'docker-batch' }, { profile: 'docker-batch' }]), /item 1: name: required/],
       ];
       for (const [name, text, message] of files) {
         const before = (await emu.requests()).total;

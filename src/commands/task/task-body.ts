@@ -144,6 +144,9 @@ function check(where: string, body: Body, kind: TaskBodyKind): void {
   }
   if (kind === 'clone' && body.poolUuid != null) fail('poolUuid', 'cannot be changed by clone');
   if (body.profile != null && body.poolUuid != null) fail('profile', 'cannot be used with poolUuid: a task in a pool runs with the pool\'s profile');
+  if (kind === 'create' && body.profile == null && body.poolUuid == null && body.jobUuid == null) {
+    fail('profile', 'required: give --profile (e.g. docker-batch), --pool, or --job of a job in a pool');
+  }
   if (body.instanceCount != null && body.advancedRanges != null) fail('instanceCount', 'cannot be used with advancedRanges');
   if (body.instanceCount != null) {
     const n = body.instanceCount;
