@@ -3,6 +3,7 @@ import type { Connection } from '../config/resolve.js';
 import { ApiError, CliError, ExitCode, InterruptedError, NetworkError, TimeoutError } from '../errors.js';
 import type { IO } from '../output/io.js';
 import { redactSecrets } from '../lib/secrets.js';
+import { abortableSleep } from '../lib/sleep.js';
 import { parseDuration } from '../lib/parse.js';
 import { VERSION } from '../version.js';
 import { nodeTransport, type Transport } from './transport.js';
@@ -194,19 +195,6 @@ function queryString(query: Query | undefined): string {
   }
   const s = params.toString();
   return s ? `?${s}` : '';
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** The API's own words from any of its error shapes: {message}, ProblemDetails, {error:{message}}, text. */

@@ -4,7 +4,7 @@ import type { Job, Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, SilentExit, TimeoutError } from '../../errors.js';
 import { parseDuration, parseUuidOrShortname } from '../../lib/parse.js';
-import { createWaitReporter, elapsedText, waitForStates } from '../shared/wait.js';
+import { createWaitReporter, elapsedText, parseInterval, waitForStates } from '../shared/wait.js';
 
 interface WaitOptions {
   timeout?: string;
@@ -23,7 +23,7 @@ const DONE = 'Done';
 export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
-  const intervalMs = opts.interval === undefined ? 2000 : Math.max(100, parseDuration('--interval', opts.interval));
+  const intervalMs = parseInterval(opts.interval, 2000);
   const http = await ctx.api();
   let last: JobProgress | undefined;
   const fetch = async (jobId: string): Promise<JobProgress> => {

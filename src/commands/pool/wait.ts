@@ -3,7 +3,7 @@ import type { Pool } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, SilentExit, TimeoutError } from '../../errors.js';
 import { parseDuration, parseEnum, parseUuidOrShortname } from '../../lib/parse.js';
-import { createWaitReporter, elapsedText, waitForStates } from '../shared/wait.js';
+import { createWaitReporter, elapsedText, parseInterval, waitForStates } from '../shared/wait.js';
 
 interface WaitOptions {
   state?: string[];
@@ -23,7 +23,7 @@ export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<
   // By default an end (Closed) is as good as ready: only Failure is a failure.
   const wanted = new Set(opts.state?.length ? opts.state.map((s) => parseEnum('--state', s, POOL_STATES)) : [READY, 'Closed']);
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
-  const intervalMs = opts.interval === undefined ? 2000 : Math.max(100, parseDuration('--interval', opts.interval));
+  const intervalMs = parseInterval(opts.interval, 2000);
   const http = await ctx.api();
   const reporter = await createWaitReporter<Pool>(ctx, {
     describe: (e, ms, c) => `pool ${e.item?.name ?? e.id}: ${e.state ?? 'checking…'}${e.error ? c.yellow(` (${e.error})`) : ''} ${c.dim(elapsedText(ms))}`,

@@ -24,7 +24,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { ApiError, CliError, InterruptedError, NetworkError, TimeoutError } from '../../errors.js';
-import { abortableSleep } from './wait.js';
+import { abortableSleep } from '../../lib/sleep.js';
 
 // ---- Diffing successive buffers ------------------------------------------
 

@@ -5,7 +5,9 @@
  * terminal, one stderr line per state change otherwise.
  */
 import type { Context } from '../../context.js';
-import { ApiError, InterruptedError } from '../../errors.js';
+import { ApiError, InterruptedError, UsageError } from '../../errors.js';
+import { parseDuration } from '../../lib/parse.js';
+import { abortableSleep } from '../../lib/sleep.js';
 import { formatDurationShort } from '../../lib/timespan.js';
 
 export interface WaitEntry<T> {
@@ -98,18 +100,6 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 // ---- Reporting ----------------------------------------------------------
 
@@ -169,4 +159,12 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
 
 export function elapsedText(ms: number): string {
   return formatDurationShort(ms);
+}
+
+/** `--interval`: how often to poll; faster than 100 ms only loads the API. */
+export function parseInterval(raw: string | undefined, defaultMs: number): number {
+  if (raw === undefined) return defaultMs;
+  const ms = parseDuration('--interval', raw);
+  if (ms < 100) throw new UsageError(`--interval must be at least 100ms, got "${raw}"`);
+  return ms;
 }

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { CliError, InterruptedError, SilentExit, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration, parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import { parseBucket } from '../shared/body.js';
-import { abortableSleep } from '../shared/wait.js';
+import { abortableSleep } from '../../lib/sleep.js';
 
 export interface SnapshotOptions {
   every?: string;

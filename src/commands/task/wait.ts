@@ -1,13 +1,13 @@
 import { getTask, TASK_FINAL_STATES } from '../../api/tasks.js';
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
-import { SilentExit, TimeoutError, UsageError } from '../../errors.js';
+import { SilentExit, TimeoutError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
 import { formatDurationShort } from '../../lib/timespan.js';
 import { colorState, printItems } from '../../output/print.js';
 import { taskView } from '../../output/views.js';
 import { resolveSelection, type SelectionOptions } from '../shared/select.js';
-import { createWaitReporter, VANISHED_STATE, waitForStates, type WaitEntry } from '../shared/wait.js';
+import { VANISHED_STATE, createWaitReporter, parseInterval, type WaitEntry, waitForStates } from '../shared/wait.js';
 import { TASK_TARGET } from './bulk-action.js';
 
 export interface WaitOptions extends SelectionOptions {
@@ -23,8 +23,7 @@ const DEFAULT_INTERVAL_MS = 5000;
  */
 export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promise<void> {
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
-  const intervalMs = opts.interval === undefined ? DEFAULT_INTERVAL_MS : parseDuration('--interval', opts.interval);
-  if (intervalMs < 100) throw new UsageError(`--interval must be at least 100ms, got "${opts.interval}"`);
+  const intervalMs = parseInterval(opts.interval, DEFAULT_INTERVAL_MS);
   const { http, items } = await resolveSelection(ctx, ids, opts, TASK_TARGET, 'task wait');
   if (items.length === 0) {
     ctx.io.err('No tasks matched; nothing to wait for\n');
