@@ -27,6 +27,8 @@ export interface ConfigStore {
   profiles(): Record<string, StoredProfile>;
   profile(name: string): StoredProfile | undefined;
   saveProfile(name: string, profile: StoredProfile): void;
+  /** Changes some fields of a profile (undefined removes one), read and written under the lock. */
+  updateProfile(name: string, patch: Partial<Record<keyof StoredProfile, string | undefined>>): void;
   removeProfile(name: string): boolean;
 }
 
@@ -78,6 +80,12 @@ export function openConfigStore(env: NodeJS.ProcessEnv): ConfigStore {
     saveProfile: (name, profile) =>
       withConfigLock(dir, () => {
         const clean = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== ''));
+        conf.set('profiles', { ...read().profiles, [name]: clean });
+      }),
+    updateProfile: (name, patch) =>
+      withConfigLock(dir, () => {
+        const merged: Record<string, string | undefined> = { ...read().profiles[name], ...patch };
+        const clean = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== ''));
         conf.set('profiles', { ...read().profiles, [name]: clean });
       }),
     removeProfile: (name) =>

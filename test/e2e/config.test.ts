@@ -103,5 +103,12 @@ describe('login and the config store', () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => cli(['config', 'set', 'as', `user${i}@example.com`], noToken(dir))));
     for (const r of results) expect(r.exitCode).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toHaveProperty('profiles.p.as');
+    // Different fields of one profile, set at once: both are kept.
+    const both = await Promise.all([
+      cli(['config', 'set', 'api-url', 'http://127.0.0.1:7'], noToken(dir)),
+      cli(['config', 'set', 'as', 'lead@example.com'], noToken(dir)),
+    ]);
+    for (const r of both) expect(r.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).profiles.p).toEqual({ apiUrl: 'http://127.0.0.1:7', as: 'lead@example.com' });
   });
 });

@@ -9,7 +9,6 @@ export async function run(ctx: Context): Promise<void> {
     ctx.io.err(`Profile "${name}" has no stored token\n`);
     return;
   }
-  const { token: _removed, ...rest } = profile;
-  store.saveProfile(name, rest);
+  store.updateProfile(name, { token: undefined });
   ctx.io.err(`Removed the token of profile "${name}"\n`);
 }
