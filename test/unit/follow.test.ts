@@ -163,7 +163,8 @@ describe('followOutput', () => {
       });
       const rate = requests / (clock.now() / 1000);
       expect(rate).toBeLessThan(1);
-      expect(rate).toBeGreaterThan(0.7);
+      // ...but not asleep: a line after a long silence still shows within ~2 s.
+      expect(rate).toBeGreaterThan(0.5);
     });
   }
 

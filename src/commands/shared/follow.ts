@@ -175,20 +175,20 @@ export interface FollowTiming {
 /**
  * While output flows (and for a second after): every 250 ms, so a line
  * shows within ~¼ s. When it stops: 500 ms, then 1 s, so a line after a short
- * pause still shows within ~1 s, with a state check every 3 s (a task usually
- * ends when its output does). After 3 s of silence: one request every 1.6 s,
- * taking the streams in turn, plus a state check every 15 s. A silence of 20 s
- * costs under one request per second on average, a longer one ~0.7/s,
- * whatever the number of streams.
+ * pause still shows within ~1 s, and the state every second: a task usually
+ * ends when its output does, and `task run` should return as soon as it has.
+ * After 3 s of silence: one request every 2 s, taking the streams in turn,
+ * plus a state check every 10 s. A silence of 20 s costs under one request
+ * per second on average, a longer one ~0.6/s, whatever the number of streams.
  */
 export const DEFAULT_FOLLOW_TIMING: FollowTiming = {
   fastMs: 250,
   idleMs: 1000,
-  quietMs: 1600,
+  quietMs: 2000,
   quietAfterMs: 3000,
   stateBusyMs: 5000,
-  stateIdleMs: 3000,
-  stateQuietMs: 15_000,
+  stateIdleMs: 1000,
+  stateQuietMs: 10_000,
   maxErrorStreakMs: 5 * 60_000,
 };
 
