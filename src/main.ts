@@ -3,6 +3,7 @@ import { buildProgram } from './program.js';
 import { CliError, ExitCode } from './errors.js';
 import { interrupt, wasInterrupted } from './lib/interrupt.js';
 import { redactSecrets } from './lib/secrets.js';
+import { writeFd } from './output/stdio.js';
 
 /**
  * Runs the CLI and maps every outcome to an exit code. This is the only place
@@ -19,13 +20,6 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 function installProcessHandlers(): void {
-  // `qarnot task list | head -1`: the reader went away, which is not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
   let interrupts = 0;
   const onSignal = (code: number) => () => {
     interrupts += 1;
@@ -50,12 +44,12 @@ export function reportError(error: unknown, verbose: boolean): number {
   }
   if (wasInterrupted()) return ExitCode.Interrupted;
   if (error instanceof CliError) {
-    if (error.message) process.stderr.write(`${redactSecrets(formatMessage(error.message))}\n`);
+    if (error.message) writeFd(2, `${redactSecrets(formatMessage(error.message))}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${redactSecrets(formatMessage(`unexpected error: ${message}`))}\n`);
-  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${redactSecrets(error.stack)}\n`);
+  writeFd(2, `${redactSecrets(formatMessage(`unexpected error: ${message}`))}\n`);
+  if (verbose && error instanceof Error && error.stack) writeFd(2, `${redactSecrets(error.stack)}\n`);
   return ExitCode.Failure;
 }
 

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { VERSION } from './version.js';
+import { helpWidth, writeFd } from './output/stdio.js';
 import { formatOption, shareGlobalOptions } from './commands/define.js';
 import { registerTask } from './commands/task/index.js';
 import { registerPool } from './commands/pool/index.js';
@@ -36,8 +37,13 @@ export function buildProgram(hooks: ProgramHooks = {}, args?: readonly string[])
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({
-      writeOut: hooks.writeOut ?? ((s) => process.stdout.write(s)),
-      writeErr: hooks.writeErr ?? ((s) => process.stderr.write(s)),
+      writeOut: hooks.writeOut ?? ((s) => writeFd(1, s)),
+      writeErr: hooks.writeErr ?? ((s) => writeFd(2, s)),
+      getOutHelpWidth: () => helpWidth(1),
+      getErrHelpWidth: () => helpWidth(2),
+      // Plain help: commander's colour probe would build process.stdout for nothing.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .option('--profile <name>', 'use this stored profile (env QARNOT_PROFILE)')
     .option('--api-url <url>', 'API base URL (env QARNOT_CLUSTER_URL)')

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { createContext, type Context, type GlobalOptions } from '../context.js';
+import type { Context, GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
 
@@ -54,8 +54,9 @@ export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Comm
     if (spec.writes && globals.as !== undefined) {
       throw new UsageError(`--as gives read-only access to another account; "${command.parent?.name()} ${command.name()}" changes things and cannot be used with it`);
     }
+    // The context brings chalk and the terminal streams: loaded with the verb, not for help.
+    const [{ createContext }, mod] = await Promise.all([import('../context.js'), spec.load()]);
     const ctx = createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
-    const mod = await spec.load();
     await mod.run(ctx, opts, ...operands);
   });
   return cmd;

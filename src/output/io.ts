@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { guardedStdio } from './stdio.js';
 
 /**
  * Terminal state in one place (gh's IOStreams): which streams are TTYs and
@@ -44,8 +45,7 @@ export function colorLevel(isTTY: boolean, { env, colorFlag }: ColorEnv): 0 | 1 
 }
 
 export function systemIO(colorEnv: ColorEnv): IO {
-  const stdout = process.stdout;
-  const stderr = process.stderr;
+  const { stdout, stderr } = guardedStdio();
   const stdoutIsTTY = stdout.isTTY === true;
   const stderrIsTTY = stderr.isTTY === true;
   const stdinIsTTY = process.stdin.isTTY === true;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { setExamples } from '../define.js';
 import { TOPICS } from './topics.js';
+import { writeFd } from '../../output/stdio.js';
 
 /**
  * `qarnot help [topic|command...]`: the topics below, or the help of a command
@@ -15,7 +16,7 @@ export function registerHelp(program: Command): void {
     .action((words: string[] = []) => {
       const topic = words.length === 1 ? TOPICS[words[0]!] : undefined;
       if (topic) {
-        process.stdout.write(topic);
+        writeFd(1, topic);
         return;
       }
       let target: Command = program;
