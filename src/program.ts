@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { VERSION } from './version.js';
 import { helpWidth, writeFd } from './output/stdio.js';
-import { formatOption, shareGlobalOptions } from './commands/define.js';
+import { declareVerbs, formatOption, shareGlobalOptions } from './commands/define.js';
 import { registerTask } from './commands/task/index.js';
 import { registerPool } from './commands/pool/index.js';
 import { registerJob } from './commands/job/index.js';
@@ -65,7 +65,10 @@ export function buildProgram(hooks: ProgramHooks = {}, args?: readonly string[])
     else for (const name of group.names) program.command(name).summary(TOP_LEVEL[name]).description(TOP_LEVEL[name]);
   }
   registerHelp(program);
-  shareGlobalOptions(program);
+  // Options are declared only for the verb being run (see declareVerbs).
+  const path = args === undefined || target === undefined || needsWholeTree(target) ? undefined : operandPath(args);
+  declareVerbs(path);
+  shareGlobalOptions(program, path);
 
   program.addHelpText(
     'after',
@@ -108,6 +111,15 @@ function needsWholeTree(word: string): boolean {
 
 /** Program options that take a value: their value is not the command's name. */
 const VALUE_OPTIONS = new Set(['--profile', '--api-url', '--format', '--fields', '--as', '--deadline']);
+
+/** The command words of the line (`task create`, `pool scaling set`): operands up to the first option. */
+export function operandPath(args: readonly string[]): string[] {
+  const words: string[] = [];
+  let i = 0;
+  for (; i < args.length && args[i]!.startsWith('-') && args[i] !== '-'; i++) if (VALUE_OPTIONS.has(args[i]!)) i++;
+  for (; i < args.length && !args[i]!.startsWith('-') && words.length < 3; i++) words.push(args[i]!);
+  return words;
+}
 
 /** The first word that is not a program option: the top-level command. */
 export function firstOperand(args: readonly string[] | undefined): string | undefined {

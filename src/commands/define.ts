@@ -59,7 +59,60 @@ export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Comm
     const ctx = createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
     await mod.run(ctx, opts, ...operands);
   });
-  return cmd;
+  return deferDeclarations(cmd);
+}
+
+// ---- Deferred declarations -------------------------------------------------
+//
+// A noun has many verbs, and `task create` alone declares ~50 options: building
+// them all costs start-up time on every `task` command. So the option-like
+// calls chained on a verb are recorded, and replayed only for the verb the
+// command line runs (or for every verb when the whole tree is needed: help
+// tests, completion scripts). Everything else goes to the command at once.
+
+const RECORDED = new Set<string | symbol>(['option', 'requiredOption', 'addOption', 'argument', 'addArgument', 'allowUnknownOption', 'allowExcessArguments', 'on']);
+const pending = new Map<Command, [string | symbol, unknown[]][]>();
+
+function deferDeclarations(cmd: Command): Command {
+  const calls: [string | symbol, unknown[]][] = [];
+  pending.set(cmd, calls);
+  const proxy: Command = new Proxy(cmd, {
+    get(target, prop, receiver) {
+      if (RECORDED.has(prop)) {
+        return (...args: unknown[]) => {
+          // Once materialized (a verb declared after the pass), calls go through.
+          if (!pending.has(target)) (Reflect.get(target, prop, target) as (...a: unknown[]) => unknown).apply(target, args);
+          else calls.push([prop, args]);
+          return proxy;
+        };
+      }
+      const value = Reflect.get(target, prop, receiver === proxy ? target : receiver);
+      return typeof value === 'function' ? (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result === target ? proxy : result;
+      } : value;
+    },
+  });
+  return proxy;
+}
+
+/**
+ * Replays the recorded declarations of the verbs on `path` (words of the
+ * command line, aliases allowed), or of every verb when `path` is undefined.
+ */
+export function declareVerbs(path: readonly string[] | undefined): void {
+  for (const [cmd, calls] of pending) {
+    if (path === undefined || onPath(cmd, path)) {
+      for (const [method, args] of calls) (cmd as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[method]!(...args);
+    }
+  }
+  pending.clear();
+}
+
+function onPath(cmd: Command, path: readonly string[]): boolean {
+  const chain: Command[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) chain.unshift(c);
+  return chain.every((c, i) => path[i] !== undefined && (c.name() === path[i] || c.aliases().includes(path[i]!)));
 }
 
 // ---- Global options ------------------------------------------------------
@@ -72,7 +125,7 @@ export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Comm
 
 const copiedGlobals = new WeakMap<Command, Set<string>>();
 
-export function shareGlobalOptions(program: Command): void {
+export function shareGlobalOptions(program: Command, path?: readonly string[]): void {
   program.enablePositionalOptions();
   const visit = (command: Command) => {
     for (const child of command.commands) {
@@ -80,6 +133,7 @@ export function shareGlobalOptions(program: Command): void {
         visit(child);
         continue;
       }
+      if (path !== undefined && !onPath(child, path)) continue;
       const copies = new Set<string>();
       for (const option of program.options) {
         if (option.long === '--version' || option.long === '--help') continue;
