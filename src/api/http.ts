@@ -141,10 +141,11 @@ export class Http {
       body = JSON.stringify(spec.body);
       headers['content-type'] = 'application/json';
     }
-    const started = performance.now();
+    // Date.now, not performance.now: the latter loads perf_hooks on every command.
+    const started = Date.now();
     this.trace(`> ${spec.method} ${url}`);
     const res = await this.transport({ method: spec.method, url, headers, body, signal: this.signal });
-    this.trace(`< ${res.status} ${spec.method} ${spec.path} (${Math.round(performance.now() - started)} ms, ${res.text.length} B)`);
+    this.trace(`< ${res.status} ${spec.method} ${spec.path} (${Date.now() - started} ms, ${res.text.length} B)`);
     return res;
   }
 
