@@ -18,34 +18,11 @@ export interface FieldDef {
   kind: FieldKind;
 }
 
-export const TASK_STATES = [
-  'Submitted',
-  'PartiallyDispatched',
-  'FullyDispatched',
-  'PartiallyExecuting',
-  'FullyExecuting',
-  'UploadingResults',
-  'DownloadingResults',
-  'Cancelled',
-  'Success',
-  'Failure',
-  'PendingCancel',
-  'PendingDelete',
-] as const;
-
-export const POOL_STATES = [
-  'Submitted',
-  'PartiallyDispatched',
-  'FullyDispatched',
-  'PartiallyExecuting',
-  'FullyExecuting',
-  'Closing',
-  'Closed',
-  'PendingDelete',
-  'Failure',
-] as const;
-
-export const JOB_STATES = ['Active', 'Terminating', 'Completed', 'Deleting'] as const;
+// The API's state names: one list per resource, kept beside its API functions.
+import { TASK_STATES } from '../api/tasks.js';
+import { POOL_STATES } from '../api/pools.js';
+import { JOB_STATES } from '../api/jobs.js';
+export { JOB_STATES, POOL_STATES, TASK_STATES };
 
 export function statesOf(resource: Resource): readonly string[] {
   return resource === 'task' ? TASK_STATES : resource === 'pool' ? POOL_STATES : JOB_STATES;

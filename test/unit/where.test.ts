@@ -270,7 +270,7 @@ describe('compileWhere: values', () => {
 
   it('rejects states of another resource', () => {
     expect(firstLine('state = Closed', 9)).toBe(
-      '--where: invalid task state "Closed" at column 9; expected one of Submitted, PartiallyDispatched, FullyDispatched, PartiallyExecuting, FullyExecuting, UploadingResults, DownloadingResults, Cancelled, Success, Failure, PendingCancel, PendingDelete',
+      '--where: invalid task state "Closed" at column 9; expected one of Submitted, PartiallyDispatched, FullyDispatched, PartiallyExecuting, FullyExecuting, DownloadingResults, UploadingResults, Success, Failure, Cancelled, PendingCancel, PendingDelete',
     );
     expect(firstLine('state in (Active, Success)', 19, 'job')).toBe(
       '--where: invalid job state "Success" at column 19; expected one of Active, Terminating, Completed, Deleting',
