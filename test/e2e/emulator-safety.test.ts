@@ -2,88 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execa, type ResultPromise } from 'execa';
-import { request } from 'undici';
-import { BIN } from '../helpers/paths.js';
 import { waitFor } from '../helpers/wait.js';
+import { alive, createTask, rssKiB, spawnEmulator, type Emu } from '../helpers/emulator-process.js';
 
 /**
  * The emulator runs shell commands on this machine: it must not be reachable by
  * others by accident, must not let a task escape its directory or eat the
  * memory, and must not leave processes behind.
  */
-
-interface Emu {
-  url: string;
-  token: string;
-  pid: number;
-  stderr: () => string;
-  child: ResultPromise;
-  call<T = unknown>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T; text: string }>;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-/** Like test/helpers/emulator.ts, but keeps the process (pid, stderr, signals) and lets the test pick its environment. */
-async function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<Emu> {
-  const token = `safety-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const child = execa('node', [BIN, 'emulator', 'start', '--port', '0', '--speed', '200', '--token', token, ...args], {
-    reject: false,
-    stdin: 'ignore',
-    env: { QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test', ...env },
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let stdout = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const url = await waitFor(() => /QARNOT_CLUSTER_URL=(\S+)\n/.exec(stdout)?.[1], { timeout: 15_000, what: 'the emulator to start' });
-  const call = async <T>(method: string, path: string, body?: unknown, auth: string | null = token) => {
-    const res = await request(url + path, {
-      method: method as 'GET',
-      headers: { ...(auth === null ? {} : { authorization: auth }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.body.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // plain text
-    }
-    return { status: res.statusCode, body: parsed as T, text };
-  };
-  return {
-    url,
-    token,
-    pid: child.pid!,
-    stderr: () => stderr,
-    child,
-    call,
-    stop: async (signal = 'SIGTERM') => {
-      child.kill(signal);
-      await child;
-    },
-  };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function rssKiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
-}
-
-async function createTask(emu: Emu, body: Record<string, unknown>): Promise<string> {
-  const res = await emu.call<{ uuid: string }>('POST', '/tasks', { profile: 'docker-batch', instanceCount: 1, ...body });
-  expect(res.status, res.text).toBeLessThan(300);
-  return res.body.uuid;
-}
 
 async function waitForState(emu: Emu, uuid: string, states: string[], timeout = 20_000): Promise<void> {
   await waitFor(async () => states.includes((await emu.call<{ state: string }>('GET', `/tasks/${uuid}`)).body.state), { timeout, what: `task ${uuid} in ${states.join('/')}` });
