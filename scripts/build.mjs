@@ -56,15 +56,14 @@ const lazyChildProcessInCommander = {
 };
 
 /** Shared with scripts/bench/tolerant-build.mjs. */
-export const buildPlugins = [startupInOneChunk, lazyChildProcessInCommander];
+const buildPlugins = [startupInOneChunk, lazyChildProcessInCommander];
 
-/** `clean`: remove old chunks first (not from tests: a parallel run may be using them). */
-export async function buildCli({ clean = false } = {}) {
-  if (clean) rmSync(join(root, 'dist'), { recursive: true, force: true });
-  await build({
+/** The esbuild options of the CLI bundle, shared with the bench's build (scripts/bench/tolerant-build.mjs). */
+export function bundleOptions(outdir = 'dist') {
+  return {
     absWorkingDir: root,
     entryPoints: { cli: 'src/cli.ts' },
-    outdir: 'dist',
+    outdir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -76,12 +75,18 @@ export async function buildCli({ clean = false } = {}) {
     logLevel: 'warning',
     define: { __QARNOT_VERSION__: JSON.stringify(version) },
     plugins: buildPlugins,
-    // cli-table3, commander and conf's dependencies are CommonJS: give
-    // the ESM bundle a require() (only Node built-ins are left to require).
+    // cli-table3, commander and conf's dependencies are CommonJS: give the ESM
+    // bundle a require() (only Node built-ins are left to require).
     banner: {
       js: "import { createRequire as __qarnotCreateRequire } from 'node:module'; const require = __qarnotCreateRequire(import.meta.url);",
     },
-  });
+  };
+}
+
+/** `clean`: remove old chunks first (not from tests: a parallel run may be using them). */
+export async function buildCli({ clean = false } = {}) {
+  if (clean) rmSync(join(root, 'dist'), { recursive: true, force: true });
+  await build(bundleOptions());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,15 +1,15 @@
 // A bench-only build for a tree where some verbs are still being written:
-// same esbuild options as scripts/build.mjs, but an import of a source file
+// the same esbuild options as scripts/build.mjs (bundleOptions), but an import of a source file
 // that does not exist yet becomes a stub verb that fails with "verb missing"
 // (the bench then reports "n/a (verb missing)" for what needs it).
 // Writes <outRoot>/dist, <outRoot>/bin/qarnot.js and esbuild's metafile
 // <outRoot>/meta.json; returns the bin path.
 //   node scripts/bench/tolerant-build.mjs /tmp/qarnot-bench-build
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPlugins } from '../build.mjs';
+import { bundleOptions } from '../build.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const MISSING_VERB_MESSAGE = 'qarnot-bench: verb missing';
@@ -31,28 +31,8 @@ export const stubPlugin = {
 };
 
 export async function tolerantBuild(outRoot, overrides = {}) {
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const result = await build({
-    absWorkingDir: root,
-    metafile: true,
-    entryPoints: { cli: 'src/cli.ts' },
-    outdir: join(outRoot, 'dist'),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
-    minifySyntax: true,
-    legalComments: 'none',
-    logLevel: 'error',
-    plugins: [stubPlugin, ...buildPlugins],
-    ...overrides,
-    define: { __QARNOT_VERSION__: JSON.stringify(version) },
-    banner: {
-      js: "import { createRequire as __qarnotCreateRequire } from 'node:module'; const require = __qarnotCreateRequire(import.meta.url);",
-    },
-  });
+  const options = bundleOptions(join(outRoot, 'dist'));
+  const result = await build({ ...options, metafile: true, logLevel: 'error', plugins: [stubPlugin, ...options.plugins], ...overrides });
   writeFileSync(join(outRoot, 'meta.json'), JSON.stringify(result.metafile));
   mkdirSync(join(outRoot, 'bin'), { recursive: true });
   // dist/ must sit next to a node_modules for anything left external.
