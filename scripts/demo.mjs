@@ -11,11 +11,18 @@ const bin = fileURLToPath(new URL('../bin/qarnot.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'qarnot-demo-data-'));
 const configDir = mkdtempSync(join(tmpdir(), 'qarnot-demo-config-'));
 
-const say = (text) => process.stderr.write(`\n\u001b[1m# ${text}\u001b[0m\n`);
+const bold = process.stderr.isTTY && !process.env.NO_COLOR ? (t) => `\u001b[1m${t}\u001b[0m` : (t) => t;
+const say = (text) => process.stderr.write(`\n${bold(`# ${text}`)}\n`);
 
 say(`qarnot emulator start --port 0 --data ${dataDir}`);
 const emulator = spawn(process.execPath, [bin, 'emulator', 'start', '--port', '0', '--speed', '4', '--data', dataDir], {
-  stdio: ['ignore', 'pipe', 'inherit'],
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+// The emulator logs every request on stderr: keep its other messages only.
+emulator.stderr.setEncoding('utf8');
+emulator.stderr.on('data', (text) => {
+  const kept = text.split('\n').filter((line) => line && !/^(GET|POST|PUT|PATCH|DELETE) \//.test(line));
+  if (kept.length) process.stderr.write(`${kept.join('\n')}\n`);
 });
 const env = await new Promise((resolve, reject) => {
   let out = '';
