@@ -1,11 +1,10 @@
 import type { Http } from './http.js';
 import type { Job, SearchRequest, Task, Uuid } from './types.js';
+export { JOB_FINAL_STATES, JOB_STATES } from './states.js';
 
 const base = (id: string) => `/jobs/${encodeURIComponent(id)}`;
 const notFound = (id: string) => `job "${id}" not found`;
 
-export const JOB_STATES = ['Active', 'Terminating', 'Completed', 'Deleting'] as const;
-export const JOB_FINAL_STATES = new Set(['Completed']);
 export const JOBS_PAGINATE = '/jobs/paginate';
 
 export function getJob(http: Http, id: string): Promise<Job> {

@@ -1,22 +1,10 @@
 import type { Http } from './http.js';
 import type { Job, Pool, Scaling, SearchRequest, Task, Uuid } from './types.js';
 import type { Stream } from './tasks.js';
+export { POOL_FINAL_STATES, POOL_STATES } from './states.js';
 
 const base = (id: string) => `/pools/${encodeURIComponent(id)}`;
 const notFound = (id: string) => `pool "${id}" not found`;
-
-export const POOL_STATES = [
-  'Submitted',
-  'PartiallyDispatched',
-  'FullyDispatched',
-  'PartiallyExecuting',
-  'FullyExecuting',
-  'Closing',
-  'Closed',
-  'PendingDelete',
-  'Failure',
-] as const;
-export const POOL_FINAL_STATES = new Set(['Closed', 'Failure']);
 
 export const POOLS_PAGINATE = '/pools/paginate';
 export const POOL_SUMMARIES_PAGINATE = '/pools/summaries/paginate';

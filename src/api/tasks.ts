@@ -2,25 +2,10 @@ import { ApiError, NetworkError } from '../errors.js';
 import type { Http } from './http.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
 import type { BulkItem, Filter, SearchRequest, SnapshotStatus, Task, Uuid } from './types.js';
+export { TASK_FINAL_STATES, TASK_STATES } from './states.js';
 
 const base = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 const notFound = (id: string) => `task "${id}" not found`;
-
-export const TASK_STATES = [
-  'Submitted',
-  'PartiallyDispatched',
-  'FullyDispatched',
-  'PartiallyExecuting',
-  'FullyExecuting',
-  'DownloadingResults',
-  'UploadingResults',
-  'Success',
-  'Failure',
-  'Cancelled',
-  'PendingCancel',
-  'PendingDelete',
-] as const;
-export const TASK_FINAL_STATES = new Set(['Success', 'Failure', 'Cancelled']);
 
 export const TASKS_PAGINATE = '/tasks/paginate';
 export const TASK_SUMMARIES_PAGINATE = '/tasks/summaries/paginate';

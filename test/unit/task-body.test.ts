@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
+import { addHardwareOptions } from '../../src/commands/shared/body-options.js';
 import {
-  addHardwareOptions,
   checkCommonFields,
   commonBodyFromFlags,
   hardwareConstraintsFromFlags,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { JOB_STATES } from '../../api/jobs.js';
+import { JOB_STATES } from '../../api/states.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
 import { TOP_LEVEL } from '../catalog.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { POOL_STATES } from '../../api/pools.js';
+import { POOL_STATES } from '../../api/states.js';
 import { addScalingFlags } from '../../scaling/options.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
-import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body.js';
+import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 import { addElasticOptions } from './options.js';
 import { TOP_LEVEL } from '../catalog.js';
 

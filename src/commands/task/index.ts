@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { TASK_STATES } from '../../api/tasks.js';
+import { TASK_STATES } from '../../api/states.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
 import { addFileOption, addFollowOptions, addTaskBodyOptions } from './options.js';
 import { TOP_LEVEL } from '../catalog.js';

@@ -2,7 +2,7 @@
 // start-up, so nothing here parses or talks to the API.
 import type { Command } from 'commander';
 import { collect } from '../define.js';
-import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body.js';
+import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 
 export type TaskBodyKind = 'create' | 'clone' | 'rerun';
 
