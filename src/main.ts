@@ -11,7 +11,7 @@ import { writeFd } from './output/stdio.js';
  */
 export async function main(argv: string[]): Promise<void> {
   installProcessHandlers();
-  const program = buildProgram({}, argv.slice(2));
+  const program = await buildProgram({}, argv.slice(2));
   try {
     await program.parseAsync(argv);
   } catch (error) {

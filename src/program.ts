@@ -2,17 +2,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from './version.js';
 import { helpWidth, writeFd } from './output/stdio.js';
 import { declareVerbs, formatOption, shareGlobalOptions } from './commands/define.js';
-import { registerTask } from './commands/task/index.js';
-import { registerPool } from './commands/pool/index.js';
-import { registerJob } from './commands/job/index.js';
-import { registerAccountCommands } from './commands/account/index.js';
-import { registerProfile } from './commands/profile/index.js';
-import { registerHardware } from './commands/hardware/index.js';
-import { registerConfig } from './commands/config/index.js';
-import { registerEmulator } from './commands/emulator/index.js';
 import { registerHelp } from './commands/help/index.js';
-import { registerCompletion } from './commands/completion/index.js';
-import { registerSearch } from './commands/search/index.js';
 import { TOP_LEVEL, type TopLevelName } from './commands/catalog.js';
 
 export interface ProgramHooks {
@@ -26,7 +16,7 @@ export interface ProgramHooks {
  * With `args` (the words after "qarnot"), only the top-level command they name
  * is declared in full; without, everything is (help tests, completion scripts).
  */
-export function buildProgram(hooks: ProgramHooks = {}, args?: readonly string[]): Command {
+export async function buildProgram(hooks: ProgramHooks = {}, args?: readonly string[]): Promise<Command> {
   const program = new Command('qarnot');
   program
     .description("Drive Qarnot's Compute API from a terminal: tasks, pools, jobs, live output, and a local emulator.")
@@ -57,13 +47,16 @@ export function buildProgram(hooks: ProgramHooks = {}, args?: readonly string[])
     .addOption(new Option('--deadline <duration>', 'give up on a command after this long (default 2m; not for wait/follow)'));
 
   const target = firstOperand(args);
-  for (const group of GROUPS) {
-    // Build the full declarations only of what this command line runs; the
-    // rest are one-line entries for the help (the tree costs start-up time).
-    const full = args === undefined || (target !== undefined && (needsWholeTree(target) || group.names.includes(target as TopLevelName)));
-    if (full) group.register(program);
+  const full = (group: Group) =>
+    args === undefined || (target !== undefined && (needsWholeTree(target) || group.names.includes(target as TopLevelName)));
+  // Load the declarations only of what this command line runs (in parallel);
+  // the rest are one-line entries for the help: the tree costs start-up time.
+  const registrars = await Promise.all(GROUPS.map((group) => (full(group) ? group.load() : undefined)));
+  GROUPS.forEach((group, i) => {
+    const register = registrars[i];
+    if (register) register(program);
     else for (const name of group.names) program.command(name).summary(TOP_LEVEL[name]).description(TOP_LEVEL[name]);
-  }
+  });
   registerHelp(program);
   // Options are declared only for the verb being run (see declareVerbs).
   const path = args === undefined || target === undefined || needsWholeTree(target) ? undefined : operandPath(args);
@@ -85,21 +78,28 @@ Exit codes: 0 ok, 1 failure, 2 bad input, 3 not found, 4 auth, 124 timeout, 130 
   return program;
 }
 
+type Register = (program: Command) => void;
+
 interface Group {
   names: TopLevelName[];
-  register(program: Command): void;
+  load(): Promise<Register>;
 }
 
+const withSearch = async (noun: 'task' | 'pool' | 'job', register: Promise<(program: Command) => Command>): Promise<Register> => {
+  const [{ registerSearch }, registerNoun] = await Promise.all([import('./commands/search/index.js'), register]);
+  return (p) => registerSearch(registerNoun(p), noun);
+};
+
 const GROUPS: Group[] = [
-  { names: ['task'], register: (p) => registerSearch(registerTask(p), 'task') },
-  { names: ['pool'], register: (p) => registerSearch(registerPool(p), 'pool') },
-  { names: ['job'], register: (p) => registerSearch(registerJob(p), 'job') },
-  { names: ['profile'], register: registerProfile },
-  { names: ['hardware'], register: registerHardware },
-  { names: ['account', 'status', 'versions', 'settings'], register: registerAccountCommands },
-  { names: ['login', 'logout', 'config'], register: registerConfig },
-  { names: ['emulator'], register: registerEmulator },
-  { names: ['completion'], register: registerCompletion },
+  { names: ['task'], load: () => withSearch('task', import('./commands/task/index.js').then((m) => m.registerTask)) },
+  { names: ['pool'], load: () => withSearch('pool', import('./commands/pool/index.js').then((m) => m.registerPool)) },
+  { names: ['job'], load: () => withSearch('job', import('./commands/job/index.js').then((m) => m.registerJob)) },
+  { names: ['profile'], load: () => import('./commands/profile/index.js').then((m) => m.registerProfile) },
+  { names: ['hardware'], load: () => import('./commands/hardware/index.js').then((m) => m.registerHardware) },
+  { names: ['account', 'status', 'versions', 'settings'], load: () => import('./commands/account/index.js').then((m) => m.registerAccountCommands) },
+  { names: ['login', 'logout', 'config'], load: () => import('./commands/config/index.js').then((m) => m.registerConfig) },
+  { names: ['emulator'], load: () => import('./commands/emulator/index.js').then((m) => m.registerEmulator) },
+  { names: ['completion'], load: () => import('./commands/completion/index.js').then((m) => m.registerCompletion) },
 ];
 
 const KNOWN = new Set<string>(Object.keys(TOP_LEVEL));

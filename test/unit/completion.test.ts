@@ -137,7 +137,7 @@ describe('resolveWords', () => {
 describe('the real command tree', () => {
   it('completes help with commands and topics, and never offers __complete', async () => {
     const { buildProgram } = await import('../../src/program.js');
-    const real = describeTree(buildProgram());
+    const real = describeTree(await buildProgram());
     const help = staticCandidates(resolveWords(real, ['help', ''])).map((c) => c.value);
     expect(help).toEqual(expect.arrayContaining(['task', 'pool', 'exit-codes']));
     expect(help).not.toContain('__complete');

@@ -53,17 +53,19 @@ function pathOf(command: Command): string {
 }
 
 /** A program whose every action only records which command ran. */
-function dryProgram(): { program: Command; ran: string[] } {
+async function dryProgram(): Promise<{ program: Command; ran: string[] }> {
   const ran: string[] = [];
-  const program = buildProgram({ writeOut: () => {}, writeErr: () => {} });
+  const program = await buildProgram({ writeOut: () => {}, writeErr: () => {} });
   for (const command of allCommands(program)) {
     if (command.commands.length === 0) command.action(() => void ran.push(pathOf(command)));
   }
   return { program, ran };
 }
 
+const fullTree = await buildProgram();
+
 describe('help', () => {
-  const commands = allCommands(buildProgram()).filter((c) => !(c as unknown as { _hidden?: boolean })._hidden);
+  const commands = allCommands(fullTree).filter((c) => !(c as unknown as { _hidden?: boolean })._hidden);
 
   it('gives every command a description and at least one example', () => {
     for (const command of commands) {
@@ -78,7 +80,7 @@ describe('help', () => {
       for (const example of examplesOf(command)) {
         const words = shellWords(example);
         expect(words[0], example).toBe('qarnot');
-        const { program, ran } = dryProgram();
+        const { program, ran } = await dryProgram();
         await expect(program.parseAsync(['node', ...words]), example).resolves.toBeDefined();
         // Examples of a noun may run any of its verbs; a verb's examples run that verb.
         const expected = pathOf(command);
@@ -105,16 +107,16 @@ describe('lazy command tree', () => {
     expect(firstOperand(undefined)).toBeUndefined();
   });
 
-  it('declares only the named command in full, with the same summaries as the full tree', () => {
-    const full = buildProgram();
+  it('declares only the named command in full, with the same summaries as the full tree', async () => {
+    const full = await buildProgram();
     const summaries = (p: Command) => p.commands.map((c) => `${c.name()}: ${c.summary()}`);
     for (const command of full.commands) {
-      const partial = buildProgram({}, [command.name()]);
+      const partial = await buildProgram({}, [command.name()]);
       expect(summaries(partial).filter((s) => !s.startsWith('__complete'))).toEqual(summaries(full).filter((s) => !s.startsWith('__complete')));
       const named = partial.commands.find((c) => c.name() === command.name())!;
       expect(allCommands(named).length, command.name()).toBe(allCommands(command).length);
     }
-    const help = buildProgram({}, ['--help']);
+    const help = await buildProgram({}, ['--help']);
     expect(help.commands.every((c) => c.name() === 'help' || c.commands.length === 0)).toBe(true);
   });
 });
