@@ -9,6 +9,16 @@ import { forbidden, parseTimeSpan } from './util.js';
 
 /** Host variables an instance inherits; everything else comes from its constants. */
 const HOST_ENV = /^(PATH|HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|USER|LOGNAME|SHELL|TERM)$/;
+let hostEnvCache: Record<string, string> | undefined;
+
+/** Only what a shell needs from the host, never its tokens or cloud keys; read once (process.env is slow to walk). */
+function hostEnv(): Record<string, string> {
+  if (!hostEnvCache) {
+    hostEnvCache = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && HOST_ENV.test(k)) hostEnvCache[k] = v;
+  }
+  return hostEnvCache;
+}
 
 export interface EngineOptions {
   speed: number;
@@ -246,9 +256,7 @@ export class Engine {
         const other = raw.get(k);
         return other === undefined ? m : other.replace(/\$\{INSTANCE_ID\}/g, id);
       });
-    // Only what a shell needs from the host: never its tokens or cloud keys.
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && HOST_ENV.test(k)) env[k] = v;
+    const env: Record<string, string> = { ...hostEnv() };
     for (const [k, v] of raw) env[k] = subst(v);
     env.INSTANCE_ID = id;
     env.QARNOT_TASK_UUID = t.uuid;
