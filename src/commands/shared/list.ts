@@ -1,6 +1,7 @@
 import { walkPages, type PageInfo } from '../../api/paginate.js';
 import type { Filter } from '../../api/types.js';
 import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
 import { parseDate, parseEnum, parseInteger, parseSort } from '../../lib/parse.js';
 import { printItems, type View } from '../../output/print.js';
 import { andFilters, compileWhere, selectorFilter } from '../../search/index.js';
@@ -62,10 +63,7 @@ export function hasSelector(opts: SelectorOptions): boolean {
 /** `<noun> list`: validated flags, then pages streamed to the output as they arrive. */
 export async function runList<T>(ctx: Context, opts: ListOptions, target: ListTarget<T>): Promise<void> {
   const limit = opts.all ? undefined : opts.limit === undefined ? DEFAULT_LIMIT : parseInteger('--limit', opts.limit, { min: 1 });
-  if (opts.all && opts.limit !== undefined) {
-    const { UsageError } = await import('../../errors.js');
-    throw new UsageError('--all and --limit cannot be used together');
-  }
+  if (opts.all && opts.limit !== undefined) throw new UsageError('--all and --limit cannot be used together');
   const filter = selectorToFilter(target.resource, target.states, opts);
   const sort = opts.sort === undefined ? undefined : parseSort('--sort', opts.sort, target.sortFields);
   const path = opts.summary && target.summariesPath ? target.summariesPath : target.paginatePath;
