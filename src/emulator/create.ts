@@ -113,23 +113,15 @@ export function buildTask(acc: Account, input: Obj, quotas: Quotas, pendingInBat
   const normalized: Obj = { ...input };
   if (hardware) normalized.hardwareConstraints = hardware;
   if (scheduling) normalized.schedulingType = scheduling;
-  const { seq, date } = acc.nextCreation();
   const instances: Record<number, InstanceRec> = {};
   for (const id of inst.ids) instances[id] = newInstance(id);
   return {
     kind: 'task',
     uuid,
-    seq,
     name,
     shortname,
     tags,
-    creationDate: date,
-    lastModified: date,
-    stateTransitionTime: date,
-    previousStateTransitionTime: null,
-    endDate: null,
-    state: 'Submitted',
-    previousState: null,
+    ...creationStamp(acc, 'Submitted'),
     profile,
     poolUuid,
     jobUuid,
@@ -182,21 +174,13 @@ export function buildPool(acc: Account, input: Obj, quotas: Quotas): PoolRec {
   const normalized: Obj = { ...input };
   if (hardware) normalized.hardwareConstraints = hardware;
   if (scheduling) normalized.schedulingType = scheduling;
-  const { seq, date } = acc.nextCreation();
   return {
     kind: 'pool',
     uuid,
-    seq,
     name,
     shortname,
     tags,
-    creationDate: date,
-    lastModified: date,
-    stateTransitionTime: date,
-    previousStateTransitionTime: null,
-    endDate: null,
-    state: 'Submitted',
-    previousState: null,
+    ...creationStamp(acc, 'Submitted'),
     profile,
     instanceCount: count,
     input: normalized,
@@ -226,21 +210,13 @@ export function buildJob(acc: Account, input: Obj, quotas: Quotas): JobRec {
   checkBoolean('autoDeleteOnCompletion', input.autoDeleteOnCompletion);
   const maxWallTime = checkTimeSpan('maxWallTime', input.maxWallTime) ?? '00:00:00';
   const ttl = checkTimeSpan('completionTimeToLive', input.completionTimeToLive) ?? '00:00:00';
-  const { seq, date } = acc.nextCreation();
   return {
     kind: 'job',
     uuid,
-    seq,
     name,
     shortname,
     tags,
-    creationDate: date,
-    lastModified: date,
-    stateTransitionTime: date,
-    previousStateTransitionTime: null,
-    endDate: null,
-    state: 'Active',
-    previousState: null,
+    ...creationStamp(acc, 'Active'),
     poolUuid,
     useDependencies: input.useDependencies === true,
     maxWallTime,
@@ -325,4 +301,19 @@ export function poolCloneInput(src: PoolRec, overrides: Obj): Obj {
   delete merged.shortname;
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k] = v;
   return merged;
+}
+
+/** Order, dates and first state of a new task, pool or job. */
+function creationStamp<S extends string>(acc: Account, state: S) {
+  const { seq, date } = acc.nextCreation();
+  return {
+    seq,
+    creationDate: date,
+    lastModified: date,
+    stateTransitionTime: date,
+    previousStateTransitionTime: null,
+    endDate: null,
+    state,
+    previousState: null,
+  };
 }
