@@ -2,19 +2,15 @@
 // must not hit the API twice. One file per profile, API URL, token and resource.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { configDir } from '../config/location.js';
 import type { Candidate } from './resolve.js';
 
 export const CACHE_TTL_MS = 30_000;
 
-/**
- * The config directory, by the same rule as `configDir()` in config/store.ts;
- * not imported from there because that module loads conf, too heavy for every TAB.
- */
+/** Under the config directory (config/location.ts: light enough for every TAB). */
 export function completionCacheDir(env: NodeJS.ProcessEnv): string {
-  const base = env.QARNOT_CONFIG_DIR || join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'qarnot');
-  return join(base, 'cache', 'completion');
+  return join(configDir(env), 'cache', 'completion');
 }
 
 /** The token only enters a hash: two accounts on one profile never share entries, and nothing secret is written. */

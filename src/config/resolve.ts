@@ -1,7 +1,7 @@
 import type { GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../lib/secrets.js';
-import { DEFAULT_PROFILE } from './default-profile.js';
+import { DEFAULT_PROFILE } from './location.js';
 import type { ConfigStore } from './store.js';
 
 export const DEFAULT_API_URL = 'https://api.qarnot.com';

@@ -1,8 +1,7 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { CliError } from '../errors.js';
-import { DEFAULT_PROFILE } from './default-profile.js';
+import { configDir, DEFAULT_PROFILE } from './location.js';
 import { checkConfigFile, prepareConfigDir, withConfigLock } from './guard.js';
 
 export interface StoredProfile {
@@ -17,7 +16,6 @@ interface StoredConfig {
   profiles: Record<string, StoredProfile>;
 }
 
-export { DEFAULT_PROFILE };
 
 /** The one config file: profiles with their API URL and token, and the active profile. */
 export interface ConfigStore {
@@ -30,12 +28,6 @@ export interface ConfigStore {
   /** Changes some fields of a profile (undefined removes one), read and written under the lock. */
   updateProfile(name: string, patch: Partial<Record<keyof StoredProfile, string | undefined>>): void;
   removeProfile(name: string): boolean;
-}
-
-export function configDir(env: NodeJS.ProcessEnv): string {
-  if (env.QARNOT_CONFIG_DIR) return env.QARNOT_CONFIG_DIR;
-  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
-  return join(base, 'qarnot');
 }
 
 export function openConfigStore(env: NodeJS.ProcessEnv): ConfigStore {

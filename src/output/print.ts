@@ -148,22 +148,26 @@ function tsvCell(value: unknown): string {
 
 const UNSET_DATE = '0001-01-01T00:00:00Z';
 
-function humanCell(c: ChalkInstance, kind: CellKind | undefined, value: unknown): string {
+/** A cell as people read it, without colour: relative dates, percentages; '' when empty. */
+function humanText(kind: CellKind | undefined, value: unknown): string {
   const text = plain(value);
   if (text === '') return '';
-  switch (kind) {
-    case 'date':
-      if (text.startsWith('0001-01-01') || text === UNSET_DATE) return '';
-      return Number.isNaN(Date.parse(text)) ? text : formatRelative(new Date(text), new Date());
-    case 'state':
-      return colorState(c, text);
-    case 'percent':
-      return `${Math.round(Number(value))}%`;
-    case 'id':
-      return c.dim(text);
-    default:
-      return text;
+  if (kind === 'date') {
+    if (text.startsWith('0001-01-01') || text === UNSET_DATE) return '';
+    return Number.isNaN(Date.parse(text)) ? text : formatRelative(new Date(text), new Date());
   }
+  if (kind === 'percent') return `${Math.round(Number(value))}%`;
+  return text;
+}
+
+function humanCell(c: ChalkInstance, kind: CellKind | undefined, value: unknown): string {
+  const text = humanText(kind, value);
+  return text === '' ? '' : paint(c, kind, text);
+}
+
+/** Colour by kind: states by outcome, ids dimmed. */
+function paint(c: ChalkInstance, kind: CellKind | undefined, text: string): string {
+  return kind === 'state' ? colorState(c, text) : kind === 'id' ? c.dim(text) : text;
 }
 
 export function colorState(c: ChalkInstance, state: string): string {
@@ -223,8 +227,7 @@ function renderTable<T>(Table: typeof import('cli-table3'), ctx: Context, column
   for (let r = 0; r < items.length; r++) {
     table.push(
       columns.map((col, i) => {
-        const text = truncate(texts[r]![i]!, widths[i]!);
-        return col.kind === 'state' ? colorState(c, text) : col.kind === 'id' ? c.dim(text) : text;
+        return paint(c, col.kind, truncate(texts[r]![i]!, widths[i]!));
       }),
     );
   }
@@ -236,12 +239,7 @@ function renderTable<T>(Table: typeof import('cli-table3'), ctx: Context, column
 }
 
 function humanPlain<T>(col: Column<T>, item: T): string {
-  const value = col.value(item);
-  const text = plain(value);
-  if (text === '') return '-';
-  if (col.kind === 'date') return text.startsWith('0001-01-01') ? '-' : Number.isNaN(Date.parse(text)) ? text : formatRelative(new Date(text), new Date());
-  if (col.kind === 'percent') return `${Math.round(Number(value))}%`;
-  return text;
+  return humanText(col.kind, col.value(item)) || '-';
 }
 
 function truncate(text: string, width: number): string {

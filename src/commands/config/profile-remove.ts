@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_PROFILE } from '../../config/store.js';
+import { DEFAULT_PROFILE } from '../../config/location.js';
 
 export async function run(ctx: Context, _opts: unknown, name: string): Promise<void> {
   const store = await ctx.config();

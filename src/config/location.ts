@@ -1,0 +1,16 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+// Where the configuration lives, in a module of its own: code that only needs
+// these (config/resolve.ts on every API call, completion's cache on every TAB)
+// must not load store.ts, which loads `conf` and with it ajv, semver and
+// friends (~350 KiB of bundle).
+
+export const DEFAULT_PROFILE = 'default';
+
+/** QARNOT_CONFIG_DIR, else $XDG_CONFIG_HOME/qarnot, else ~/.config/qarnot. */
+export function configDir(env: NodeJS.ProcessEnv): string {
+  if (env.QARNOT_CONFIG_DIR) return env.QARNOT_CONFIG_DIR;
+  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  return join(base, 'qarnot');
+}
