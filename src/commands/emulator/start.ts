@@ -13,32 +13,23 @@ interface StartOptions {
   readGrant?: string[];
 }
 
-function splitPair(flag: string, raw: string, what: string): [string, string] {
-  const at = raw.indexOf(':');
-  if (at <= 0 || at === raw.length - 1) throw new UsageError(`${flag} expects ${what}, got "${raw}"`);
-  return [raw.slice(0, at), raw.slice(at + 1)];
+/** The emulator's own parsers name the flag; their errors are bad input (exit 2). */
+function asUsage<T>(prefix: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${prefix}${(error as Error).message}`);
+  }
 }
 
 export async function run(ctx: Context, opts: StartOptions): Promise<void> {
   const port = parseInteger('--port', opts.port, { min: 0, max: 65535 });
   const speed = parseNumber('--speed', opts.speed, { min: 0, exclusiveMin: true });
-  const accounts = (opts.account ?? []).map((raw) => {
-    const [email, token] = splitPair('--account', raw, 'EMAIL:TOKEN');
-    return { email, token };
-  });
-  const readGrants = (opts.readGrant ?? []).map((raw) => {
-    const [reader, target] = splitPair('--read-grant', raw, 'READER_EMAIL:TARGET_EMAIL');
-    return { reader, target };
-  });
   // The emulator is its own chunk: no other command ever loads it.
-  const { runEmulatorStart, parseFaultSpec } = await import('../../emulator/command.js');
-  if (opts.faults !== undefined) {
-    try {
-      parseFaultSpec(opts.faults);
-    } catch (error) {
-      throw new UsageError(`--faults: ${(error as Error).message}`);
-    }
-  }
+  const { runEmulatorStart, parseFaultSpec, parseAccountFlag, parseReadGrantFlag } = await import('../../emulator/command.js');
+  const accounts = (opts.account ?? []).map((raw) => asUsage('', () => parseAccountFlag(raw)));
+  const readGrants = (opts.readGrant ?? []).map((raw) => asUsage('', () => parseReadGrantFlag(raw)));
+  if (opts.faults !== undefined) asUsage('--faults: ', () => parseFaultSpec(opts.faults!));
   const code = await runEmulatorStart(
     { host: opts.host, port, token: opts.token, dataDir: opts.data, speed, faults: opts.faults, accounts, readGrants },
     { stdout: ctx.io.stdout, stderr: ctx.io.stderr },
