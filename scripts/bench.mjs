@@ -1,9 +1,9 @@
 // `npm run bench`: start-up, one API call, listing, bulk and follow figures
-// for the built CLI against the local emulator, each as a ratio or a target
+// for the built CLI against the local emulator, and the emulator's own pagination speed, each as a ratio or a target
 // measured side by side in the same run. Benchmarks, not tests: prints
 // PASS/FAIL per target and exits 0 unless the harness itself broke.
 //
-//   node scripts/bench.mjs [--only startup,call,list,bulk,follow] [--quick]
+//   node scripts/bench.mjs [--only startup,call,list,bulk,follow,paginate] [--quick]
 //                          [--bin PATH] [--tolerant] [--json FILE] [--latency MS]
 // --tolerant builds a private copy in which verbs not written yet fail with
 // "verb missing" (their benchmarks print n/a) instead of breaking the build.
@@ -19,11 +19,12 @@ import { benchBulk } from './bench/bulk.mjs';
 import { startEmulator } from './bench/emulator.mjs';
 import { benchFollow } from './bench/follow.mjs';
 import { benchListing } from './bench/listing.mjs';
+import { benchPagination } from './bench/pagination.mjs';
 import { TIME_BIN, runMeasured } from './bench/measure.mjs';
 import { benchApiCall, benchStartup } from './bench/startup.mjs';
 import { MISSING_VERB_MESSAGE, tolerantBuild } from './bench/tolerant-build.mjs';
 
-const ALL = ['startup', 'call', 'list', 'bulk', 'follow'];
+const ALL = ['startup', 'call', 'list', 'bulk', 'follow', 'paginate'];
 const { values: opts } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -74,7 +75,7 @@ const b = {
 };
 
 const figures = {};
-const benches = { startup: benchStartup, call: benchApiCall, list: benchListing, bulk: benchBulk, follow: benchFollow };
+const benches = { startup: benchStartup, call: benchApiCall, list: benchListing, bulk: benchBulk, follow: benchFollow, paginate: benchPagination };
 try {
   for (const name of only) figures[name] = await benches[name](b);
 } finally {

@@ -9,6 +9,8 @@ export interface RequestCounters {
   total: number;
   inFlight: number;
   maxInFlight: number;
+  /** Pages answered from a rendering made ahead of the request (see read-ahead.ts). */
+  pagesReadAhead: number;
   byRoute: Record<string, number>;
 }
 
@@ -29,7 +31,14 @@ export async function durable(core: Core): Promise<void> {
   if (core.persistence) await core.persistence.durable();
 }
 
-export type Reply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string> };
+export type Reply = {
+  status?: number;
+  json?: unknown;
+  text?: string;
+  /** A body already encoded, with its content-type in `headers` (pages rendered ahead). */
+  raw?: Buffer;
+  headers?: Record<string, string>;
+};
 
 export interface Ctx {
   core: Core;

@@ -72,11 +72,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     readGrants: opts.readGrants ?? [],
     quotas: { ...DEFAULT_QUOTAS, ...Object.fromEntries(Object.entries(opts.quotas ?? {}).filter(([, v]) => v !== undefined)) },
     persistence,
-    counters: { total: 0, inFlight: 0, maxInFlight: 0, byRoute: {} },
+    counters: { total: 0, inFlight: 0, maxInFlight: 0, pagesReadAhead: 0, byRoute: {} },
     startedAt: Date.now(),
   };
   const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : null;
-  const server = createEmulatorServer(core, faults, opts.log ?? null);
+  const server = createEmulatorServer(core, faults, opts.log ?? null, opts.readAheadMaxAgeMs);
   server.keepAliveTimeout = 5000;
 
   try {

@@ -66,7 +66,18 @@ export class Engine {
 
   // ---------- helpers ----------
 
+  /**
+   * Bumped by anything that may change what a read returns: state changes, timers firing and
+   * write requests (`noteChange`). Lets a reply rendered ahead of time be checked for staleness.
+   */
+  revision = 0;
+
+  noteChange(): void {
+    this.revision++;
+  }
+
   private changed(): void {
+    this.revision++;
     this.opts.onChange();
   }
 
@@ -92,6 +103,7 @@ export class Engine {
     const set = isTask ? this.runtime(owner).timers : this.otherTimerSet(owner);
     const t = setTimeout(() => {
       set.delete(t);
+      this.revision++;
       if (!this.stopped) fn();
     }, Math.max(0, ms));
     set.add(t);

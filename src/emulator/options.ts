@@ -21,6 +21,9 @@ export interface EmulatorOptions {
   maxConcurrentProcesses?: number;
   /** Per task (or pool) and stream output buffer size (default 1 MiB). */
   outputCapBytes?: number;
+  /** Oldest page rendered ahead that may still be served (default 250 ms); tests raise it so
+   * that only the change check guards staleness. */
+  readAheadMaxAgeMs?: number;
 }
 
 export const DEFAULT_EMAIL = 'emulator@qarnot.local';

@@ -53,6 +53,7 @@ export function miscRoutes(): Route[] {
       c.total = 0;
       c.maxInFlight = c.inFlight;
       c.byRoute = {};
+      c.pagesReadAhead = 0;
       return { json: {} };
     }),
   ];
