@@ -3,37 +3,100 @@
 // The plugins below only change how the bundle is cut and what it pulls in,
 // never behaviour; `npm run bench` measures them (figures in the README).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
 /**
+ * Every module of ours that some `import('./...')` loads, and among them the noun
+ * declarations (loaded by program.ts), which serve help too. Known before the build starts:
+ * a module reached statically first would otherwise be loaded before the dynamic import that
+ * makes it lazy is seen.
+ */
+function findLazyModules(src) {
+  const lazyModules = new Set();
+  const nounModules = new Set();
+  for (const file of readdirSync(src, { recursive: true })) {
+    if (!file.endsWith('.ts')) continue;
+    const importer = join(src, file);
+    for (const [, target] of readFileSync(importer, 'utf8').matchAll(/\bimport\(\s*'(\.\.?\/[^']+)'\s*\)/g)) {
+      const path = join(dirname(importer), target).replace(/\.js$/, '.ts');
+      lazyModules.add(path);
+      if (importer === join(src, 'program.ts')) nounModules.add(path);
+    }
+  }
+  return { lazyModules, nounModules };
+}
+
+/**
+ * What a verb needs around it (context, terminal, output, HTTP core, connection, parsers)
+ * was spread over ~15 small chunks, because each verb reaches a different subset: `qarnot
+ * task show` loaded 28 files, each paying Node's ESM resolve/read/compile/link time. Every
+ * lazily loaded verb also imports this light, common set, which puts it in one chunk; what
+ * is heavy or rare (conf, cli-table3, yaml, ora, the emulator, the where-language) keeps
+ * chunks of its own.
+ */
+const VERB_RUNTIME = [
+  'context.ts',
+  'output/io.ts',
+  'output/print.ts',
+  'output/fields.ts',
+  'output/views.ts',
+  'api/http.ts',
+  'api/transport.ts',
+  'api/retry.ts',
+  'api/tasks.ts',
+  'api/pools.ts',
+  'api/jobs.ts',
+  'api/paginate.ts',
+  'lib/parse.ts',
+  'lib/timespan.ts',
+  'lib/sleep.ts',
+  'config/resolve.ts',
+  'config/location.ts',
+];
+const VERB_RUNTIME_ID = 'qarnot-verb-runtime';
+
+/**
+ * Small option-declaration helpers that the noun declarations share: in the start-up chunk
+ * (a few KB more to parse for --help) rather than two more files for every noun command.
+ */
+const STARTUP_EXTRA = ['commands/shared/body-options.ts', 'api/states.ts'];
+
+/**
  * esbuild puts each module in a chunk named by the set of entry points
- * (here: every dynamically imported verb) that reach it, so the modules
+ * (here: every dynamically imported module) that reach it, so the modules
  * `qarnot --help` needs were cut into ~20 small files, each paying Node's ESM
  * resolve/load/link cost. Every dynamically imported module of ours only
  * ever runs after src/main.ts has loaded; making each one also import
  * main.ts (a no-op at run time: already evaluated) gives all start-up modules
- * the same entry set, hence one chunk.
+ * the same entry set, hence one chunk. The verb runtime above is cut the same
+ * way, one level down: imported by every lazy module except the noun
+ * declarations (help does not need it) and the emulator.
  */
 const startupInOneChunk = {
   name: 'startup-in-one-chunk',
   setup(b) {
     const src = join(root, 'src');
     const mainTs = join(src, 'main.ts');
-    const lazyModules = new Set();
-    b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'dynamic-import' && args.importer.startsWith(src)) {
-        lazyModules.add(join(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
-      }
-      return undefined;
-    });
+    const { lazyModules, nounModules } = findLazyModules(src);
+    b.onResolve({ filter: new RegExp(`^${VERB_RUNTIME_ID}$`) }, () => ({ path: VERB_RUNTIME_ID, namespace: VERB_RUNTIME_ID }));
+    b.onLoad({ filter: /.*/, namespace: VERB_RUNTIME_ID }, () => ({
+      contents: VERB_RUNTIME.map((m) => `import ${JSON.stringify(join(src, m))};`).join('\n'),
+      resolveDir: src,
+      loader: 'js',
+    }));
     b.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (!lazyModules.has(args.path) || args.path === mainTs) return undefined;
-      return { contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(mainTs)};\n`, loader: 'ts' };
+      const imports = (paths) => paths.map((p) => `import ${JSON.stringify(p)};\n`).join('');
+      if (args.path === mainTs) {
+        return { contents: `${readFileSync(args.path, 'utf8')}\n${imports(STARTUP_EXTRA.map((m) => join(src, m)))}`, loader: 'ts' };
+      }
+      if (!lazyModules.has(args.path)) return undefined;
+      const withRuntime = !nounModules.has(args.path) && !args.path.startsWith(join(src, 'emulator'));
+      return { contents: `${readFileSync(args.path, 'utf8')}\n${imports(withRuntime ? [mainTs, VERB_RUNTIME_ID] : [mainTs])}`, loader: 'ts' };
     });
   },
 };

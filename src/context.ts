@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import type { Http } from './api/http.js';
+// The HTTP core and connection resolution are light and nearly every verb uses them; they
+// are only *called* on demand. The config store (conf) is heavy: imported when first needed.
+import { createHttp, type Http } from './api/http.js';
 import type { ConfigStore } from './config/store.js';
-import type { Connection } from './config/resolve.js';
-import { systemIO, type IO } from './output/io.js';
+import { resolveConnection, type Connection } from './config/resolve.js';
+import { openSystemIO, type IO } from './output/io.js';
 
 export type Format = 'table' | 'json' | 'jsonl' | 'tsv';
 
@@ -52,9 +54,9 @@ export function commandPathOf(command: Command): string {
   return names.join(' ');
 }
 
-export function createContext(command: Command, globals: GlobalOptions, signal: AbortSignal, settings: ContextSettings): Context {
+export async function createContext(command: Command, globals: GlobalOptions, signal: AbortSignal, settings: ContextSettings): Promise<Context> {
   const env = process.env;
-  const io = systemIO({ env, colorFlag: globals.color !== false });
+  const io = await openSystemIO({ env, colorFlag: globals.color !== false });
   let config: Promise<ConfigStore> | undefined;
   let connection: Promise<Connection> | undefined;
   let api: Promise<Http> | undefined;
@@ -66,12 +68,9 @@ export function createContext(command: Command, globals: GlobalOptions, signal: 
     command,
     commandPath: commandPathOf(command),
     config: () => (config ??= import('./config/store.js').then((m) => m.openConfigStore(env))),
-    connection: () =>
-      (connection ??= import('./config/resolve.js').then((m) => m.resolveConnection(globals, env, ctx.config))),
+    connection: () => (connection ??= resolveConnection(globals, env, ctx.config)),
     api: () =>
-      (api ??= Promise.all([import('./api/http.js'), ctx.connection()]).then(([m, conn]) =>
-        m.createHttp(conn, { io, globals, signal, longRunning: settings.longRunning === true }),
-      )),
+      (api ??= ctx.connection().then((conn) => createHttp(conn, { io, globals, signal, longRunning: settings.longRunning === true }))),
   };
   return ctx;
 }

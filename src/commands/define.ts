@@ -54,9 +54,9 @@ export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Comm
     if (spec.writes && globals.as !== undefined) {
       throw new UsageError(`--as gives read-only access to another account; "${command.parent?.name()} ${command.name()}" changes things and cannot be used with it`);
     }
-    // The context brings chalk and the terminal streams: loaded with the verb, not for help.
+    // The context brings the terminal streams (and chalk, when colour is on): loaded with the verb, not for help.
     const [{ createContext }, mod] = await Promise.all([import('../context.js'), spec.load()]);
-    const ctx = createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
+    const ctx = await createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
     await mod.run(ctx, opts, ...operands);
   });
   return deferDeclarations(cmd);

@@ -36,7 +36,7 @@ export async function dynamicCandidates(resource: DynamicResource, globals: Reco
   const { DEFAULT_RETRY_POLICY } = await import('../api/retry.js');
   const { systemIO } = await import('../output/io.js');
   const http = createHttp(connection, {
-    io: systemIO({ env: deps.env, colorFlag: false }),
+    io: systemIO({ env: deps.env, colorFlag: false }, null),
     globals: options,
     signal: deps.signal,
     // The caller's signal is the only deadline; a TAB never waits for a retry.

@@ -1,5 +1,6 @@
+import { isatty } from 'node:tty';
 import type { Readable, Writable } from 'node:stream';
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { guardedStdio } from './stdio.js';
 
 /**
@@ -44,23 +45,50 @@ export function colorLevel(isTTY: boolean, { env, colorFlag }: ColorEnv): 0 | 1 
   return (env.TERM ?? '').includes('256') ? 2 : 1;
 }
 
-export function systemIO(colorEnv: ColorEnv): IO {
+/**
+ * The process's terminal. chalk is loaded only when some stream gets colour: a piped
+ * command (scripts, CI) does not pay for it at start-up.
+ */
+export async function openSystemIO(colorEnv: ColorEnv): Promise<IO> {
+  const { stdout, stderr } = guardedStdio();
+  const levels = [colorLevel(stdout.isTTY === true, colorEnv), colorLevel(stderr.isTTY === true, colorEnv)] as const;
+  const chalk = levels.some((l) => l > 0) ? (await import('chalk')).Chalk : null;
+  return systemIO(colorEnv, chalk);
+}
+
+/** As openSystemIO, with chalk's constructor given (or null: no colour at all). */
+export function systemIO(colorEnv: ColorEnv, chalk: (new (options: { level: 0 | 1 | 2 | 3 }) => ChalkInstance) | null): IO {
   const { stdout, stderr } = guardedStdio();
   const stdoutIsTTY = stdout.isTTY === true;
   const stderrIsTTY = stderr.isTTY === true;
-  const stdinIsTTY = process.stdin.isTTY === true;
+  // process.stdin is built on first access (a stream, and a socket when piped): only for commands that read it.
+  const stdinIsTTY = isatty(0);
+  const painter = (isTTY: boolean) => {
+    const level = colorLevel(isTTY, colorEnv);
+    return chalk && level > 0 ? new chalk({ level }) : PLAIN;
+  };
   return {
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     stdout,
     stderr,
     stdinIsTTY,
     stdoutIsTTY,
     stderrIsTTY,
     columns: stdoutIsTTY ? stdout.columns : undefined,
-    color: new Chalk({ level: colorLevel(stdoutIsTTY, colorEnv) }),
-    colorErr: new Chalk({ level: colorLevel(stderrIsTTY, colorEnv) }),
+    color: painter(stdoutIsTTY),
+    colorErr: painter(stderrIsTTY),
     canPrompt: () => stdinIsTTY && stderrIsTTY,
     out: (text) => void stdout.write(text),
     err: (text) => void stderr.write(text),
   };
 }
+
+/** chalk's chainable API at level 0 (every style returns its text unchanged), without chalk. */
+const PLAIN: ChalkInstance = (() => {
+  const plain: ChalkInstance = new Proxy((...texts: unknown[]) => texts.join(' '), {
+    get: (_target, key) => (key === 'level' ? 0 : plain),
+  }) as unknown as ChalkInstance;
+  return plain;
+})();

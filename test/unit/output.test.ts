@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Context, GlobalOptions } from '../../src/context.js';
-import { colorLevel } from '../../src/output/io.js';
+import { colorLevel, systemIO } from '../../src/output/io.js';
 import { getPath, project } from '../../src/output/fields.js';
 import { printItems, printRecord, type View } from '../../src/output/print.js';
 import { testIO } from '../helpers/io.js';
@@ -121,5 +121,15 @@ describe('colorLevel', () => {
     expect(colorLevel(true, { ...on, env: { TERM: 'dumb' } })).toBe(0);
     expect(colorLevel(false, { ...on, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).toBe(1);
     expect(colorLevel(true, { ...on, env: { FORCE_COLOR: '0' } })).toBe(0);
+  });
+});
+
+describe('systemIO without chalk', () => {
+  it('offers chalk\'s chainable styles, returning the text unchanged', () => {
+    const io = systemIO({ env: { NO_COLOR: '1' }, colorFlag: true }, null);
+    expect(io.color.level).toBe(0);
+    expect(io.color.bold.red('a', 'b')).toBe('a b');
+    expect(io.colorErr.green('✓')).toBe('✓');
+    expect(io.color['cyan']('x')).toBe('x');
   });
 });
