@@ -30,6 +30,12 @@ export interface RequestSpec {
   read?: boolean;
   /** What a 404 means, e.g. `task "x" not found`. */
   notFound?: string;
+  /**
+   * A delete: once an attempt may have acted without its answer arriving (connection lost
+   * after sending, 5xx), a 404 on a later attempt means that attempt deleted it: success.
+   * A 404 on the first attempt stays a real "not found".
+   */
+  deletes?: boolean;
 }
 
 export interface HttpResponse {
@@ -93,6 +99,7 @@ export class Http {
         ExitCode.Auth,
       );
     }
+    let mayHaveActed = false;
     for (let attempt = 0; ; attempt++) {
       let response: HttpResponse;
       try {
@@ -100,6 +107,7 @@ export class Http {
       } catch (error) {
         const code = (error as { code?: string }).code;
         this.checkAborted();
+        if (code === undefined || !NOT_SENT_ERROR_CODES.has(code)) mayHaveActed = true;
         // Nothing listening is rarely transient: two quick retries, not the full budget.
         const budget = code === 'ECONNREFUSED' ? Math.min(2, this.policy.maxRetries) : this.policy.maxRetries;
         if (attempt < budget && shouldRetryError(spec.retry, code)) {
@@ -109,6 +117,11 @@ export class Http {
         throw this.networkError(spec, error, code);
       }
       if (response.status < 300) return response;
+      if (spec.deletes && mayHaveActed && response.status === 404) {
+        this.trace(`  404 after an attempt whose answer was lost: that attempt deleted ${spec.path}`);
+        return { status: 204, headers: {}, text: '' };
+      }
+      if (response.status >= 500) mayHaveActed = true;
       if (attempt < this.policy.maxRetries && shouldRetryStatus(spec.retry, response.status)) {
         const header = response.headers['retry-after'];
         const retryAfter = parseRetryAfter(Array.isArray(header) ? header[0] : header);

@@ -28,7 +28,7 @@ export async function terminateJob(http: Http, id: string): Promise<void> {
 }
 
 export async function deleteJob(http: Http, id: string, force: boolean): Promise<void> {
-  await http.send({ method: 'DELETE', path: base(id), query: force ? { force: true } : undefined, retry: 'idempotent', notFound: notFound(id) });
+  await http.send({ method: 'DELETE', path: base(id), query: force ? { force: true } : undefined, retry: 'idempotent', deletes: true, notFound: notFound(id) });
 }
 
 export function jobTasks(http: Http, id: string): Promise<Task[]> {

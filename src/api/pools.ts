@@ -34,7 +34,7 @@ export async function closePool(http: Http, id: string): Promise<void> {
 }
 
 export async function deletePool(http: Http, id: string): Promise<void> {
-  await http.send({ method: 'DELETE', path: base(id), retry: 'idempotent', notFound: notFound(id) });
+  await http.send({ method: 'DELETE', path: base(id), retry: 'idempotent', deletes: true, notFound: notFound(id) });
 }
 
 export async function updatePool(http: Http, id: string, update: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,4 @@
-import { ApiError, NetworkError } from '../errors.js';
 import type { Http } from './http.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
 import type { BulkItem, Filter, SearchRequest, SnapshotStatus, Task, Uuid } from './types.js';
 export { TASK_FINAL_STATES, TASK_STATES } from './states.js';
 
@@ -50,26 +48,8 @@ export async function abortTask(http: Http, id: string): Promise<void> {
   await http.send({ method: 'POST', path: `${base(id)}/abort`, retry: 'idempotent', notFound: notFound(id) });
 }
 
-/**
- * DELETE, retried here rather than in the HTTP layer: when an attempt may
- * have reached the server (reset, 5xx) and the next one answers 404, the
- * first one deleted the task and only its answer was lost: that is success.
- * A 404 on the first attempt is a real "not found". Never sends a second
- * DELETE once one has been answered.
- */
-export async function deleteTask(http: Http, id: string, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await http.send({ method: 'DELETE', path: base(id), retry: 'once', notFound: notFound(id) });
-      return;
-    } catch (error) {
-      if (attempt > 0 && error instanceof ApiError && error.status === 404) return;
-      const retryable =
-        error instanceof NetworkError || (error instanceof ApiError && RETRYABLE_STATUSES.has(error.status) && error.status !== 429);
-      if (!retryable || attempt >= policy.maxRetries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, policy)));
-    }
-  }
+export async function deleteTask(http: Http, id: string): Promise<void> {
+  await http.send({ method: 'DELETE', path: base(id), retry: 'idempotent', deletes: true, notFound: notFound(id) });
 }
 
 export type Stream = 'stdout' | 'stderr';
