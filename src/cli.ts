@@ -1,15 +1,24 @@
 #!/usr/bin/env node
 // Entry point. `--version` is answered before anything else is loaded: it is
 // what scripts call most often to probe the tool.
+import { writeSync } from 'node:fs';
 import module from 'node:module';
-import { VERSION } from './version.js';
+
+// The bundle's define, not an import of version.ts: cli.ts only ever runs bundled, and a
+// module shared with the rest would be one more file to load before every command.
+declare const __QARNOT_VERSION__: string;
 
 // Node 22.1+ keeps compiled code between runs; Node 20 has no such cache.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
+  // Straight to the descriptor: building process.stdout would load Node's stream modules.
+  try {
+    writeSync(1, `${__QARNOT_VERSION__}\n`);
+  } catch {
+    // A reader that went away (`| head -0`) is not an error worth a stack trace.
+  }
 } else {
   const { main } = await import('./main.js');
   await main(process.argv);
