@@ -35,6 +35,7 @@ export class PageReadAhead {
   }
 
   take(key: string, revision: number, now = Date.now()): ReadyPage | null {
+    this.dropStale(now);
     const p = this.ready.get(key);
     if (!p) return null;
     this.ready.delete(key);
@@ -42,10 +43,14 @@ export class PageReadAhead {
   }
 
   store(key: string, revision: number, page: ReadyPage, now = Date.now()): void {
-    // Pages of abandoned walks are dropped once too old to be served.
-    for (const [k, p] of this.ready) if (now - p.at > this.maxAgeMs) this.ready.delete(k);
+    this.dropStale(now);
     if (this.ready.size >= SLOTS) this.ready.delete(this.ready.keys().next().value!);
     this.ready.set(key, { ...page, revision, at: now });
+  }
+
+  /** Pages of abandoned walks (up to 8 × a 1000-task page) are not kept once they cannot be served. */
+  private dropStale(now: number): void {
+    for (const [k, p] of this.ready) if (now - p.at > this.maxAgeMs) this.ready.delete(k);
   }
 }
 

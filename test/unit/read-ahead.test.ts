@@ -33,6 +33,15 @@ describe('PageReadAhead', () => {
     ra.store(key(20), 1, page(20), 2000);
     expect(ra.take(key(1), 1, 1000)).toBeNull();
   });
+
+  it('drops stale pages when asked for another one, so abandoned walks do not hold memory', () => {
+    const ra = new PageReadAhead(250);
+    const a = PageReadAhead.key('a@x', '/tasks/paginate', { token: 'a' });
+    ra.store(a, 1, page(1), 1000);
+    expect(ra.take(PageReadAhead.key('a@x', '/tasks/paginate', { token: 'b' }), 1, 2000)).toBeNull();
+    // Asked again "in the past": still gone, it was dropped by the previous call.
+    expect(ra.take(a, 1, 1000)).toBeNull();
+  });
 });
 
 describe('nextPageBody', () => {
