@@ -138,12 +138,12 @@ export function bundleOptions(outdir = 'dist') {
     logLevel: 'warning',
     define: { __QARNOT_VERSION__: JSON.stringify(version) },
     plugins: buildPlugins,
-    // cli-table3, commander and conf's dependencies are CommonJS: give the ESM
-    // bundle a require() (only Node built-ins are left to require). Every output file gets
-    // this banner, but only esbuild's runtime-helpers chunk calls it: built on first call,
-    // not by each of the ~10 chunks a command loads (about 0.15 ms each).
+    // cli-table3, commander and conf's dependencies are CommonJS: give the ESM bundle a
+    // require(). Only Node built-ins are left to require, which getBuiltinModule returns as
+    // they are; createRequire is the fallback. No `import ... from 'node:module'` here: it
+    // would load node:module (and its source-map support) before every command.
     banner: {
-      js: "import { createRequire as __qarnotCreateRequire } from 'node:module'; var __qarnotRequire; const require = (id) => (__qarnotRequire ??= __qarnotCreateRequire(import.meta.url))(id);",
+      js: "var __qarnotRequire; const require = (id) => process.getBuiltinModule(id) ?? (__qarnotRequire ??= process.getBuiltinModule('node:module').createRequire(import.meta.url))(id);",
     },
   };
 }

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // Entry point. `--version` is answered before anything else is loaded: it is
 // what scripts call most often to probe the tool.
-import { writeSync } from 'node:fs';
-import module from 'node:module';
+// Built-ins through getBuiltinModule, not `import`: an ESM import of node:fs builds its whole
+// namespace, whose lazy getters load Node's ~20 stream modules (see output/stdio.ts).
+const { writeSync } = process.getBuiltinModule('node:fs');
 
 // The bundle's define, not an import of version.ts: cli.ts only ever runs bundled, and a
 // module shared with the rest would be one more file to load before every command.
 declare const __QARNOT_VERSION__: string;
 
-// Node 22.1+ keeps compiled code between runs; Node 20 has no such cache.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Node 22.1+ keeps compiled code between runs. Node 20 has no such cache, and loading
+// node:module there only to find that out costs two internal modules.
+if (Number(process.versions.node.split('.')[0]) >= 22) {
+  (process.getBuiltinModule('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+}
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {

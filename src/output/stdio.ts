@@ -1,4 +1,7 @@
-import { fstatSync, writeSync } from 'node:fs';
+// Not `import { ... } from 'node:fs'`: an ESM import of a built-in builds its whole namespace,
+// and node:fs's lazy getters (ReadStream, promises ...) then load ~20 stream modules that help
+// and usage errors never use. getBuiltinModule (Node 20.16+) returns the module as it is.
+const { fstatSync, writeSync } = process.getBuiltinModule('node:fs');
 
 // process.stdout and process.stderr are built on first use, and building them
 // loads Node's stream and socket modules: a visible share of a help screen's
