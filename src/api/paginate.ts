@@ -1,3 +1,4 @@
+import { keepYoungGenerationSmall } from '../lib/memory.js';
 import type { Http } from './http.js';
 import type { PageRequest, TokenPage } from './types.js';
 
@@ -48,6 +49,7 @@ export async function* walkPages<T>(
     // Ask for the next page before this one is printed: a slow API's latency
     // overlaps the output, and at most two pages are ever held.
     if (truncated && items.length > 0 && wantAfter(yielded) > 0) {
+      keepYoungGenerationSmall();
       next = fetchPage(page.nextToken, wantAfter(yielded));
       next.catch(() => undefined); // observed when awaited; not an unhandled rejection meanwhile
     }
