@@ -45,7 +45,7 @@ function send(res: ServerResponse, reply: Reply): void {
 }
 
 /** Status, headers and body bytes of a reply, with its content-length. */
-export function encodeReply(reply: Reply): { status: number; headers: Record<string, string>; bytes: Buffer } {
+function encodeReply(reply: Reply): { status: number; headers: Record<string, string>; bytes: Buffer } {
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
   let bytes: Buffer;
   if (reply.raw !== undefined) {
