@@ -29,18 +29,28 @@ export function addScalingFlags(cmd: Command, opts: { withName: boolean }): Comm
     .option('--always', 'the current policy applies at any time')
     .option('--weekly <spec>', "the current policy applies on these days and UTC hours, e.g. 'mon-fri 08:00-18:00', 'sat,sun' (repeatable)");
   if (opts.withName) cmd.option('--name <name>', 'name the current policy (default policy-1, policy-2 ...)');
-  cmd.addHelpText('after', SCALING_FLAGS_HELP);
+  cmd.addHelpText('after', scalingFlagsHelp(opts.withName));
   for (const kind of ['fixed', 'managed', 'always', 'weekly', ...(opts.withName ? ['name'] : [])] as StepKind[]) record(cmd, kind);
   return cmd;
 }
 
-export const SCALING_FLAGS_HELP = `
-Building policies from flags: each --fixed or --managed starts a policy, the
---always and --weekly flags after it say when it applies, and --name after it
+/** Where --name is the pool's own (create, clone, update), policies are named policy-1, policy-2 ... */
+export function scalingFlagsHelp(withName: boolean): string {
+  const intro = withName
+    ? `Building scaling policies from flags: each --fixed or --managed starts a policy,
+the --always and --weekly flags after it say when it applies, and --name after it
 names it. Policies keep their order: the first one with a matching period is
 active. Example, two policies:
-  --fixed 2 --name weekend --weekly 'sat,sun' --managed min=0,max=10 --always
+  --fixed 2 --name weekend --weekly 'sat,sun' --managed min=0,max=10 --always`
+    : `Building scaling policies from flags: each --fixed or --managed starts a policy,
+and the --always and --weekly flags after it say when it applies (policies are
+named policy-1, policy-2 ...). Policies keep their order: the first one with a
+matching period is active. Example, two policies:
+  --fixed 2 --weekly 'sat,sun' --managed min=0,max=10 --always`;
+  return `
+${intro}
 Weekly days: mon..sun, full names, lists (mon,wed,fri), ranges (mon-fri, fri-mon),
 weekdays, weekend, daily. Times are UTC, HH:MM[:SS]; 24:00 ends the day; no
 times means the whole day.
 `;
+}

@@ -131,4 +131,44 @@ describe('pool scaling', () => {
     const got = (await emu.call<{ policies: unknown[] }>('GET', `/pools/${id}/scaling`)).body;
     expect(got.policies).toEqual(policies);
   });
+
+  const byFlags = ['--managed', 'min=0,max=10,idle=1,idle-time=90,factor=0.5', '--weekly', 'mon-fri 08:00-18:00', '--fixed', '2', '--always'];
+  // Built from flags, the policies are named policy-1, policy-2 (--name is the pool's).
+  const autoNamed = policies.map((p, i) => ({ ...p, name: `policy-${i + 1}`, enabledPeriods: p.enabledPeriods.map((e) => ({ ...e, name: null })) }));
+  const withoutPeriodNames = (got: typeof policies) => got.map((p) => ({ ...p, enabledPeriods: p.enabledPeriods.map((e) => ({ ...e, name: null })) }));
+
+  it('pool create and clone take the policies from the same ordered flags as scaling set', async () => {
+    const id = (await cliOk(['pool', 'create', '--name', 'office', '--profile', 'docker-batch', ...byFlags], { emulator: emu })).trim();
+    const created = (await emu.call<{ policies: typeof policies }>('GET', `/pools/${id}/scaling`)).body;
+    expect(withoutPeriodNames(created.policies)).toEqual(autoNamed);
+    expect((await emu.call<{ name: string }>('GET', `/pools/${id}`)).body.name).toBe('office');
+    const clone = (await cliOk(['pool', 'clone', id, '--name', 'office-2', '--fixed', '3', '--always'], { emulator: emu })).trim();
+    const cloned = (await emu.call<{ policies: typeof policies }>('GET', `/pools/${clone}/scaling`)).body;
+    expect(cloned.policies).toEqual([{ type: 'Fixed', name: 'policy-1', slotsCount: 3, enabledPeriods: [{ type: 'Always', name: null }] }]);
+  });
+
+  it('pool update replaces the policies from flags; --dry-run shows them and sends no write', async () => {
+    const dry = await cliOk(['pool', 'update', pool, ...byFlags, '--dry-run'], { emulator: emu });
+    expect(withoutPeriodNames((JSON.parse(dry) as { scaling: { policies: typeof policies } }).scaling.policies)).toEqual(autoNamed);
+    await cliOk(['pool', 'update', pool, '--fixed', '4', '--always'], { emulator: emu });
+    expect((await getJson()).policies).toEqual([{ type: 'Fixed', name: 'policy-1', slotsCount: 4, enabledPeriods: [{ type: 'Always', name: null }] }]);
+  });
+
+  it('create and update refuse bad scaling flags with exit 2 and send nothing', async () => {
+    await emu.resetCounters();
+    const file = join(dir, 'either.json');
+    writeFileSync(file, JSON.stringify(policies));
+    const cases: [string[], RegExp][] = [
+      [['pool', 'create', '--name', 'x', '--profile', 'docker-batch', '--always', '--fixed', '1'], /--always must come after/],
+      [['pool', 'create', '--name', 'x', '--profile', 'docker-batch', '--managed', 'min=3,max=1', '--always'], /scaling flags: policies\[0\]\.minTotalSlots: min 3 is above max 1/],
+      [['pool', 'create', '--name', 'x', '--profile', 'docker-batch', '--scaling', file, '--fixed', '1'], /either with --scaling FILE or with --fixed/],
+      [['pool', 'update', pool, '--fixed', 'two', '--always'], /--fixed must be an integer/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args, { emulator: emu });
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+    expect((await emu.requests()).total).toBe(0);
+  });
 });

@@ -3,7 +3,9 @@ import { UsageError } from '../../errors.js';
 import { parseInteger } from '../../lib/parse.js';
 import { checkScaling } from '../../scaling/check.js';
 import { scalingFromValue } from '../../scaling/document.js';
+import { buildScaling, hasScalingSteps } from '../../scaling/flags.js';
 import { formatProblem } from '../../scaling/model.js';
+import type { Step } from '../../scaling/options.js';
 import { commonBodyFromFlags, type Body, type BodyFlags } from '../shared/body.js';
 import { readStructuredFile } from '../shared/file-input.js';
 import { elasticFromFlags, type ElasticFlags } from './elastic.js';
@@ -12,18 +14,35 @@ export interface PoolBodyFlags extends BodyFlags, ElasticFlags {
   profile?: string;
   instances?: string;
   scaling?: string;
+  scalingSteps?: Step[];
   preparationCommand?: string;
   tasksWaitForSync?: boolean;
   dryRun?: boolean;
 }
 
-/** `--scaling FILE`: read, normalised and checked locally (problems exit 2, nothing sent). */
-export async function scalingFromFile(ctx: Context, path: string): Promise<{ policies: unknown[] }> {
-  const scaling = scalingFromValue(`--scaling ${path}`, await readStructuredFile('--scaling', path, { stdin: ctx.io.stdin }));
-  const problems = checkScaling(scaling);
-  if (problems.length) {
-    throw new UsageError(`--scaling ${path}: ${problems.map(formatProblem).join('; ')}`);
+/**
+ * The scaling policies of a create, clone or update: from `--scaling FILE`, or from the
+ * ordered --fixed/--managed/--always/--weekly flags (as `pool scaling set` takes them);
+ * undefined when neither is given. Checked locally: problems exit 2, nothing sent.
+ */
+export async function scalingFromOptions(ctx: Context, opts: { scaling?: string; scalingSteps?: Step[] }): Promise<{ policies: unknown[] } | undefined> {
+  const fromFlags = hasScalingSteps(opts.scalingSteps);
+  if (opts.scaling !== undefined && fromFlags) {
+    throw new UsageError('give the scaling policies either with --scaling FILE or with --fixed/--managed flags, not both');
   }
+  let where: string;
+  let scaling: { policies: unknown[] };
+  if (opts.scaling !== undefined) {
+    where = `--scaling ${opts.scaling}`;
+    scaling = scalingFromValue(where, await readStructuredFile('--scaling', opts.scaling, { stdin: ctx.io.stdin }));
+  } else if (fromFlags) {
+    where = 'scaling flags';
+    scaling = buildScaling(opts.scalingSteps!);
+  } else {
+    return undefined;
+  }
+  const problems = checkScaling(scaling);
+  if (problems.length) throw new UsageError(`${where}: ${problems.map(formatProblem).join('; ')}`);
   return scaling;
 }
 
@@ -42,7 +61,8 @@ export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags): Prom
     body.preparationTask = { commandLine: opts.preparationCommand };
   }
   if (opts.tasksWaitForSync) body.taskDefaultWaitForPoolResourcesSynchronization = true;
-  if (opts.scaling !== undefined) body.scaling = await scalingFromFile(ctx, opts.scaling);
+  const scaling = await scalingFromOptions(ctx, opts);
+  if (scaling) body.scaling = scaling;
   return body;
 }
 

@@ -19,8 +19,9 @@ function addPoolBodyOptions(cmd: Command): Command {
   cmd.option('--resources <bucket[/prefix]>', 'resource bucket, optionally filtered on a prefix (repeatable)', collect);
   addHardwareOptions(cmd);
   addElasticOptions(cmd);
+  cmd.option('--scaling <file>', 'scaling policies from a JSON or YAML file (see "qarnot pool scaling set")');
+  addScalingFlags(cmd, { withName: false });
   cmd
-    .option('--scaling <file>', 'scaling policies from a JSON or YAML file (see "qarnot pool scaling set")')
     .option('--preparation-command <command>', 'command run on each node before tasks (preparationTask)')
     .option('--tasks-wait-for-sync', "tasks of this pool wait for the pool's resources to be synchronised by default");
   addRetryOptions(cmd);
@@ -56,6 +57,7 @@ export function registerPool(program: Command): Command {
         'qarnot pool create --name render-farm --profile docker-batch -n 4',
         'qarnot pool create -f pool.yaml --instances 8 --tag nightly',
         'qarnot pool create --name elastic --profile docker-batch --elastic-min-slots 0 --elastic-max-slots 10 --dry-run',
+        "qarnot pool create --name office-hours --profile docker-batch --managed min=0,max=10 --weekly 'mon-fri 08:00-18:00' --fixed 0 --always",
       ],
       writes: true,
       load: () => import('./create.js'),
@@ -99,10 +101,14 @@ export function registerPool(program: Command): Command {
     'delete',
   );
 
-  addElasticOptions(
+  const update = addElasticOptions(
     verb(pool, 'update <id>', {
       summary: "Change a running pool's constants, tags, elastic settings or scaling",
-      examples: ['qarnot pool update my-pool -c BLEND_FILE=scene2.blend', 'qarnot pool update my-pool --tag urgent --elastic-max-slots 20'],
+      examples: [
+        'qarnot pool update my-pool -c BLEND_FILE=scene2.blend',
+        'qarnot pool update my-pool --tag urgent --elastic-max-slots 20',
+        "qarnot pool update my-pool --managed min=0,max=20 --weekly 'mon-fri 08:00-20:00' --fixed 0 --always",
+      ],
       writes: true,
       load: () => import('./update.js'),
     })
@@ -110,7 +116,8 @@ export function registerPool(program: Command): Command {
       .option('--tag <tag>', 'add this tag (repeatable)', collect)
       .option('--untag <tag>', 'remove this tag (repeatable)', collect)
       .option('--scaling <file>', 'replace the scaling policies with those of this JSON or YAML file'),
-  ).option('--dry-run', 'print the request body and send nothing');
+  );
+  addScalingFlags(update, { withName: false }).option('--dry-run', 'print the request body and send nothing');
 
   verb(pool, 'sync <id>', {
     summary: "Copy the pool's resource buckets again to its running nodes",

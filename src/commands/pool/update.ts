@@ -3,7 +3,8 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseTags, parseUuidOrShortname } from '../../lib/parse.js';
 import { mergeBody, parseConstants } from '../shared/body.js';
-import { scalingFromFile, printDryRun } from './body.js';
+import { scalingFromOptions, printDryRun } from './body.js';
+import type { Step } from '../../scaling/options.js';
 import { elasticFromFlags, type ElasticFlags } from './elastic.js';
 
 interface UpdateOptions extends ElasticFlags {
@@ -11,6 +12,7 @@ interface UpdateOptions extends ElasticFlags {
   tag?: string[];
   untag?: string[];
   scaling?: string;
+  scalingSteps?: Step[];
   dryRun?: boolean;
 }
 
@@ -23,11 +25,11 @@ export async function run(ctx: Context, opts: UpdateOptions, id: string): Promis
   const constants = opts.constant?.length ? parseConstants('--constant', opts.constant) : undefined;
   const added = opts.tag?.length ? parseTags('--tag', opts.tag) : [];
   const removed = opts.untag ?? [];
-  const scaling = opts.scaling === undefined ? undefined : await scalingFromFile(ctx, opts.scaling);
+  const scaling = await scalingFromOptions(ctx, opts);
   // Validated against an empty base first, so bad flags exit 2 before any request.
   elasticFromFlags(opts);
   if (!constants && !added.length && !removed.length && !scaling && !elasticFromFlags(opts)) {
-    throw new UsageError('nothing to update: give --constant, --tag, --untag, --scaling or --elastic-* flags');
+    throw new UsageError('nothing to update: give --constant, --tag, --untag, --scaling, --fixed/--managed or --elastic-* flags');
   }
   const http = await ctx.api();
   const pool = await getPool(http, id);
