@@ -67,7 +67,7 @@ const b = {
   emu,
   print,
   missingVerbMarkers: [MISSING_VERB_MESSAGE, 'unknown command'],
-  rounds: opts.quick ? { startup: 7, listing: 2, bulk: 1 } : { startup: 15, listing: 5, bulk: 3 },
+  rounds: opts.quick ? { startup: 9, listing: 2, bulk: 1 } : { startup: 25, listing: 5, bulk: 3 },
   follow: opts.quick ? { lines: 8, silenceS: 10 } : { lines: 20, silenceS: 20 },
   bulkLatencyMs: Number(opts.latency),
   node: (args, o = {}) => runMeasured(process.execPath, args, { env: baseEnv, ...o }),
