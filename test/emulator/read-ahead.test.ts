@@ -76,12 +76,13 @@ describe('paginate read-ahead', () => {
   it('sees state changes the engine makes on its own between two pages', async () => {
     api = await start({ speed: 50, readAheadMaxAgeMs: NO_AGE_CAP });
     const ids: string[] = [];
+    // Each task runs for at least 300 ms: none can have ended when the first page is read.
     for (let i = 0; i < 4; i++) {
-      ids.push(await api.task({ name: `t${i}`, profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'true' }] }));
+      ids.push(await api.task({ name: `t${i}`, profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'sleep 0.3' }] }));
     }
     const first = await api.call('POST', '/tasks/paginate', { maximumResults: 2 });
-    // The page after it was rendered while its tasks were still running or queued.
-    expect(first.body.data.some((t: Loose) => t.state !== 'Success')).toBe(true);
+    // The page after it was rendered then, while its tasks were still running or queued.
+    expect(first.body.data.every((t: Loose) => t.state !== 'Success')).toBe(true);
     for (const id of ids) await waitFor(async () => (await api.get(`/tasks/${id}`)).state === 'Success', 20_000, `task ${id} to succeed`);
     const second = await api.call('POST', '/tasks/paginate', { token: first.body.nextToken, maximumResults: 2 });
     expect(second.body.data.map((t: Loose) => t.state)).toEqual(['Success', 'Success']);
