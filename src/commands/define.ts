@@ -31,6 +31,10 @@ export function examplesOf(command: Command): string[] {
 
 export function setExamples(command: Command, examples: string[]): void {
   examplesByCommand.set(command, examples);
+  addExamplesHelp(command, examples);
+}
+
+function addExamplesHelp(command: Command, examples: string[]): void {
   if (examples.length > 0) {
     command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
   }
@@ -46,7 +50,7 @@ export function noun(parent: Command, name: string, summary: string, examples: s
 /** Declares `<noun> <verb>`; the implementation is imported only when it runs. */
 export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Command {
   const cmd = parent.command(nameAndArgs).summary(spec.summary).description(spec.description ?? spec.summary);
-  setExamples(cmd, spec.examples);
+  examplesByCommand.set(cmd, spec.examples);
   cmd.action(async (...actionArgs: unknown[]) => {
     const command = actionArgs[actionArgs.length - 1] as Command;
     const operands = actionArgs.slice(0, -2);
@@ -59,7 +63,10 @@ export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Comm
     const ctx = await createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
     await mod.run(ctx, opts, ...operands);
   });
-  return deferDeclarations(cmd);
+  const declared = deferDeclarations(cmd);
+  // Only the help of the verb being run is ever shown: its examples are declared with it.
+  addExamplesHelp(declared, spec.examples);
+  return declared;
 }
 
 // ---- Deferred declarations -------------------------------------------------
@@ -70,7 +77,7 @@ export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Comm
 // command line runs (or for every verb when the whole tree is needed: help
 // tests, completion scripts). Everything else goes to the command at once.
 
-const RECORDED = new Set<string | symbol>(['option', 'requiredOption', 'addOption', 'argument', 'addArgument', 'allowUnknownOption', 'allowExcessArguments', 'on']);
+const RECORDED = new Set<string | symbol>(['option', 'requiredOption', 'addOption', 'argument', 'addArgument', 'allowUnknownOption', 'allowExcessArguments', 'on', 'addHelpText']);
 const pending = new Map<Command, [string | symbol, unknown[]][]>();
 
 function deferDeclarations(cmd: Command): Command {

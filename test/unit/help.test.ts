@@ -92,6 +92,17 @@ describe('help', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it("shows each command's examples in its help, declared as for a real command line (lazy tree)", async () => {
+    for (const command of commands) {
+      const words = pathOf(command).split(' ');
+      let out = '';
+      const program = await buildProgram({ writeOut: (text) => void (out += text), writeErr: () => {} }, [...words, '--help']);
+      await program.parseAsync(['node', 'qarnot', ...words, '--help']).catch(() => undefined);
+      expect(out, pathOf(command)).toContain('Examples:');
+      for (const example of examplesOf(command)) expect(out, pathOf(command)).toContain(`$ ${example}`);
+    }
+  });
+
   it('splits shell words like a shell', () => {
     expect(shellWords(`qarnot task run -c DOCKER_CMD='echo $X' --name "a \\"b\\"" < in.txt`)).toEqual(['qarnot', 'task', 'run', '-c', 'DOCKER_CMD=echo $X', '--name', 'a "b"']);
   });
