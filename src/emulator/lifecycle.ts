@@ -520,13 +520,24 @@ export class Engine {
     for (const t of [...(this.poolActive.get(p.uuid) ?? [])]) {
       this.abortTask(acc, t, err('EMU-POOL-CLOSED', 'The task was cancelled: its pool was closed'));
     }
-    this.later(p.uuid, this.phaseMs, () => this.poolClosed(p), false);
+    this.later(p.uuid, this.phaseMs, () => this.poolClosed(acc, p), false);
   }
 
-  private poolClosed(p: PoolRec): void {
+  private poolClosed(acc: Account, p: PoolRec): void {
     if (p.state !== 'Closing') return;
     this.transition(p, 'Closed');
     p.endDate = Date.now();
+    this.armPoolAutoDelete(acc, p);
+  }
+
+  /** A closed pool with autoDeleteOnCompletion is deleted completionTimeToLive after it closed. */
+  private armPoolAutoDelete(acc: Account, p: PoolRec): void {
+    if (p.input.autoDeleteOnCompletion !== true) return;
+    const ttl = parseTimeSpan(p.input.completionTimeToLive ?? '00:00:00') ?? 0;
+    const at = (p.endDate ?? Date.now()) + ttl;
+    this.later(`${p.uuid}:ttl`, at - Date.now(), () => {
+      if (acc.pools.get(p.uuid) === p) this.deletePool(acc, p);
+    }, false);
   }
 
   deletePool(acc: Account, p: PoolRec): void {
@@ -594,9 +605,10 @@ export class Engine {
     for (const p of [...acc.pools.values()]) {
       p.slots = {};
       if (p.state === 'PendingDelete') acc.remove('pool', p.uuid);
-      else if (p.state === 'Closing') {
+      else if (p.state === 'Closing' || p.state === 'Closed') {
         this.transition(p, 'Closed');
         p.endDate ??= now;
+        this.armPoolAutoDelete(acc, p);
       } else if (p.state === 'Submitted' || p.state === 'FullyDispatched' || p.state === 'PartiallyDispatched') {
         p.state = 'Submitted';
         this.submitPool(acc, p);

@@ -73,6 +73,22 @@ describe('persistence', () => {
     }
   });
 
+  it('still auto-deletes a closed pool after a restart', async () => {
+    const dataDir = tempDir();
+    const a = await start({ dataDir });
+    const pool = (await a.call('POST', '/pools', { name: 'ap', profile: 'docker-batch', instanceCount: 1, autoDeleteOnCompletion: true, completionTimeToLive: '00:00:01' })).body.uuid;
+    await waitFor(async () => (await a.get(`/pools/${pool}`)).state === 'FullyExecuting');
+    await a.call('POST', `/pools/${pool}/close`);
+    await waitFor(async () => (await a.get(`/pools/${pool}`)).state === 'Closed');
+    await a.stop();
+    const b = await start({ dataDir });
+    try {
+      await waitFor(async () => (await b.call('GET', `/pools/${pool}`)).status === 404, 10_000, 'pool deleted after the restart');
+    } finally {
+      await b.stop();
+    }
+  });
+
   it('recovers from a crash snapshot (state copied while running, as after kill -9)', async () => {
     const dataDir = tempDir();
     const a = await start({ dataDir });

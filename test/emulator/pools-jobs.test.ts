@@ -81,6 +81,17 @@ describe('pools', () => {
     expect((await api.call('GET', `/pools/${pool}`)).status).toBe(404);
   });
 
+  it('deletes a closed pool completionTimeToLive after it closed when autoDeleteOnCompletion is set', async () => {
+    const kept = await readyPool();
+    const auto = await readyPool({ autoDeleteOnCompletion: true, completionTimeToLive: '00:00:01' });
+    for (const pool of [kept, auto]) expect((await api.call('POST', `/pools/${pool}/close`)).status).toBe(200);
+    await waitFor(async () => (await api.get(`/pools/${auto}`)).state === 'Closed');
+    const closedAt = Date.parse((await api.get(`/pools/${auto}`)).endDate);
+    await waitFor(async () => (await api.call('GET', `/pools/${auto}`)).status === 404, 10_000, 'auto-deleted pool');
+    expect(Date.now() - closedAt).toBeGreaterThanOrEqual(1000);
+    expect((await api.get(`/pools/${kept}`)).state).toBe('Closed');
+  });
+
   it('stores scaling policies: GET/PUT scaling, activePolicyName, PUT pool', async () => {
     const pool = await readyPool({ scaling: { Policies: policies } });
     const s = await api.get(`/pools/${pool}/scaling`);
