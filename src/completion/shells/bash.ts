@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../model.js';
-import { HEADER, kindCode, ownOptions, pathEntries, shq } from './data.js';
+import { HEADER, caseLookups, pathEntries, shq } from './data.js';
 
 /**
  * Bash: every static answer (nouns, verbs, flags, enums, files) is baked in and
@@ -13,28 +13,6 @@ export function bashScript(root: CommandSpec): string {
     const valopts = command.options.filter((o) => o.takesValue).flatMap((o) => o.names).join(' ');
     return `    ${shq(key)}) subs=${shq(subs)} flags=${shq(flags)} valopts=${shq(valopts)} ;;`;
   });
-  const subs = entries.flatMap(({ key, command }) =>
-    command.commands.flatMap((c) => [c.name, ...c.aliases].map((n) => `    ${shq(`${key}|${n}`)}) REPLY=${shq(c.name)} ;;`)),
-  );
-  const optionKinds: string[] = [];
-  for (const { key, command } of entries) {
-    const own = ownOptions(command).filter((o) => o.takesValue && kindCode(o.value));
-    for (const o of own) {
-      const patterns = o.names.map((n) => (key === '' ? `*'|${n}'` : shq(`${key}|${n}`)));
-      optionKinds.push(`    ${patterns.join('|')}) REPLY=${shq(kindCode(o.value))} ;;`);
-    }
-  }
-  // The program's own options come last: `*|--profile` must not shadow a command's --profile.
-  const globalFirst = optionKinds.filter((l) => l.startsWith("    *'"));
-  const specific = optionKinds.filter((l) => !l.startsWith("    *'"));
-  const argKinds = entries.flatMap(({ key, command }) =>
-    command.args.flatMap((a, i) => {
-      const code = kindCode(a.value);
-      if (!code) return [];
-      const index = a.variadic ? `${shq(`${key}|`)}*` : shq(`${key}|${i}`);
-      return [`    ${index}) REPLY=${shq(code)} ;;`];
-    }),
-  );
   return `${HEADER('bash')}# Install: source <(qarnot completion bash), or save it as
 # ~/.local/share/bash-completion/completions/qarnot
 # Works with bash 3.2 (macOS) and later.
@@ -46,26 +24,7 @@ ${nodes.join('\n')}
   esac
 }
 
-__qarnot_sub() {
-  case "$1|$2" in
-${subs.join('\n')}
-    *) return 1 ;;
-  esac
-}
-
-__qarnot_optkind() {
-  REPLY=''
-  case "$1|$2" in
-${[...specific, ...globalFirst].join('\n')}
-  esac
-}
-
-__qarnot_argkind() {
-  REPLY=''
-  case "$1|$2" in
-${argKinds.join('\n')}
-  esac
-}
+${caseLookups(entries, (p) => `${p})`)}
 
 _qarnot() {
   local -a words=()

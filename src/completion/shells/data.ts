@@ -45,3 +45,51 @@ export function fishq(text: string): string {
 
 export const HEADER = (shell: string) =>
   `# ${shell} completion for qarnot. Generated from the command tree by scripts/generate-completions.mjs\n# (or "qarnot completion ${shell}"): do not edit by hand.\n`;
+
+/**
+ * The lookups bash and zsh share, as shell functions: which command a word names under a
+ * path (`__qarnot_sub`), and which kind of value an option or an operand takes
+ * (`__qarnot_optkind`, `__qarnot_argkind`). `pattern` writes a case pattern in the
+ * shell's syntax: `p)` for bash, `(p)` for zsh.
+ */
+export function caseLookups(entries: PathEntry[], pattern: (p: string) => string): string {
+  const line = (p: string, reply: string) => `    ${pattern(p)} REPLY=${shq(reply)} ;;`;
+  const subs = entries.flatMap(({ key, command }) =>
+    command.commands.flatMap((c) => [c.name, ...c.aliases].map((n) => line(shq(`${key}|${n}`), c.name))),
+  );
+  // The program's own options come last: `*|--profile` must not shadow a command's --profile.
+  const specific: string[] = [];
+  const globals: string[] = [];
+  for (const { key, command } of entries) {
+    for (const o of ownOptions(command).filter((o) => o.takesValue && kindCode(o.value))) {
+      const patterns = o.names.map((n) => (key === '' ? `*${shq(`|${n}`)}` : shq(`${key}|${n}`)));
+      (key === '' ? globals : specific).push(line(patterns.join('|'), kindCode(o.value)));
+    }
+  }
+  const argKinds = entries.flatMap(({ key, command }) =>
+    command.args.flatMap((a, i) => {
+      const code = kindCode(a.value);
+      return code ? [line(a.variadic ? `${shq(`${key}|`)}*` : shq(`${key}|${i}`), code)] : [];
+    }),
+  );
+  return `__qarnot_sub() {
+  case "$1|$2" in
+${subs.join('\n')}
+    ${pattern('*')} return 1 ;;
+  esac
+}
+
+__qarnot_optkind() {
+  REPLY=''
+  case "$1|$2" in
+${[...specific, ...globals].join('\n')}
+  esac
+}
+
+__qarnot_argkind() {
+  REPLY=''
+  case "$1|$2" in
+${argKinds.join('\n')}
+  esac
+}`;
+}

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../model.js';
-import { HEADER, kindCode, ownOptions, pathEntries, shq } from './data.js';
+import { HEADER, caseLookups, pathEntries, shq } from './data.js';
 
 const describeItem = (name: string, description: string) => shq(`${name.replace(/:/g, '\\:')}${description ? `:${description}` : ''}`);
 
@@ -20,25 +20,6 @@ export function zshScript(root: CommandSpec): string {
       `      valopts=(${valopts.join(' ')}) ;;`,
     ].join('\n');
   });
-  const subs = entries.flatMap(({ key, command }) =>
-    command.commands.flatMap((c) => [c.name, ...c.aliases].map((n) => `    (${shq(`${key}|${n}`)}) REPLY=${shq(c.name)} ;;`)),
-  );
-  const specific: string[] = [];
-  const globals: string[] = [];
-  for (const { key, command } of entries) {
-    for (const o of ownOptions(command).filter((o) => o.takesValue && kindCode(o.value))) {
-      const patterns = o.names.map((n) => (key === '' ? `*${shq(`|${n}`)}` : shq(`${key}|${n}`)));
-      (key === '' ? globals : specific).push(`    (${patterns.join('|')}) REPLY=${shq(kindCode(o.value))} ;;`);
-    }
-  }
-  const argKinds = entries.flatMap(({ key, command }) =>
-    command.args.flatMap((a, i) => {
-      const code = kindCode(a.value);
-      if (!code) return [];
-      const index = a.variadic ? `${shq(`${key}|`)}*` : shq(`${key}|${i}`);
-      return [`    (${index}) REPLY=${shq(code)} ;;`];
-    }),
-  );
   return `#compdef qarnot
 ${HEADER('zsh')}# Install: source <(qarnot completion zsh) in ~/.zshrc after compinit, or save it
 # as _qarnot in a directory of your $fpath.
@@ -50,26 +31,7 @@ ${nodes.join('\n')}
   esac
 }
 
-__qarnot_sub() {
-  case "$1|$2" in
-${subs.join('\n')}
-    (*) return 1 ;;
-  esac
-}
-
-__qarnot_optkind() {
-  REPLY=''
-  case "$1|$2" in
-${[...specific, ...globals].join('\n')}
-  esac
-}
-
-__qarnot_argkind() {
-  REPLY=''
-  case "$1|$2" in
-${argKinds.join('\n')}
-  esac
-}
+${caseLookups(entries, (p) => `(${p})`)}
 
 _qarnot() {
   local -a typed subs opts valopts vals items
