@@ -2,9 +2,9 @@ import { getJob, jobTasks } from '../../api/jobs.js';
 import { TASK_FINAL_STATES } from '../../api/tasks.js';
 import type { Job, Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode, SilentExit, TimeoutError } from '../../errors.js';
+import { SilentExit } from '../../errors.js';
 import { parseDuration, parseUuidOrShortname } from '../../lib/parse.js';
-import { createWaitReporter, elapsedText, parseInterval, waitForStates } from '../shared/wait.js';
+import { createWaitReporter, elapsedText, parseInterval, waitForOne } from '../shared/wait.js';
 
 interface WaitOptions {
   timeout?: string;
@@ -41,21 +41,20 @@ export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<
     describe: (e, ms, c) => `job ${e.item?.job.name ?? e.id}: ${e.state ?? 'checking…'}${summary(e.item)}${e.error ? c.yellow(` (${e.error})`) : ''} ${c.dim(elapsedText(ms))}`,
     succeeded: () => !failedTasks(last).length,
   });
-  const result = await waitForStates<JobProgress>({
-    ids: [id],
-    fetch: async (jobId) => (last = await fetch(jobId)),
-    stateOf: (p) => p.state,
-    terminal: new Set([DONE, 'Completed', 'Deleting']),
-    intervalMs,
-    timeoutMs,
-    signal: ctx.signal,
-    onChange: reporter.onChange,
-    onRound: reporter.onRound,
-  });
-  reporter.stop(result.entries);
-  const entry = result.entries[0]!;
-  if (result.timedOut) throw new TimeoutError(`job ${id} is still ${entry.state ?? 'unknown'} after ${opts.timeout}`);
-  if (entry.state === 'NotFound') throw new CliError(entry.error ?? `job "${id}" not found`, ExitCode.NotFound);
+  const entry = await waitForOne<JobProgress>(
+    ctx,
+    {
+      noun: 'job',
+      id,
+      timeout: opts.timeout,
+      fetch: async (jobId) => (last = await fetch(jobId)),
+      stateOf: (p) => p.state,
+      terminal: new Set([DONE, 'Completed', 'Deleting']),
+      intervalMs,
+      timeoutMs,
+    },
+    reporter,
+  );
   const failed = failedTasks(entry.item);
   if (failed.length) {
     ctx.io.err(`job ${id}: ${failed.length} task${failed.length === 1 ? '' : 's'} did not succeed: ${failed.map((t) => `${t.name} ${t.state}`).join(', ')}\n`);

@@ -1,9 +1,9 @@
 import { POOL_FINAL_STATES, POOL_STATES, getPool } from '../../api/pools.js';
 import type { Pool } from '../../api/types.js';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode, SilentExit, TimeoutError } from '../../errors.js';
+import { SilentExit } from '../../errors.js';
 import { parseDuration, parseEnum, parseUuidOrShortname } from '../../lib/parse.js';
-import { createWaitReporter, elapsedText, parseInterval, waitForStates } from '../shared/wait.js';
+import { createWaitReporter, elapsedText, parseInterval, waitForOne } from '../shared/wait.js';
 
 interface WaitOptions {
   state?: string[];
@@ -29,22 +29,21 @@ export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<
     describe: (e, ms, c) => `pool ${e.item?.name ?? e.id}: ${e.state ?? 'checking…'}${e.error ? c.yellow(` (${e.error})`) : ''} ${c.dim(elapsedText(ms))}`,
     succeeded: (state) => state !== undefined && wanted.has(state),
   });
-  const result = await waitForStates<Pool>({
-    ids: [id],
-    fetch: (poolId) => getPool(http, poolId),
-    stateOf: (p) => p.state,
-    terminal: new Set([...wanted, ...POOL_FINAL_STATES, 'PendingDelete']),
-    intervalMs,
-    timeoutMs,
-    signal: ctx.signal,
-    onChange: reporter.onChange,
-    onRound: reporter.onRound,
-  });
-  reporter.stop(result.entries);
-  const entry = result.entries[0]!;
-  if (result.timedOut) throw new TimeoutError(`pool ${id} is still ${entry.state ?? 'unknown'} after ${opts.timeout}`);
+  const entry = await waitForOne<Pool>(
+    ctx,
+    {
+      noun: 'pool',
+      id,
+      timeout: opts.timeout,
+      fetch: (poolId) => getPool(http, poolId),
+      stateOf: (p) => p.state,
+      terminal: new Set([...wanted, ...POOL_FINAL_STATES, 'PendingDelete']),
+      intervalMs,
+      timeoutMs,
+    },
+    reporter,
+  );
   if (entry.state !== undefined && wanted.has(entry.state)) return;
-  if (entry.state === 'NotFound') throw new CliError(entry.error ?? `pool "${id}" not found`, ExitCode.NotFound);
   ctx.io.err(`pool ${id} ended ${entry.state}${[...wanted].length ? ` without reaching ${[...wanted].join(' or ')}` : ''}\n`);
   throw new SilentExit(1);
 }

@@ -5,7 +5,7 @@
  * terminal, one stderr line per state change otherwise.
  */
 import type { Context } from '../../context.js';
-import { ApiError, InterruptedError, UsageError } from '../../errors.js';
+import { ApiError, CliError, ExitCode, InterruptedError, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { formatDurationShort } from '../../lib/timespan.js';
@@ -100,6 +100,35 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+
+export interface WaitOneSpec<T> extends Omit<WaitSpec<T>, 'ids' | 'signal' | 'onRound' | 'onChange'> {
+  /** `pool`, `job`: for the messages. */
+  noun: string;
+  id: string;
+  /** The --timeout text, for the message when it passes. */
+  timeout?: string;
+}
+
+/**
+ * `pool wait` and `job wait`: one resource, with the reporter on stderr (put back as it
+ * was on Ctrl-C). Throws a TimeoutError when the timeout passes and exit 3 when the
+ * resource does not exist; otherwise returns its last entry.
+ */
+export async function waitForOne<T>(ctx: Context, spec: WaitOneSpec<T>, reporter: WaitReporter<T>): Promise<WaitEntry<T>> {
+  const { noun, id, timeout, ...wait } = spec;
+  let result: WaitResult<T>;
+  try {
+    result = await waitForStates<T>({ ...wait, ids: [id], signal: ctx.signal, onChange: reporter.onChange, onRound: reporter.onRound });
+  } catch (error) {
+    reporter.stop([]);
+    throw error;
+  }
+  reporter.stop(result.entries);
+  const entry = result.entries[0]!;
+  if (result.timedOut) throw new TimeoutError(`${noun} ${id} is still ${entry.state ?? 'unknown'} after ${timeout}`);
+  if (entry.state === VANISHED_STATE) throw new CliError(entry.error ?? `${noun} "${id}" not found`, ExitCode.NotFound);
+  return entry;
+}
 
 // ---- Reporting ----------------------------------------------------------
 
