@@ -1,6 +1,9 @@
 import type { OutputSet } from './output-buffer.js';
 import type { Obj } from './util.js';
 
+// The emulator keeps its own copy of the API's state names rather than importing the
+// client's (src/api/states.ts): it is an independent implementation of the API, and the
+// end-to-end tests only catch a wrong client list if the two are not one and the same.
 export const TASK_STATES = [
   'Submitted',
   'PartiallyDispatched',

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runEmulatorStart } from '../../src/emulator/command.js';
 import { docker, start, waitFor, waitTaskFinal, type Api } from './helpers.js';
+import { alive } from '../helpers/emulator-process.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -15,15 +16,6 @@ const tempDir = () => {
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function stdoutPid(api: Api, uuid: string): Promise<number> {
   const text = await waitFor(async () => {

@@ -3,21 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, start, waitFor, waitTaskFinal, type Api } from './helpers.js';
+import { alive } from '../helpers/emulator-process.js';
 
 let api: Api;
 beforeAll(async () => {
   api = await start();
 });
 afterAll(() => api.stop());
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function pidFromStdout(uuid: string): Promise<number> {
   const text = await waitFor(async () => {
