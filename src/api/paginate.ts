@@ -1,4 +1,4 @@
-import { keepYoungGenerationSmall } from '../lib/memory.js';
+import { collectPastPages, keepYoungGenerationSmall } from '../lib/memory.js';
 import type { Http } from './http.js';
 import type { PageRequest, TokenPage } from './types.js';
 
@@ -54,5 +54,6 @@ export async function* walkPages<T>(
       next.catch(() => undefined); // observed when awaited; not an unhandled rejection meanwhile
     }
     if (items.length) yield items;
+    if (next) collectPastPages();
   }
 }

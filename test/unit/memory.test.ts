@@ -1,0 +1,45 @@
+import { PerformanceObserver, constants } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { collectPastPages } from '../../src/lib/memory.js';
+
+/**
+ * Major GCs seen while `run` runs. Node reports a GC from a setImmediate, and observers from
+ * another: a few turns of the loop deliver every entry, without waiting on a clock.
+ */
+async function majorCollections(run: () => void): Promise<number> {
+  let majors = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  run();
+  for (let turn = 0; turn < 4; turn++) await new Promise((resolve) => setImmediate(resolve));
+  observer.disconnect();
+  return majors;
+}
+
+describe('collectPastPages', () => {
+  it('runs a full GC between pages once garbage has piled up, and frees it', async () => {
+    collectPastPages(); // the first page sets the baseline
+    // What a few printed pages leave behind: objects that survived a young GC and died.
+    let pages: unknown[][] | undefined = Array.from({ length: 8 }, () => Array.from({ length: 20_000 }, (_, i) => ({ i, text: `item ${i}` })));
+    const piledUp = getHeapStatistics().used_heap_size;
+    expect(pages.length).toBe(8);
+    pages = undefined;
+    const majors = await majorCollections(() => collectPastPages());
+    expect(majors).toBeGreaterThanOrEqual(1);
+    expect(getHeapStatistics().used_heap_size).toBeLessThan(piledUp - 4 * 1024 * 1024);
+  });
+
+  it('leaves V8 alone while little has piled up since the last one', async () => {
+    collectPastPages();
+    const majors = await majorCollections(() => {
+      collectPastPages();
+      collectPastPages();
+    });
+    expect(majors).toBe(0);
+  });
+});
