@@ -43,7 +43,7 @@ if (!/^\d+$/.test(opts.latency)) throw new Error(`--latency: expected a whole nu
 const root = fileURLToPath(new URL('..', import.meta.url));
 const print = (text) => process.stdout.write(text);
 const configDir = mkdtempSync(join(tmpdir(), 'qarnot-bench-config-'));
-let bin = opts.bin ?? join(root, 'bin', 'qarnot.js');
+let bin = opts.bin ?? join(root, 'bin', 'qarnot.cjs');
 if (opts.tolerant) bin = await tolerantBuild(mkdtempSync(join(tmpdir(), 'qarnot-bench-build-')));
 
 let commit = 'unknown';

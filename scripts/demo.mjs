@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../bin/qarnot.js', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/qarnot.cjs', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'qarnot-demo-data-'));
 const configDir = mkdtempSync(join(tmpdir(), 'qarnot-demo-config-'));
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 mkdirSync(`${root}completions`, { recursive: true });
 for (const shell of ['bash', 'zsh', 'fish']) {
-  const script = execFileSync(process.execPath, [`${root}bin/qarnot.js`, 'completion', shell], {
+  const script = execFileSync(process.execPath, [`${root}bin/qarnot.cjs`, 'completion', shell], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });

@@ -1,6 +1,5 @@
-#!/usr/bin/env node
-// Entry point. `--version` is answered before anything else is loaded: it is
-// what scripts call most often to probe the tool.
+// Entry point, loaded by bin/qarnot.cjs. `--version` is answered before anything else is
+// loaded: it is what scripts call most often to probe the tool.
 // Built-ins through getBuiltinModule, not `import`: an ESM import of node:fs builds its whole
 // namespace, whose lazy getters load Node's ~20 stream modules (see output/stdio.ts).
 const { writeSync } = process.getBuiltinModule('node:fs');
@@ -24,6 +23,6 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // A reader that went away (`| head -0`) is not an error worth a stack trace.
   }
 } else {
-  const { main } = await import('./main.js');
-  await main(process.argv);
+  // Not a top-level await: the bundle is CommonJS (scripts/build.mjs, writeCommonJs).
+  void import('./main.js').then(({ main }) => main(process.argv));
 }

@@ -1,6 +1,6 @@
 // What a command loads, by source module: builds a private copy of the CLI
-// (tolerant build, with esbuild's metafile), runs the command with a module
-// loader hook that records every file Node loads, and maps those chunks back
+// (tolerant build, with esbuild's metafile), runs the command with a preload
+// that records every file it required, and maps those chunks back
 // to the sources and packages in them. Explains a start-up ratio; not part of
 // `npm run bench`. Environment (QARNOT_CLUSTER_URL ...) is passed through.
 //   node scripts/bench/startup-modules.mjs task list --help
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { tolerantBuild } from './tolerant-build.mjs';
 
 export async function modulesLoadedBy(args) {
@@ -17,17 +17,15 @@ export async function modulesLoadedBy(args) {
   try {
     const bin = await tolerantBuild(out);
     const log = join(out, 'loaded.txt');
-    const hooks = join(out, 'hooks.mjs');
+    // The bundle is CommonJS: every file it loaded is in require.cache when the process exits.
+    const preload = join(out, 'record-loaded.cjs');
     writeFileSync(
-      hooks,
-      `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');\n  return next(url, context);\n}\n`,
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, Object.keys(require.cache).filter((f) => f !== __filename).join('\\n')));\n`,
     );
-    const register = join(out, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-    writeFileSync(log, '');
-    const run = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--require', preload, bin, ...args], { encoding: 'utf8' });
     const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8'));
-    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((u) => relative(out, fileURLToPath(u)));
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((file) => relative(out, file));
     const bySource = new Map();
     let total = 0;
     for (const file of loaded) {

@@ -2,14 +2,14 @@
 // the same esbuild options as scripts/build.mjs (bundleOptions), but an import of a source file
 // that does not exist yet becomes a stub verb that fails with "verb missing"
 // (the bench then reports "n/a (verb missing)" for what needs it).
-// Writes <outRoot>/dist, <outRoot>/bin/qarnot.js and esbuild's metafile
+// Writes <outRoot>/dist, <outRoot>/bin/qarnot.cjs and esbuild's metafile
 // <outRoot>/meta.json; returns the bin path.
 //   node scripts/bench/tolerant-build.mjs /tmp/qarnot-bench-build
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleOptions } from '../build.mjs';
+import { bundleOptions, writeCommonJs } from '../build.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const MISSING_VERB_MESSAGE = 'qarnot-bench: verb missing';
@@ -33,11 +33,12 @@ export const stubPlugin = {
 export async function tolerantBuild(outRoot, overrides = {}) {
   const options = bundleOptions(join(outRoot, 'dist'));
   const result = await build({ ...options, metafile: true, logLevel: 'error', plugins: [stubPlugin, ...options.plugins], ...overrides });
+  await writeCommonJs(result);
   writeFileSync(join(outRoot, 'meta.json'), JSON.stringify(result.metafile));
   mkdirSync(join(outRoot, 'bin'), { recursive: true });
   // dist/ must sit next to a node_modules for anything left external.
-  writeFileSync(join(outRoot, 'bin', 'qarnot.js'), "#!/usr/bin/env node\nimport '../dist/cli.js';\n");
-  return join(outRoot, 'bin', 'qarnot.js');
+  writeFileSync(join(outRoot, 'bin', 'qarnot.cjs'), "#!/usr/bin/env node\nrequire('../dist/cli.cjs');\n");
+  return join(outRoot, 'bin', 'qarnot.cjs');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

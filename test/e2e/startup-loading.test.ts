@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/paths.js';
+
+// Start-up is measured by `npm run bench`, never timed here. What these tests hold is its
+// cause: the Node modules a command loads. The baseline is an empty CommonJS script on the
+// same Node, so the tests do not depend on Node's own version.
+
+const dir = mkdtempSync(join(tmpdir(), 'qarnot-test-startup-'));
+const recorder = join(dir, 'record.cjs');
+writeFileSync(recorder, "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_OUT, process.moduleLoadList.join('\\n')));\n");
+const empty = join(dir, 'empty.cjs');
+writeFileSync(empty, '');
+
+/** Node's internal modules and bindings that running `args` loads (stdout and stderr are pipes, as in scripts). */
+async function loadedBy(script: string, args: string[]): Promise<Set<string>> {
+  const out = join(dir, `loaded-${Math.random().toString(36).slice(2)}.txt`);
+  const result = await execa('node', ['--require', recorder, script, ...args], {
+    env: { PATH: process.env.PATH, LOADED_OUT: out, QARNOT_CONFIG_DIR: dir, HOME: dir },
+    extendEnv: false,
+    reject: false,
+  });
+  expect(result.exitCode).toBe(0);
+  return new Set(readFileSync(out, 'utf8').split('\n'));
+}
+
+async function extraModules(args: string[]): Promise<string[]> {
+  const [baseline, loaded] = await Promise.all([loadedBy(empty, []), loadedBy(BIN, args)]);
+  return [...loaded].filter((name) => !baseline.has(name)).sort();
+}
+
+describe('start-up loads only what the command needs', () => {
+  it('--version loads nothing an empty script does not', async () => {
+    expect(await extraModules(['--version'])).toEqual([]);
+  });
+
+  it('--help loads neither the ES module loader nor streams: only what the Ctrl-C handler needs', async () => {
+    // A CommonJS bundle spares Node's ES module loader; help is written straight to the descriptor.
+    expect(await extraModules(['--help'])).toEqual(['Internal Binding signal_wrap', 'NativeModule internal/abort_controller', 'NativeModule process']);
+  });
+
+  it('a verb\'s help loads no more than the top-level help', async () => {
+    expect(await extraModules(['task', 'list', '--help'])).toEqual(await extraModules(['--help']));
+  });
+});
