@@ -3,6 +3,10 @@
 // heap in use after a full GC stayed at 5 MB: V8 sizes its heaps for speed, not for a process
 // that should stay small whatever the count. Measured with /usr/bin/time (npm run bench,
 // "Listing"); each figure is for `task list --all --format jsonl`.
+//
+// The V8 flags set here are put back when the walk ends (walkEnded): code cached by V8 (ours on
+// Node 20, see compile-cache.ts; Node's own on 22+) records the flags it was made under, and
+// what is cached at exit under changed flags is refused by every later run.
 
 const v8 = () => process.getBuiltinModule('node:v8');
 
@@ -19,6 +23,17 @@ export function keepYoungGenerationSmall(): void {
   youngGenerationKept = true;
   v8().setFlagsFromString('--semi-space-growth-factor=1');
 }
+
+/** After a walk: V8's flags as they were (their defaults), and a fresh baseline for the next walk. */
+export function walkEnded(): void {
+  if (youngGenerationKept) v8().setFlagsFromString(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`);
+  if (collect) v8().setFlagsFromString('--no-expose-gc'); // the gc() already made keeps working
+  youngGenerationKept = false;
+  inUseAfterCollect = undefined;
+}
+
+/** V8's default (`node --v8-options`), from Node 20's V8 11 to Node 24's V8 13. */
+const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
 
 /**
  * Past pages' garbage (objects promoted while their page was printed, each page's body string

@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { collectPastPages } from '../../src/lib/memory.js';
+import { collectPastPages, keepYoungGenerationSmall, walkEnded } from '../../src/lib/memory.js';
 
 /**
  * Major GCs seen while `run` runs. Node reports a GC from a setImmediate, and observers from
@@ -43,3 +48,35 @@ describe('collectPastPages', () => {
     expect(majors).toBe(0);
   });
 });
+
+const SOURCE = 'function answer() { return 6 * 7; } answer();';
+
+/** Whether a fresh Node (default flags) accepts code cached by this process now. */
+function acceptedByFreshNode(): boolean {
+  const script = new Script(SOURCE, { filename: 'answer.js' });
+  script.runInThisContext();
+  const file = join(mkdtempSync(join(tmpdir(), 'qarnot-test-v8-cache-')), 'answer.v8');
+  writeFileSync(file, script.createCachedData());
+  const check = `const { Script } = require('node:vm'); const s = new Script(${JSON.stringify(SOURCE)}, { filename: 'answer.js', cachedData: require('node:fs').readFileSync(${JSON.stringify(file)}) }); process.stdout.write(String(!s.cachedDataRejected));`;
+  const child = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
+  expect(child.status).toBe(0);
+  return child.stdout === 'true';
+}
+
+describe('walkEnded', () => {
+  it('puts back the V8 flags a walk set, so what is cached at exit is not refused by the next run', () => {
+    walkEnded();
+    expect(acceptedByFreshNode()).toBe(true);
+    // A walk: both flags set (the GC one once enough garbage has piled up).
+    keepYoungGenerationSmall();
+    collectPastPages();
+    let garbage: unknown[] | undefined = Array.from({ length: 200_000 }, (_, i) => ({ i }));
+    expect(garbage).toHaveLength(200_000);
+    garbage = undefined;
+    collectPastPages();
+    expect(acceptedByFreshNode()).toBe(false);
+    walkEnded();
+    expect(acceptedByFreshNode()).toBe(true);
+  });
+});
+

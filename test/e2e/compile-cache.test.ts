@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliOk } from '../helpers/cli.js';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+// Node 22+ keeps its own compile cache (module.enableCompileCache); ours is for Node 20.
+const ownCache = Number(process.versions.node.split('.')[0]) < 22;
+
+/** Where a run with this XDG_CACHE_HOME keeps its entries. */
+const entriesDir = (cacheHome: string) => join(cacheHome, 'qarnot', 'compile', `${process.version}-${process.arch}`);
+
+/** Entry name → inode: a rewritten entry (written aside, then renamed) gets a new inode. */
+function entries(cacheHome: string): Map<string, number> {
+  const dir = entriesDir(cacheHome);
+  if (!existsSync(dir)) return new Map();
+  return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).ino]));
+}
+
+const freshCacheHome = () => mkdtempSync(join(tmpdir(), 'qarnot-test-compile-cache-'));
+
+describe.runIf(ownCache)('compile cache (Node 20)', () => {
+  let emu: TestEmulator;
+
+  beforeAll(async () => {
+    emu = await startEmulator([], { speed: 1000 });
+    // Enough tasks that `list --all` walks 20 pages (and tunes V8 for it, lib/memory.ts).
+    for (let batch = 0; batch < 4; batch++) {
+      const bodies = Array.from({ length: 250 }, (_, i) => ({ name: `cached-${batch * 250 + i}`, profile: 'docker-batch', instanceCount: 1 }));
+      const res = await emu.call('POST', '/tasks', bodies);
+      expect(res.status).toBeLessThan(300);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('a run caches the chunks it compiled, and the next run uses them as they are', async () => {
+    const cacheHome = freshCacheHome();
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const first = await cliOk(['--help'], { env });
+    const written = entries(cacheHome);
+    expect([...written.keys()].length).toBeGreaterThan(0);
+    for (const name of written.keys()) expect(name).toMatch(/^[a-z-]+-[A-Z0-9]{8}\.cjs\.v8$/);
+    expect(statSync(entriesDir(cacheHome)).mode & 0o777).toBe(0o700);
+
+    expect(await cliOk(['--help'], { env })).toBe(first);
+    expect(entries(cacheHome)).toEqual(written);
+  });
+
+  it('what `list --all` caches (it tunes V8 while it walks) is still accepted by the next run', async () => {
+    const cacheHome = freshCacheHome();
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const list = () => cliOk(['task', 'list', '--all', '-q'], { emulator: emu, env });
+    expect((await list()).trim().split('\n')).toHaveLength(1000);
+    const written = entries(cacheHome);
+    expect((await list()).trim().split('\n')).toHaveLength(1000);
+    // V8 refuses code cached under other flags: a refused entry would have been written again.
+    expect(entries(cacheHome)).toEqual(written);
+  });
+
+  it('a damaged entry is ignored, then replaced', async () => {
+    const cacheHome = freshCacheHome();
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const expected = await cliOk(['task', 'list', '--help'], { env });
+    const [name] = [...entries(cacheHome).keys()];
+    const file = join(entriesDir(cacheHome), name!);
+    writeFileSync(file, 'not a code cache');
+    expect(await cliOk(['task', 'list', '--help'], { env })).toBe(expected);
+    expect(readFileSync(file, 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('entries of chunks that no longer exist are removed when the cache is written', async () => {
+    const cacheHome = freshCacheHome();
+    mkdirSync(entriesDir(cacheHome), { recursive: true });
+    writeFileSync(join(entriesDir(cacheHome), 'chunk-OLDBUILD.cjs.v8'), 'from an older build');
+    await cliOk(['--help'], { env: { XDG_CACHE_HOME: cacheHome } });
+    expect(entries(cacheHome).has('chunk-OLDBUILD.cjs.v8')).toBe(false);
+    expect(entries(cacheHome).size).toBeGreaterThan(0);
+  });
+
+  it('NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node 22\'s', async () => {
+    const cacheHome = freshCacheHome();
+    const result = await cli(['--help'], { env: { XDG_CACHE_HOME: cacheHome, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(join(cacheHome, 'qarnot'))).toBe(false);
+  });
+});
