@@ -1,8 +1,9 @@
 // Entry point, loaded by bin/qarnot.cjs. `--version` is answered before anything else is
 // loaded: it is what scripts call most often to probe the tool.
+import { cacheCompiledChunks, compileCacheDir, type ModuleClass } from './lib/compile-cache.js';
+
 // Built-ins through getBuiltinModule, not `import`: an ESM import of node:fs builds its whole
 // namespace, whose lazy getters load Node's ~20 stream modules (see output/stdio.ts).
-import { cacheCompiledChunks, compileCacheDir, type ModuleClass } from './lib/compile-cache.js';
 const { writeSync } = process.getBuiltinModule('node:fs');
 
 // The bundle's define, not an import of version.ts: cli.ts only ever runs bundled, and a
