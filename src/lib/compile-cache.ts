@@ -7,7 +7,7 @@
 // entry can only ever be read for the code it was made from; V8 also refuses data made by
 // another V8, other flags or a source of another length, and we then compile as usual.
 
-const { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const { basename, dirname, join } = process.getBuiltinModule('node:path');
 
 /** What we use of Node's CommonJS Module class (`module.constructor` in a CommonJS file). */
@@ -37,6 +37,7 @@ export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
  * those it did not have are added when the process exits, with every function the run compiled.
  */
 export function cacheCompiledChunks(Module: ModuleClass, distDir: string, cacheDir: string): void {
+  if (!safeToRun(cacheDir)) return;
   const { Script } = process.getBuiltinModule('node:vm');
   const chunksDir = join(distDir, 'chunks');
   const compile = Module.prototype._compile;
@@ -63,6 +64,21 @@ export function cacheCompiledChunks(Module: ModuleClass, distDir: string, cacheD
   process.once('exit', () => {
     if (missing.length > 0) writeEntries(missing, chunksDir, cacheDir);
   });
+}
+
+/**
+ * The entries are code this process runs: a directory someone else owns or may write to
+ * (XDG_CACHE_HOME=/tmp, say) could hand it theirs. Such a directory is not used at all.
+ */
+function safeToRun(cacheDir: string): boolean {
+  let stat;
+  try {
+    stat = statSync(cacheDir);
+  } catch {
+    return true; // made with mode 0700 when the first entry is written
+  }
+  const ownUid = process.getuid?.();
+  return ownUid === undefined || (stat.uid === ownUid && (stat.mode & 0o022) === 0);
 }
 
 function writeEntries(entries: { file: string; script: Script }[], chunksDir: string, cacheDir: string): void {

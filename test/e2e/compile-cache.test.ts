@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,18 @@ describe.runIf(ownCache)('compile cache (Node 20)', () => {
     await cliOk(['--help'], { env: { XDG_CACHE_HOME: cacheHome } });
     expect(entries(cacheHome).has('chunk-OLDBUILD.cjs.v8')).toBe(false);
     expect(entries(cacheHome).size).toBeGreaterThan(0);
+  });
+
+  it('is not used in a directory others may write to: its entries are code the CLI runs', async () => {
+    const cacheHome = freshCacheHome();
+    mkdirSync(entriesDir(cacheHome), { recursive: true });
+    chmodSync(entriesDir(cacheHome), 0o777);
+    // What someone else could have left there: it must be neither run nor replaced.
+    const planted = join(entriesDir(cacheHome), 'planted.v8');
+    writeFileSync(planted, 'theirs');
+    const expected = await cliOk(['--help'], { env: { XDG_CACHE_HOME: freshCacheHome() } });
+    expect(await cliOk(['--help'], { env: { XDG_CACHE_HOME: cacheHome } })).toBe(expected);
+    expect([...entries(cacheHome).keys()]).toEqual(['planted.v8']);
   });
 
   it('NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node 22\'s', async () => {
