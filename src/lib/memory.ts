@@ -4,9 +4,9 @@
 // that should stay small whatever the count. Measured with /usr/bin/time (npm run bench,
 // "Listing"); each figure is for `task list --all --format jsonl`.
 //
-// The V8 flags set here are put back when the walk ends (walkEnded): code cached by V8 (ours on
-// Node 20, see compile-cache.ts; Node's own on 22+) records the flags it was made under, and
-// what is cached at exit under changed flags is refused by every later run.
+// The V8 flags set here are put back (walkEnded, exposedGc): code cached by V8 (ours on Node
+// 20, see compile-cache.ts; Node's own on 22+) records the flags it was made under, and what
+// is cached at exit under changed flags is refused by every later run.
 
 const v8 = () => process.getBuiltinModule('node:v8');
 
@@ -24,10 +24,9 @@ export function keepYoungGenerationSmall(): void {
   v8().setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** After a walk: V8's flags as they were (their defaults), and a fresh baseline for the next walk. */
+/** After a walk: V8's flag as it was (its default), and a fresh baseline for the next walk. */
 export function walkEnded(): void {
   if (youngGenerationKept) v8().setFlagsFromString(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`);
-  if (collect) v8().setFlagsFromString('--no-expose-gc'); // the gc() already made keeps working
   youngGenerationKept = false;
   inUseAfterCollect = undefined;
 }
@@ -40,8 +39,9 @@ const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
  * in the large-object space) waits for a full GC, and V8 lets the heap grow to several times
  * what is alive before it runs one: 10,000 tasks peaked at 65-67 MB against 51 MB for 1,000
  * (1.26-1.30x). Between pages, a full GC once the heap and the memory outside it grew by this
- * much since the last one: 7 GCs of 7-10 ms for 10,000 full tasks, none for 1,000, and the
- * peak falls to ~60 MB (1.15-1.17x) at the same speed. What remains is mostly V8's optimizing
+ * much since the last one: 5-7 GCs of ~7 ms for 10,000 full tasks, none for 1,000, and the
+ * peak falls to ~59 MB (1.15-1.19x) at the same speed. A 2 MB threshold took 31 GCs
+ * (210 ms) for 1 MB less. What remains is mostly V8's optimizing
  * compiler paged in from the node binary (+3.7 MB of file-backed RSS) once the walk is hot.
  */
 const COLLECT_AFTER_GROWTH = 4 * 1024 * 1024;
@@ -66,8 +66,10 @@ function inUse(): number {
   return heap.used_heap_size + heap.external_memory;
 }
 
-/** V8's gc(): the flag puts it on contexts made after it is set. */
+/** V8's gc(): the flag puts it on contexts made while it is set; the function then stays. */
 function exposedGc(): () => void {
   v8().setFlagsFromString('--expose-gc');
-  return process.getBuiltinModule('node:vm').runInNewContext('gc') as () => void;
+  const gc = process.getBuiltinModule('node:vm').runInNewContext('gc') as () => void;
+  v8().setFlagsFromString('--no-expose-gc');
+  return gc;
 }

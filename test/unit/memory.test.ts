@@ -66,8 +66,9 @@ function acceptedByFreshNode(): boolean {
 describe('walkEnded', () => {
   it('puts back the V8 flags a walk set, so what is cached at exit is not refused by the next run', () => {
     walkEnded();
+    // Also after the first test made V8's gc() available, which sets a flag for a moment.
     expect(acceptedByFreshNode()).toBe(true);
-    // A walk: both flags set (the GC one once enough garbage has piled up).
+    // A walk: the young-generation flag set, and gc() made available once garbage has piled up.
     keepYoungGenerationSmall();
     collectPastPages();
     let garbage: unknown[] | undefined = Array.from({ length: 200_000 }, (_, i) => ({ i }));
