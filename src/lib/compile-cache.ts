@@ -34,13 +34,25 @@ export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
- * From now on, the chunks in `<distDir>/chunks` are compiled from the cache when it has them;
- * those it did not have are added when the process exits, with every function the run compiled.
+ * One directory per installation (a hash of where its chunks are): pruning what one install
+ * no longer has must not delete what another one, used in turn, keeps reading.
  */
-export function cacheCompiledChunks(Module: ModuleClass, distDir: string, cacheDir: string): void {
-  if (!safeToRun(cacheDir)) return;
-  const { Script } = process.getBuiltinModule('node:vm');
+export function installDir(compileDir: string, chunksDir: string): string {
+  let hash = 0x811c9dc5; // FNV-1a: node:crypto would cost more to load than this whole cache saves
+  for (let i = 0; i < chunksDir.length; i++) hash = Math.imul(hash ^ chunksDir.charCodeAt(i), 0x01000193) >>> 0;
+  return join(compileDir, hash.toString(16).padStart(8, '0'));
+}
+
+/**
+ * From now on, the chunks in `<distDir>/chunks` are compiled from the cache (this install's
+ * directory in `compileDir`) when it has them; those it did not have are added when the
+ * process exits, with every function the run compiled.
+ */
+export function cacheCompiledChunks(Module: ModuleClass, distDir: string, compileDir: string): void {
   const chunksDir = join(distDir, 'chunks');
+  const cacheDir = installDir(compileDir, chunksDir);
+  if (!safeToRun(compileDir) || !safeToRun(cacheDir)) return;
+  const { Script } = process.getBuiltinModule('node:vm');
   const compile = Module.prototype._compile;
   const missing: { file: string; script: Script }[] = [];
   Module.prototype._compile = function (content, filename) {

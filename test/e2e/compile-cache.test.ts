@@ -1,19 +1,23 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installDir } from '../../src/lib/compile-cache.js';
 import { cli, cliOk } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { ROOT } from '../helpers/paths.js';
 
 // Node 22+ keeps its own compile cache (module.enableCompileCache); ours is for Node 20.
 const ownCache = Number(process.versions.node.split('.')[0]) < 22;
 
-/** Where a run with this XDG_CACHE_HOME keeps its entries. */
-const entriesDir = (cacheHome: string) => join(cacheHome, 'qarnot', 'compile', `${process.version}-${process.arch}`);
+/** Where a run of the install in `root` with this XDG_CACHE_HOME keeps its entries. */
+const entriesDir = (cacheHome: string, root = ROOT) =>
+  installDir(join(cacheHome, 'qarnot', 'compile', `${process.version}-${process.arch}`), join(root, 'dist', 'chunks'));
 
 /** Entry name → inode: a rewritten entry (written aside, then renamed) gets a new inode. */
-function entries(cacheHome: string): Map<string, number> {
-  const dir = entriesDir(cacheHome);
+function entries(cacheHome: string, root = ROOT): Map<string, number> {
+  const dir = entriesDir(cacheHome, root);
   if (!existsSync(dir)) return new Map();
   return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).ino]));
 }
@@ -79,6 +83,31 @@ describe.runIf(ownCache)('compile cache (Node 20)', () => {
     await cliOk(['--help'], { env: { XDG_CACHE_HOME: cacheHome } });
     expect(entries(cacheHome).has('chunk-OLDBUILD.cjs.v8')).toBe(false);
     expect(entries(cacheHome).size).toBeGreaterThan(0);
+  });
+
+  it('two installs used in turn keep their own entries', async () => {
+    const cacheHome = freshCacheHome();
+    // A second install elsewhere, of another build: the same code under other chunk names.
+    const other = mkdtempSync(join(tmpdir(), 'qarnot-test-install-'));
+    cpSync(join(ROOT, 'bin'), join(other, 'bin'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(other, 'node_modules'));
+    const renamed = (text: string) => text.replace(/(-[A-Z0-9]{8})\.cjs/g, '$1X.cjs');
+    mkdirSync(join(other, 'dist', 'chunks'), { recursive: true });
+    writeFileSync(join(other, 'dist', 'cli.cjs'), renamed(readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8')));
+    for (const name of readdirSync(join(ROOT, 'dist', 'chunks'))) {
+      writeFileSync(join(other, 'dist', 'chunks', renamed(name)), renamed(readFileSync(join(ROOT, 'dist', 'chunks', name), 'utf8')));
+    }
+    const env = { PATH: process.env.PATH, HOME: cacheHome, QARNOT_CONFIG_DIR: cacheHome, XDG_CACHE_HOME: cacheHome };
+    const help = (root: string) => execa('node', [join(root, 'bin', 'qarnot.cjs'), '--help'], { env, extendEnv: false });
+    await help(ROOT);
+    await help(other);
+    const [ours, theirs] = [entries(cacheHome), entries(cacheHome, other)];
+    expect(ours.size).toBeGreaterThan(0);
+    expect(theirs.size).toBe(ours.size);
+    await help(ROOT);
+    await help(other);
+    expect(entries(cacheHome)).toEqual(ours);
+    expect(entries(cacheHome, other)).toEqual(theirs);
   });
 
   it('is not used in a directory others may write to: its entries are code the CLI runs', async () => {
