@@ -26,21 +26,25 @@ interface LoadingModule {
 
 type Script = import('node:vm').Script;
 
-/** `$XDG_CACHE_HOME/qarnot/compile/<node>-<arch>`, else under ~/.cache; undefined when turned off or homeless. */
+/**
+ * `$XDG_CACHE_HOME/qarnot/compile`, else under ~/.cache; undefined when turned off or homeless.
+ * Node 22 keeps its own cache there, in a directory per Node version as ours is.
+ */
 export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined; // Node 22's own switch, honoured here too
   const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
-  return base ? join(base, 'qarnot', 'compile', `${process.version}-${process.arch}`) : undefined;
+  return base ? join(base, 'qarnot', 'compile') : undefined;
 }
 
 /**
- * One directory per installation (a hash of where its chunks are): pruning what one install
- * no longer has must not delete what another one, used in turn, keeps reading.
+ * Where an install keeps its entries: one directory per Node version, then per installation
+ * (a hash of where its chunks are): pruning what one install no longer has must not delete
+ * what another one, used in turn, keeps reading.
  */
 export function installDir(compileDir: string, chunksDir: string): string {
   let hash = 0x811c9dc5; // FNV-1a: node:crypto would cost more to load than this whole cache saves
   for (let i = 0; i < chunksDir.length; i++) hash = Math.imul(hash ^ chunksDir.charCodeAt(i), 0x01000193) >>> 0;
-  return join(compileDir, hash.toString(16).padStart(8, '0'));
+  return join(compileDir, `${process.version}-${process.arch}`, hash.toString(16).padStart(8, '0'));
 }
 
 /**

@@ -13,7 +13,7 @@ const ownCache = Number(process.versions.node.split('.')[0]) < 22;
 
 /** Where a run of the install in `root` with this XDG_CACHE_HOME keeps its entries. */
 const entriesDir = (cacheHome: string, root = ROOT) =>
-  installDir(join(cacheHome, 'qarnot', 'compile', `${process.version}-${process.arch}`), join(root, 'dist', 'chunks'));
+  installDir(join(cacheHome, 'qarnot', 'compile'), join(root, 'dist', 'chunks'));
 
 /** Entry name → inode: a rewritten entry (written aside, then renamed) gets a new inode. */
 function entries(cacheHome: string, root = ROOT): Map<string, number> {
