@@ -2,8 +2,8 @@
 // loaded: it is what scripts call most often to probe the tool.
 import { cacheCompiledChunks, compileCacheDir, type ModuleClass } from './lib/compile-cache.js';
 
-// Built-ins through getBuiltinModule, not `import`: an ESM import of node:fs builds its whole
-// namespace, whose lazy getters load Node's ~20 stream modules (see output/stdio.ts).
+// Built-ins through getBuiltinModule, not `import`: the cost of an import depends on the
+// bundle's format (see output/stdio.ts); getBuiltinModule's does not.
 const { writeSync } = process.getBuiltinModule('node:fs');
 
 // The bundle's define, not an import of version.ts: cli.ts only ever runs bundled, and a

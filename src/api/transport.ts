@@ -37,7 +37,7 @@ export function nodeTransport(timeouts: TransportTimeouts = DEFAULT_TIMEOUTS): T
   // One keep-alive agent per scheme, loaded on first use (node:https brings
   // TLS along: not worth loading for a local emulator). Idle keep-alive
   // sockets are unref'd by Node: they never hold the process open.
-  // getBuiltinModule, not import(): no ESM namespace to build, no extra turn of the loop.
+  // getBuiltinModule, not import(): no namespace to build, no extra turn of the loop.
   const clients = new Map<string, { send: typeof httpRequest; agent: Agent }>();
   const clientFor = (protocol: string) => {
     let client = clients.get(protocol);
