@@ -1,9 +1,7 @@
 // Which values an option or an argument takes. Commander `.choices()` are read
 // from the tree; everything else is inferred from names (and, for enums, from
 // the help text), so options added to the tree later complete without a change here.
-import { JOB_STATES } from '../api/jobs.js';
-import { POOL_STATES } from '../api/pools.js';
-import { TASK_STATES } from '../api/tasks.js';
+import { JOB_STATES, POOL_STATES, TASK_STATES } from '../api/states.js';
 import { CONFIG_KEYS } from '../commands/config/index.js';
 import { FREE, type DynamicResource, type ValueKind } from './model.js';
 

@@ -55,7 +55,8 @@ export function installDir(compileDir: string, chunksDir: string): string {
 export function cacheCompiledChunks(Module: ModuleClass, distDir: string, compileDir: string): void {
   const chunksDir = join(distDir, 'chunks');
   const cacheDir = installDir(compileDir, chunksDir);
-  if (!safeToRun(compileDir) || !safeToRun(cacheDir)) return;
+  // The install's own directory is the one that matters: what is above it may be anyone's.
+  if (!safeToRun(cacheDir)) return;
   const { Script } = process.getBuiltinModule('node:vm');
   const compile = Module.prototype._compile;
   const missing: { file: string; script: Script }[] = [];

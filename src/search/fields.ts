@@ -18,10 +18,8 @@ export interface FieldDef {
   kind: FieldKind;
 }
 
-// The API's state names: one list per resource, kept beside its API functions.
-import { TASK_STATES } from '../api/tasks.js';
-import { POOL_STATES } from '../api/pools.js';
-import { JOB_STATES } from '../api/jobs.js';
+// The API's state names: one list per resource (api/states.ts, constants only).
+import { JOB_STATES, POOL_STATES, TASK_STATES } from '../api/states.js';
 export { JOB_STATES, POOL_STATES, TASK_STATES };
 
 export function statesOf(resource: Resource): readonly string[] {
