@@ -6,6 +6,8 @@ import { findProfile } from './profiles.js';
 import { Runner, type RunHandle, type RunResult } from './runner.js';
 import type { Account } from './store.js';
 import { forbidden, parseTimeSpan } from './util.js';
+import { allocateForwards, forwardsEnv, inboundPorts } from './forwards.js';
+import { grantedSecretsEnv } from './secrets.js';
 
 /** Host variables an instance inherits; everything else comes from its constants. */
 const HOST_ENV = /^(PATH|HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|USER|LOGNAME|SHELL|TERM)$/;
@@ -194,6 +196,10 @@ export class Engine {
       if (!FINAL_TASK_STATES.has(dep.state)) return 'waiting';
       if (d.cond && d.cond.length && !d.cond.some((c) => c.toLowerCase() === dep.state.toLowerCase())) ko = true;
     }
+    for (const d of t.advancedDependsOn ?? []) {
+      const dep = acc.tasks.get(d.taskUuid);
+      d.actualFinalState = dep && FINAL_TASK_STATES.has(dep.state) ? dep.state.toLowerCase() : (d.actualFinalState ?? null);
+    }
     return ko ? 'ko' : 'ok';
   }
 
@@ -249,7 +255,10 @@ export class Engine {
     inst.slot = slot;
     inst.end = null;
     this.changed();
-    this.later(t.uuid, this.phaseMs, () => this.beginExecution(acc, t, inst));
+    const pool = t.poolUuid ? acc.pools.get(t.poolUuid) : undefined;
+    const ports = inboundPorts(t.input.forcedNetworkRules, pool?.input.forcedNetworkRules);
+    const forwarded = ports.length ? allocateForwards(ports).then((f) => void (inst.forwards = f)).catch(() => undefined) : null;
+    this.later(t.uuid, this.phaseMs, () => (forwarded ? void forwarded.then(() => this.beginExecution(acc, t, inst)) : this.beginExecution(acc, t, inst)));
   }
 
   private commandFor(acc: Account, t: TaskRec, inst: InstanceRec): { command: string; env: Record<string, string> } {
@@ -270,6 +279,7 @@ export class Engine {
       });
     const env: Record<string, string> = { ...hostEnv() };
     for (const [k, v] of raw) env[k] = subst(v);
+    Object.assign(env, grantedSecretsEnv(acc, t.input.secretsAccessRights, pool?.input.secretsAccessRights), forwardsEnv(inst.forwards));
     env.INSTANCE_ID = id;
     env.QARNOT_TASK_UUID = t.uuid;
     env.QARNOT_TASK_NAME = t.name;
@@ -335,6 +345,7 @@ export class Engine {
     if (inst.execStart !== null) inst.execMs += now - inst.execStart;
     inst.execStart = null;
     inst.pid = null;
+    delete inst.forwards;
     this.releaseSlot(acc, t, inst);
     const ok = r.code === 0 && !r.cancelled;
     if (t.cancelRequested || r.cancelled) {

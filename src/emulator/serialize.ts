@@ -1,6 +1,6 @@
 import { activePolicyName } from './scaling.js';
 import { FAKE_MACHINE } from './profiles.js';
-import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type KeyValue, type PoolRec, type TaskRec } from './model.js';
+import { FINAL_TASK_STATES, type AdvancedDependency, type DependencyState, type InstanceRec, type JobRec, type KeyValue, type PoolRec, type TaskRec } from './model.js';
 import { formatRanges, formatTimeSpan as formatSpanMs, isoDate, UNSET_DATE, type Obj } from './util.js';
 
 /** Durations in outputs are whole seconds, as the real API shows them ("00:28:04"). */
@@ -71,7 +71,7 @@ function runningInstanceInfo(i: InstanceRec, now: number): Obj {
     cpuModel: FAKE_MACHINE.cpuModel,
     coreCount: FAKE_MACHINE.coreCount,
     executionAttemptCount: i.attempts,
-    activeForwards: [],
+    activeForwards: i.forwards ?? [],
     vpnConnections: [],
     clockRatio: FAKE_MACHINE.clockRatio,
   };
@@ -171,6 +171,12 @@ function completedInstance(i: InstanceRec): Obj {
 }
 
 
+function advancedState(d: AdvancedDependency): DependencyState {
+  if (!d.actualFinalState) return 'waiting';
+  const cond = d.taskFinalStateCondition;
+  return !cond?.length || cond.some((c) => c.toLowerCase() === d.actualFinalState) ? 'dependencyConditionsFulfilled' : 'dependencyConditionsNotFulfilled';
+}
+
 function dependenciesOut(t: TaskRec): Obj | null {
   if (!t.dependsOn.length && !t.advancedDependsOn) return null;
   const out: Obj = { dependsOn: t.dependsOn, state: t.dependencyState };
@@ -178,8 +184,8 @@ function dependenciesOut(t: TaskRec): Obj | null {
     out.advancedDependsOn = t.advancedDependsOn.map((d) => ({
       taskUuid: d.taskUuid,
       taskFinalStateCondition: d.taskFinalStateCondition,
-      actualFinalState: null,
-      state: t.dependencyState,
+      actualFinalState: d.actualFinalState ?? null,
+      state: advancedState(d),
     }));
   }
   return out;
@@ -374,6 +380,7 @@ export const POOL_FIELDS: Record<string, PoolGetter> = {
   defaultResourcesCacheTTLSec: (p) => p.input.defaultResourcesCacheTTLSec ?? 7_776_000,
   targetedReservationName: (p) => orNull(p.input.targetedReservationName),
   projectUuid: (p) => orNull(p.input.projectUuid),
+  maxTimeQueueSeconds: (p) => orNull(p.input.maxTimeQueueSeconds),
 };
 
 export const JOB_FIELDS: Record<string, Getter<JobRec>> = {
