@@ -6,8 +6,8 @@ import { findProfile } from './profiles.js';
 import { Runner, type RunHandle, type RunResult } from './runner.js';
 import type { Account } from './store.js';
 import { forbidden, parseTimeSpan } from './util.js';
-import { allocateForwards, forwardsEnv, inboundPorts } from './forwards.js';
-import { grantedSecretsEnv } from './secrets.js';
+import { allocateForwards, inboundPorts } from './forwards.js';
+import { instanceEnv } from './instance-env.js';
 
 /** Host variables an instance inherits; everything else comes from its constants. */
 const HOST_ENV = /^(PATH|HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|USER|LOGNAME|SHELL|TERM)$/;
@@ -279,7 +279,7 @@ export class Engine {
       });
     const env: Record<string, string> = { ...hostEnv() };
     for (const [k, v] of raw) env[k] = subst(v);
-    Object.assign(env, grantedSecretsEnv(acc, t.input.secretsAccessRights, pool?.input.secretsAccessRights), forwardsEnv(inst.forwards));
+    Object.assign(env, instanceEnv(acc, t, pool, inst));
     env.INSTANCE_ID = id;
     env.QARNOT_TASK_UUID = t.uuid;
     env.QARNOT_TASK_NAME = t.name;

@@ -4,9 +4,13 @@ import { TOP_LEVEL } from '../catalog.js';
 
 /** Top-level read commands about the account and the service. */
 export function registerAccountCommands(program: Command): void {
-  verb(program, 'account', {
+  verb(program, 'account [section]', {
     summary: TOP_LEVEL.account,
-    examples: ['qarnot account', 'qarnot account --json'],
+    description: `${TOP_LEVEL.account}.
+With a section, only that part: "quotas" (computing quotas of the user and the
+organization: flex, on-demand, reserved; running vs maximum) or "credits" (the
+account's remaining credits, in euros).`,
+    examples: ['qarnot account', 'qarnot account --json', 'qarnot account quotas', 'qarnot account credits --json'],
     load: () => import('./account.js'),
   });
   verb(program, 'status', {

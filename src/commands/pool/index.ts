@@ -4,6 +4,7 @@ import { addScalingFlags } from '../../scaling/options.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 import { addElasticOptions } from './options.js';
+import { addApiFieldOptions } from '../shared/api-options.js';
 import { TOP_LEVEL } from '../catalog.js';
 
 export const POOL_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
@@ -27,6 +28,7 @@ function addPoolBodyOptions(cmd: Command): Command {
   addRetryOptions(cmd);
   addSchedulingOptions(cmd);
   addLifetimeOptions(cmd);
+  addApiFieldOptions(cmd, 'pool');
   return cmd.option('--dry-run', 'print the request body and send nothing');
 }
 
