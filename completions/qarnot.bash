@@ -7,16 +7,16 @@
 __qarnot_node() {
   subs='' flags='' valopts=''
   case "$1" in
-    '') subs='task pool job profile hardware account status versions settings login logout config context emulator completion help' flags='-V --version --json -q --quiet --no-color --verbose -h --help' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'task') subs='list show create run clone retry recover resume abort delete update sync snapshot stdout stderr wait search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    '') subs='task pool job profile hardware project secret account status versions settings login logout config context emulator completion help' flags='-V --version --json -q --quiet --no-color --verbose -h --help' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'task') subs='list show create run clone retry recover resume abort delete update sync snapshot stdout stderr wait forwards ssh carbon credits search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'task list') subs='' flags='--all --summary -h --help --json -q --quiet --no-color --verbose' valopts='--limit --tag --tags-all --state --name --name-like --created-after --created-before --where --sort --context --api-url --format --fields --as --deadline' ;;
     'task show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'task create') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --pool --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl -f --file --context --api-url --format --fields --as --deadline' ;;
-    'task run') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --timestamps -d --detach -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --pool --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl -f --file --timeout --context --api-url --format --fields --as --deadline' ;;
-    'task clone') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl -f --file --context --api-url --format --fields --as --deadline' ;;
-    'task retry') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl -f --file --context --api-url --format --fields --as --deadline' ;;
-    'task recover') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl -f --file --context --api-url --format --fields --as --deadline' ;;
-    'task resume') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl -f --file --context --api-url --format --fields --as --deadline' ;;
+    'task create') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --pool --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
+    'task run') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --timestamps -d --detach -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --pool --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --timeout --context --api-url --format --fields --as --deadline' ;;
+    'task clone') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
+    'task retry') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
+    'task recover') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
+    'task resume') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
     'task abort') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
     'task delete') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
     'task update') subs='' flags='--replace --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='-c --constant --tag --untag --context --api-url --format --fields --as --deadline' ;;
@@ -25,12 +25,16 @@ __qarnot_node() {
     'task stdout') subs='' flags='--fresh -f --follow --both --timestamps -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
     'task stderr') subs='' flags='--fresh -f --follow --both --timestamps -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
     'task wait') subs='' flags='--all -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --timeout --interval --context --api-url --format --fields --as --deadline' ;;
+    'task forwards') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'task ssh') subs='' flags='--print -h --help --json -q --quiet --no-color --verbose' valopts='--instance --user --port --timeout --context --api-url --format --fields --as --deadline' ;;
+    'task carbon') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--datacenter --context --api-url --format --fields --as --deadline' ;;
+    'task credits') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'task search') subs='' flags='--print-filter -h --help --json -q --quiet --no-color --verbose' valopts='--where --select --max --context --api-url --format --fields --as --deadline' ;;
-    'pool') subs='list show create clone close delete update sync stdout stderr tasks jobs wait scaling search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'pool') subs='list show create clone close delete update sync stdout stderr tasks jobs wait carbon credits scaling search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool list') subs='' flags='--all --summary -h --help --json -q --quiet --no-color --verbose' valopts='--limit --tag --tags-all --state --name --name-like --created-after --created-before --where --sort --context --api-url --format --fields --as --deadline' ;;
     'pool show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'pool create') subs='' flags='--gpu --no-gpu --ssd --no-ssd --always --tasks-wait-for-sync --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile -n --instances -c --constant --tag --label --resources --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --scaling --fixed --managed --weekly --preparation-command --max-retries-per-instance --max-total-retries --scheduling --reserved-machine --ttl -f --file --context --api-url --format --fields --as --deadline' ;;
-    'pool clone') subs='' flags='--gpu --no-gpu --ssd --no-ssd --always --tasks-wait-for-sync --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile -n --instances -c --constant --tag --label --resources --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --scaling --fixed --managed --weekly --preparation-command --max-retries-per-instance --max-total-retries --scheduling --reserved-machine --ttl --context --api-url --format --fields --as --deadline' ;;
+    'pool create') subs='' flags='--gpu --no-gpu --ssd --no-ssd --always --tasks-wait-for-sync --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile -n --instances -c --constant --tag --label --resources --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --scaling --fixed --managed --weekly --preparation-command --max-retries-per-instance --max-total-retries --scheduling --reserved-machine --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --slots-per-node -f --file --context --api-url --format --fields --as --deadline' ;;
+    'pool clone') subs='' flags='--gpu --no-gpu --ssd --no-ssd --always --tasks-wait-for-sync --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile -n --instances -c --constant --tag --label --resources --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --scaling --fixed --managed --weekly --preparation-command --max-retries-per-instance --max-total-retries --scheduling --reserved-machine --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --slots-per-node --context --api-url --format --fields --as --deadline' ;;
     'pool close') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
     'pool delete') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
     'pool update') subs='' flags='--always --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time -c --constant --tag --untag --scaling --fixed --managed --weekly --context --api-url --format --fields --as --deadline' ;;
@@ -40,6 +44,8 @@ __qarnot_node() {
     'pool tasks') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool jobs') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool wait') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--state --timeout --interval --context --api-url --format --fields --as --deadline' ;;
+    'pool carbon') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--datacenter --context --api-url --format --fields --as --deadline' ;;
+    'pool credits') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool scaling') subs='get set check' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool scaling get') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool scaling set') subs='' flags='--always --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='-f --file --fixed --managed --weekly --name --context --api-url --format --fields --as --deadline' ;;
@@ -60,6 +66,15 @@ __qarnot_node() {
     'hardware') subs='list cpu' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'hardware list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'hardware cpu') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'project') subs='list show budgets' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'project list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'project show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'project budgets') subs='' flags='--active -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'secret') subs='list get set delete' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'secret list') subs='' flags='-r --recursive -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'secret get') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'secret set') subs='' flags='--no-overwrite -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'secret delete') subs='' flags='-y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'account') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'status') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'versions') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
@@ -83,7 +98,7 @@ __qarnot_node() {
     'context list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'context remove') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'emulator') subs='start' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'emulator start') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--host --port --token --data --speed --faults --account --read-grant --context --api-url --format --fields --as --deadline' ;;
+    'emulator start') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--host --port --token --data --storage-port --storage-quota --speed --faults --account --read-grant --context --api-url --format --fields --as --deadline' ;;
     'completion') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'help') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
   esac
@@ -96,6 +111,8 @@ __qarnot_sub() {
     '|job') REPLY='job' ;;
     '|profile') REPLY='profile' ;;
     '|hardware') REPLY='hardware' ;;
+    '|project') REPLY='project' ;;
+    '|secret') REPLY='secret' ;;
     '|account') REPLY='account' ;;
     '|status') REPLY='status' ;;
     '|versions') REPLY='versions' ;;
@@ -127,6 +144,11 @@ __qarnot_sub() {
     'task|stdout') REPLY='stdout' ;;
     'task|stderr') REPLY='stderr' ;;
     'task|wait') REPLY='wait' ;;
+    'task|forwards') REPLY='forwards' ;;
+    'task|ssh') REPLY='ssh' ;;
+    'task|carbon') REPLY='carbon' ;;
+    'task|carbon-facts') REPLY='carbon' ;;
+    'task|credits') REPLY='credits' ;;
     'task|search') REPLY='search' ;;
     'pool|list') REPLY='list' ;;
     'pool|ls') REPLY='list' ;;
@@ -144,6 +166,9 @@ __qarnot_sub() {
     'pool|tasks') REPLY='tasks' ;;
     'pool|jobs') REPLY='jobs' ;;
     'pool|wait') REPLY='wait' ;;
+    'pool|carbon') REPLY='carbon' ;;
+    'pool|carbon-facts') REPLY='carbon' ;;
+    'pool|credits') REPLY='credits' ;;
     'pool|scaling') REPLY='scaling' ;;
     'pool|search') REPLY='search' ;;
     'pool scaling|get') REPLY='get' ;;
@@ -167,6 +192,17 @@ __qarnot_sub() {
     'hardware|list') REPLY='list' ;;
     'hardware|ls') REPLY='list' ;;
     'hardware|cpu') REPLY='cpu' ;;
+    'project|list') REPLY='list' ;;
+    'project|ls') REPLY='list' ;;
+    'project|show') REPLY='show' ;;
+    'project|get') REPLY='show' ;;
+    'project|budgets') REPLY='budgets' ;;
+    'secret|list') REPLY='list' ;;
+    'secret|ls') REPLY='list' ;;
+    'secret|get') REPLY='get' ;;
+    'secret|set') REPLY='set' ;;
+    'secret|delete') REPLY='delete' ;;
+    'secret|rm') REPLY='delete' ;;
     'config|get') REPLY='get' ;;
     'config|set') REPLY='set' ;;
     'config|unset') REPLY='unset' ;;
@@ -200,32 +236,44 @@ __qarnot_optkind() {
     'task create|--job') REPLY='@job' ;;
     'task create|--depends-on') REPLY='@task' ;;
     'task create|--scheduling') REPLY='w:flex onDemand reserved' ;;
+    'task create|--ssh-key') REPLY='f' ;;
+    'task create|--after') REPLY='@task' ;;
     'task create|-f'|'task create|--file') REPLY='f' ;;
     'task run|--profile') REPLY='@exec-profile' ;;
     'task run|--pool') REPLY='@pool' ;;
     'task run|--job') REPLY='@job' ;;
     'task run|--depends-on') REPLY='@task' ;;
     'task run|--scheduling') REPLY='w:flex onDemand reserved' ;;
+    'task run|--ssh-key') REPLY='f' ;;
+    'task run|--after') REPLY='@task' ;;
     'task run|-f'|'task run|--file') REPLY='f' ;;
     'task clone|--profile') REPLY='@exec-profile' ;;
     'task clone|--job') REPLY='@job' ;;
     'task clone|--depends-on') REPLY='@task' ;;
     'task clone|--scheduling') REPLY='w:flex onDemand reserved' ;;
+    'task clone|--ssh-key') REPLY='f' ;;
+    'task clone|--after') REPLY='@task' ;;
     'task clone|-f'|'task clone|--file') REPLY='f' ;;
     'task retry|--profile') REPLY='@exec-profile' ;;
     'task retry|--job') REPLY='@job' ;;
     'task retry|--depends-on') REPLY='@task' ;;
     'task retry|--scheduling') REPLY='w:flex onDemand reserved' ;;
+    'task retry|--ssh-key') REPLY='f' ;;
+    'task retry|--after') REPLY='@task' ;;
     'task retry|-f'|'task retry|--file') REPLY='f' ;;
     'task recover|--profile') REPLY='@exec-profile' ;;
     'task recover|--job') REPLY='@job' ;;
     'task recover|--depends-on') REPLY='@task' ;;
     'task recover|--scheduling') REPLY='w:flex onDemand reserved' ;;
+    'task recover|--ssh-key') REPLY='f' ;;
+    'task recover|--after') REPLY='@task' ;;
     'task recover|-f'|'task recover|--file') REPLY='f' ;;
     'task resume|--profile') REPLY='@exec-profile' ;;
     'task resume|--job') REPLY='@job' ;;
     'task resume|--depends-on') REPLY='@task' ;;
     'task resume|--scheduling') REPLY='w:flex onDemand reserved' ;;
+    'task resume|--ssh-key') REPLY='f' ;;
+    'task resume|--after') REPLY='@task' ;;
     'task resume|-f'|'task resume|--file') REPLY='f' ;;
     'task abort|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting DownloadingResults UploadingResults Success Failure Cancelled PendingCancel PendingDelete' ;;
     'task delete|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting DownloadingResults UploadingResults Success Failure Cancelled PendingCancel PendingDelete' ;;
@@ -234,10 +282,12 @@ __qarnot_optkind() {
     'pool create|--profile') REPLY='@exec-profile' ;;
     'pool create|--scaling') REPLY='f' ;;
     'pool create|--scheduling') REPLY='w:flex onDemand reserved' ;;
+    'pool create|--ssh-key') REPLY='f' ;;
     'pool create|-f'|'pool create|--file') REPLY='f' ;;
     'pool clone|--profile') REPLY='@exec-profile' ;;
     'pool clone|--scaling') REPLY='f' ;;
     'pool clone|--scheduling') REPLY='w:flex onDemand reserved' ;;
+    'pool clone|--ssh-key') REPLY='f' ;;
     'pool close|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting Closing Closed PendingDelete Failure' ;;
     'pool delete|--state') REPLY='w:Submitted PartiallyDispatched FullyDispatched PartiallyExecuting FullyExecuting Closing Closed PendingDelete Failure' ;;
     'pool update|--scaling') REPLY='f' ;;
@@ -270,6 +320,10 @@ __qarnot_argkind() {
     'task stdout|0') REPLY='@task' ;;
     'task stderr|0') REPLY='@task' ;;
     'task wait|'*) REPLY='@task' ;;
+    'task forwards|0') REPLY='@task' ;;
+    'task ssh|0') REPLY='@task' ;;
+    'task carbon|0') REPLY='@task' ;;
+    'task credits|0') REPLY='@task' ;;
     'pool show|0') REPLY='@pool' ;;
     'pool clone|0') REPLY='@pool' ;;
     'pool close|'*) REPLY='@pool' ;;
@@ -281,6 +335,8 @@ __qarnot_argkind() {
     'pool tasks|0') REPLY='@pool' ;;
     'pool jobs|0') REPLY='@pool' ;;
     'pool wait|0') REPLY='@pool' ;;
+    'pool carbon|0') REPLY='@pool' ;;
+    'pool credits|0') REPLY='@pool' ;;
     'pool scaling get|0') REPLY='@pool' ;;
     'pool scaling set|0') REPLY='@pool' ;;
     'job show|0') REPLY='@job' ;;
@@ -300,7 +356,7 @@ __qarnot_argkind() {
     'context use|0') REPLY='@config-profile' ;;
     'context remove|0') REPLY='@config-profile' ;;
     'completion|0') REPLY='w:bash zsh fish' ;;
-    'help|'*) REPLY='w:task pool job profile hardware account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
+    'help|'*) REPLY='w:task pool job profile hardware project secret account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
   esac
 }
 
