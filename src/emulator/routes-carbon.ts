@@ -1,8 +1,9 @@
 import { queryCi, type Ctx } from './core.js';
 import { route, type Route } from './router.js';
+import { findPool } from './routes-pools.js';
 import { findTask } from './routes-tasks.js';
 import { itEnergyWh, poolExecSeconds, round, taskExecSeconds } from './usage.js';
-import { badRequest, notFound, type Obj } from './util.js';
+import { badRequest, type Obj } from './util.js';
 
 /** The carbon service's comparison datacenters; `european_dc` is the official CLI's default. */
 export const DATACENTERS: Record<string, { name: string; gramsPerKWh: number; pue: number }> = {
@@ -53,10 +54,6 @@ function datacenterOf(ctx: Ctx): string | null {
 export function carbonRoutes(): Route[] {
   return [
     route('GET', '/carbon/v1/tasks/{uuid}/carbon-facts', (ctx) => ({ json: carbonFacts(taskExecSeconds(findTask(ctx)), datacenterOf(ctx)) })),
-    route('GET', '/carbon/v1/pools/{uuid}/carbon-facts', (ctx) => {
-      const p = ctx.acc.find('pool', ctx.params.uuid!);
-      if (!p) throw notFound(`Pool not found: ${ctx.params.uuid}`);
-      return { json: carbonFacts(poolExecSeconds(ctx.acc, p), datacenterOf(ctx)) };
-    }),
+    route('GET', '/carbon/v1/pools/{uuid}/carbon-facts', (ctx) => ({ json: carbonFacts(poolExecSeconds(ctx.acc, findPool(ctx)), datacenterOf(ctx)) })),
   ];
 }

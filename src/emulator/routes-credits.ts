@@ -1,15 +1,11 @@
-import { queryCi, userInfo, type Ctx } from './core.js';
+import { queryCi, userInfo } from './core.js';
 import { accountCredits, budgetsOf, projectsOf } from './projects.js';
 import { route, type Route } from './router.js';
+import { findPool } from './routes-pools.js';
 import { findTask } from './routes-tasks.js';
 import { creditsFor, poolExecSeconds, taskExecSeconds } from './usage.js';
 import { badRequest, notFound } from './util.js';
 
-function findPool(ctx: Ctx) {
-  const p = ctx.acc.find('pool', ctx.params.uuid!);
-  if (!p) throw notFound(`Pool not found: ${ctx.params.uuid}`);
-  return p;
-}
 
 /** Credits, project budgets and computing quotas: the services beside the compute API. */
 export function creditsRoutes(): Route[] {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PoolRec, TaskRec } from './model.js';
 import { FAKE_MACHINE } from './profiles.js';
+import { taskView } from './serialize.js';
 import type { Account } from './store.js';
 
 // What the carbon and credits services derive from: the instances' real execution time.
@@ -11,15 +12,7 @@ const NODE_WATTS = 250;
 /** Price of one core-hour, in euros. */
 const EUROS_PER_CORE_HOUR = 0.03;
 
-export function taskExecSeconds(t: TaskRec, now = Date.now()): number {
-  let ms = 0;
-  for (const id of t.instanceIds) {
-    const i = t.instances[id];
-    if (!i) continue;
-    ms += i.execMs + (i.state === 'Running' && i.execStart !== null ? now - i.execStart : 0);
-  }
-  return ms / 1000;
-}
+export const taskExecSeconds = (t: TaskRec, now = Date.now()): number => taskView(t, now).execMs / 1000;
 
 /** A pool's work is that of the tasks that ran on it. */
 export function poolExecSeconds(acc: Account, p: PoolRec, now = Date.now()): number {
