@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCarbonFacts } from '../../src/api/services.js';
+import type { Http } from '../../src/api/http.js';
+import { quotaRows } from '../../src/commands/account/quotas.js';
 import { applyApiFieldFlags, parseAfter } from '../../src/commands/shared/api-body.js';
+import { ApiError } from '../../src/errors.js';
 
 describe('carbon facts: both spellings', () => {
   const figures = [306.043, 300.064, 294.041, 17.7, 'Common European Datacenter', 84.5, 66.8, 17.1, 83.8, 17.7, 1.001, 0.036, 0.964, 0] as const;
@@ -78,5 +81,38 @@ describe('today\'s create flags', () => {
       maxTimeQueueSeconds: 90,
       secretsAccessRights: { bySecret: [], byPrefix: [{ prefix: 'p/' }] },
     });
+  });
+});
+
+describe('quota rows', () => {
+  const usage = (max: number, running: number) => ({ maxInstances: max, maxCores: max * 8, runningInstancesCount: running, runningCoreCount: running * 8 });
+
+  it('come from /info, reading either spelling of the running cores', async () => {
+    const http = { json: () => Promise.reject(new Error('no request expected')) } as unknown as Http;
+    const info = {
+      email: 'a@b',
+      computingQuotas: {
+        user: { flex: usage(10, 2), onDemand: { ...usage(4, 1), runningCoresCount: 99 }, reserved: [{ ...usage(2, 0), reservationName: 'res-1' }] },
+        organization: null,
+      },
+    };
+    expect(await quotaRows(http, info)).toEqual([
+      { scope: 'user', scheduling: 'flex', runningInstances: 2, maxInstances: 10, runningCores: 16, maxCores: 80 },
+      { scope: 'user', scheduling: 'onDemand', runningInstances: 1, maxInstances: 4, runningCores: 99, maxCores: 32 },
+      { scope: 'user', scheduling: 'reserved res-1', runningInstances: 0, maxInstances: 2, runningCores: 0, maxCores: 16 },
+    ]);
+  });
+
+  it('come from the quotas endpoints when /info has none; a missing endpoint is no row', async () => {
+    const paths: string[] = [];
+    const http = {
+      json: ({ path }: { path: string }) => {
+        paths.push(path);
+        if (path.endsWith('/user')) return Promise.resolve({ flex: usage(3, 1) });
+        return Promise.reject(new ApiError('not found', 404, 'GET', path));
+      },
+    } as unknown as Http;
+    expect(await quotaRows(http, { email: 'a@b' })).toEqual([{ scope: 'user', scheduling: 'flex', runningInstances: 1, maxInstances: 3, runningCores: 8, maxCores: 24 }]);
+    expect(paths.sort()).toEqual(['/quotas/computing-quotas/organization', '/quotas/computing-quotas/user']);
   });
 });

@@ -49,6 +49,6 @@ export async function run(ctx: Context, _opts: unknown, section?: string): Promi
     await printItems(ctx, rows, { plural: 'quotas', id: (r) => `${r.scope}:${r.scheduling}`, columns: quotaColumns });
     return;
   }
-  const quotaDetails: Column<UserInfo>[] = rows.map((r) => ({ header: `${r.scope === 'user' ? '' : 'ORG '}${r.scheduling.toUpperCase()}`, value: () => quotaLine(r) }));
+  const quotaDetails: Column<UserInfo>[] = rows.map((r) => ({ header: `${r.scope === 'user' ? '' : 'ORG '}${r.scheduling.replace(/([a-z])([A-Z])/g, '$1-$2').toUpperCase()}`, value: () => quotaLine(r) }));
   printRecord(ctx, info, { plural: 'accounts', id: (u) => u.email, columns: details, details: [...details, ...quotaDetails] });
 }
