@@ -8,6 +8,7 @@ import type { Account } from './store.js';
 import { forbidden, parseTimeSpan } from './util.js';
 import { allocateForwards, inboundPorts } from './forwards.js';
 import { instanceEnv } from './instance-env.js';
+import { slotCapacity } from './slots.js';
 
 /** Host variables an instance inherits; everything else comes from its constants. */
 const HOST_ENV = /^(PATH|HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|USER|LOGNAME|SHELL|TERM)$/;
@@ -182,7 +183,18 @@ export class Engine {
 
   submitTask(acc: Account, t: TaskRec): void {
     this.index(t);
+    this.armQueueTimeout(acc, t);
     this.tryStart(acc, t);
+  }
+
+  /** maxTimeQueueSeconds: a task none of whose instances started in time is cancelled. */
+  private armQueueTimeout(acc: Account, t: TaskRec): void {
+    const seconds = t.input.maxTimeQueueSeconds;
+    if (typeof seconds !== 'number' || seconds <= 0) return;
+    this.later(t.uuid, t.creationDate + seconds * 1000 - Date.now(), () => {
+      if (this.instancesOf(t).some((i) => i.attempts > 0)) return;
+      this.abortTask(acc, t, err('EMU-MAX-QUEUE-TIME', `The task was cancelled: it waited in the queue longer than maxTimeQueueSeconds (${seconds} s)`));
+    });
   }
 
   private dependencyStatus(acc: Account, t: TaskRec): 'none' | 'waiting' | 'ok' | 'ko' {
@@ -509,7 +521,7 @@ export class Engine {
     if (p.state !== 'FullyExecuting' || acc.pools.get(p.uuid) !== p) return;
     const used = new Set(Object.keys(p.slots).map(Number));
     const free: number[] = [];
-    for (let s = 0; s < p.instanceCount; s++) if (!used.has(s)) free.push(s);
+    for (let s = 0, n = slotCapacity(p); s < n; s++) if (!used.has(s)) free.push(s);
     for (const t of this.poolActive.get(p.uuid) ?? []) {
       if (!free.length) break;
       if (t.executionStart === null || t.cancelRequested) continue;

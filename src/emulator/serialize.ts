@@ -1,4 +1,5 @@
 import { activePolicyName } from './scaling.js';
+import { slotCapacity } from './slots.js';
 import { FAKE_MACHINE } from './profiles.js';
 import { FINAL_TASK_STATES, type AdvancedDependency, type DependencyState, type InstanceRec, type JobRec, type KeyValue, type PoolRec, type TaskRec } from './model.js';
 import { formatRanges, formatTimeSpan as formatSpanMs, isoDate, UNSET_DATE, type Obj } from './util.js';
@@ -363,8 +364,8 @@ export const POOL_FIELDS: Record<string, PoolGetter> = {
   resourceBuckets: (p) => p.input.resourceBuckets ?? [],
   advancedResourceBuckets: (p) => p.input.advancedResourceBuckets ?? [],
   status: (p, now) => poolStatus(p, now),
-  totalSlotCapacity: (p) => p.instanceCount,
-  poolUsage: (p) => (p.instanceCount ? poolRunning(p) / p.instanceCount : 0),
+  totalSlotCapacity: (p) => slotCapacity(p),
+  poolUsage: (p) => poolRunning(p) / slotCapacity(p) || 0,
   hardwareConstraints: (p) => p.input.hardwareConstraints ?? [],
   schedulingType: (p) => p.input.schedulingType ?? 'flex',
   targetedReservedMachineKey: (p) => orNull(p.input.targetedReservedMachineKey),

@@ -40,9 +40,16 @@ describe('objects carry every key the SDKs read', () => {
     expect(missing(await api.get(`/pools/${pool}`), SDK_POOL_KEYS)).toEqual([]);
     expect(missing(await api.get(`/jobs/${job}`), SDK_JOB_KEYS)).toEqual([]);
     // Collections are never null where the SDKs iterate them.
-    for (const k of ['constants', 'constraints', 'tags', 'forcedConstants', 'forcedNetworkRules', 'errors', 'completedInstances']) {
+    for (const k of ['constants', 'constraints', 'tags', 'forcedConstants', 'forcedNetworkRules', 'errors', 'completedInstances', 'resourceBuckets', 'hardwareConstraints']) {
       expect(Array.isArray(running[k]), k).toBe(true);
     }
+    const types: Record<string, string> = {
+      uuid: 'string', name: 'string', state: 'string', schedulingType: 'string', completionTimeToLive: 'string', creationDate: 'string',
+      instanceCount: 'number', maxRetriesPerInstance: 'number', resultsCount: 'number', snapshotInterval: 'number', defaultResourcesCacheTTLSec: 'number',
+      autoDeleteOnCompletion: 'boolean', privileges: 'object', retrySettings: 'object', secretsAccessRights: 'object', labels: 'object', status: 'object',
+    };
+    for (const [k, type] of Object.entries(types)) expect(typeof running[k], k).toBe(type);
+    for (const k of ['maxTimeQueueSeconds', 'targetedReservationName', 'projectUuid', 'resultsCacheTTLSec', 'targetedReservedMachineKey']) expect(running[k], k).toBeNull();
     await api.call('POST', `/tasks/${t}/abort`);
   });
 });
@@ -145,6 +152,21 @@ describe('port forwards', () => {
     expect(reply).toBe('hello from 8080');
     await api.call('POST', `/tasks/${t}/abort`);
     expect((await api.call('POST', '/tasks', docker('true', { forcedNetworkRules: [{ proto: 'tcp' }] }))).status).toBe(400);
+  });
+});
+
+describe('pool slots and queue time', () => {
+  it('multiSlotsSettings.slotsPerNode runs that many instances per node; maxTimeQueueSeconds cancels what waited too long', async () => {
+    const pool = (await api.call('POST', '/pools', { name: 'dense', profile: 'docker-batch', instanceCount: 1, multiSlotsSettings: { slotsPerNode: 2 } })).body.uuid;
+    expect((await api.get(`/pools/${pool}`)).totalSlotCapacity).toBe(2);
+    const busy = await api.task({ ...docker('sleep 5'), profile: undefined, poolUuid: pool, instanceCount: 2 });
+    await waitFor(async () => (await api.get(`/tasks/${busy}`)).runningInstanceCount === 2);
+    const queued = await api.task({ ...docker('true'), profile: undefined, poolUuid: pool, maxTimeQueueSeconds: 1 });
+    const ended = await waitTaskFinal(api, queued);
+    expect(ended.state).toBe('Cancelled');
+    expect(ended.errors.map((e: Loose) => e.code)).toContain('EMU-MAX-QUEUE-TIME');
+    expect((await api.call('POST', '/pools', { name: 'x', profile: 'docker-batch', multiSlotsSettings: { slotsPerNode: 0 } })).status).toBe(400);
+    await api.call('POST', `/pools/${pool}/close`);
   });
 });
 
