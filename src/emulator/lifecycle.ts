@@ -269,7 +269,14 @@ export class Engine {
     this.changed();
     const pool = t.poolUuid ? acc.pools.get(t.poolUuid) : undefined;
     const ports = inboundPorts(t.input.forcedNetworkRules, pool?.input.forcedNetworkRules);
-    const forwarded = ports.length ? allocateForwards(ports).then((f) => void (inst.forwards = f)).catch(() => undefined) : null;
+    const forwarded = ports.length
+      ? allocateForwards(ports)
+          .then((f) => {
+            inst.forwards = f;
+            this.noteChange();
+          })
+          .catch(() => undefined)
+      : null;
     this.later(t.uuid, this.phaseMs, () => (forwarded ? void forwarded.then(() => this.beginExecution(acc, t, inst)) : this.beginExecution(acc, t, inst)));
   }
 
