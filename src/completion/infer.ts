@@ -2,7 +2,7 @@
 // from the tree; everything else is inferred from names (and, for enums, from
 // the help text), so options added to the tree later complete without a change here.
 import { JOB_STATES, POOL_STATES, TASK_STATES } from '../api/states.js';
-import { CONFIG_KEYS } from '../config/location.js';
+import { CONFIG_KEYS } from '../commands/catalog.js';
 import { FREE, type DynamicResource, type ValueKind } from './model.js';
 
 const enumOf = (values: readonly string[]): ValueKind => ({ type: 'enum', values });

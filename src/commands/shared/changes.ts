@@ -1,7 +1,6 @@
 // The output contract of every verb that changes something (create, clone, retry,
 // update, abort ...): data on stdout — the new uuid, bare or as {"uuid": ...} with
 // --json — and one line for people on stderr, the info channel, which -q silences.
-import { createInterface } from 'node:readline/promises';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { outputMode } from '../../output/print.js';
@@ -62,6 +61,8 @@ export async function confirmAction(ctx: Context, action: string, items: Selecte
   const shown = items.slice(0, 20);
   for (const item of shown) ctx.io.err(`  ${item.uuid}${item.name ? `  ${item.name}` : ''}${item.state ? `  ${item.state}` : ''}\n`);
   if (items.length > shown.length) ctx.io.err(`  ... and ${items.length - shown.length} more\n`);
+  // Loaded only to ask: readline is not free, and most changes never ask.
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr });
   try {
     const answer = await rl.question(`${action[0]!.toUpperCase()}${action.slice(1)} ${items.length} ${plural}? [y/N] `, { signal: ctx.signal });
