@@ -68,9 +68,3 @@ export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags): Prom
   await resolveProjectField(() => ctx.api(), [body]);
   return body;
 }
-
-/** Prints the body instead of sending it. */
-export function printDryRun(ctx: Context, body: Body, what: string): void {
-  ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
-  ctx.io.err(`Dry run: ${what}; nothing sent\n`);
-}
