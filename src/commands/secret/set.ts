@@ -2,6 +2,7 @@ import { createSecret, putSecret } from '../../api/secrets.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, UsageError } from '../../errors.js';
 import { readAllStdin, readHidden } from '../../lib/prompt.js';
+import { printChanged } from '../shared/changes.js';
 import { parseSecretKey } from './key.js';
 
 const MAX_VALUE_BYTES = 64 * 1024;
@@ -26,9 +27,9 @@ export async function run(ctx: Context, opts: { overwrite?: boolean }, raw: stri
       if (error instanceof ApiError && error.status === 409) throw new CliError(`secret "${key}" already exists (--no-overwrite); not changed`);
       throw error;
     }
-    ctx.io.err(`Created secret ${key}\n`);
+    printChanged(ctx, `Created secret ${key}`);
     return;
   }
   const done = await putSecret(http, key, value);
-  ctx.io.err(`${done === 'created' ? 'Created' : 'Updated'} secret ${key}\n`);
+  printChanged(ctx, `${done === 'created' ? 'Created' : 'Updated'} secret ${key}`);
 }
