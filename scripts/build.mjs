@@ -45,27 +45,31 @@ const VERB_RUNTIME = [
   'output/io.ts',
   'output/print.ts',
   'output/fields.ts',
-  'output/views.ts',
   'api/http.ts',
   'api/transport.ts',
   'api/retry.ts',
-  'api/tasks.ts',
-  'api/pools.ts',
-  'api/jobs.ts',
   'api/paginate.ts',
   'lib/parse.ts',
   'lib/timespan.ts',
   'lib/sleep.ts',
   'config/resolve.ts',
-  'config/location.ts',
+  'commands/shared/show.ts',
 ];
 const VERB_RUNTIME_ID = 'qarnot-verb-runtime';
 
 /**
- * Small option-declaration helpers that the noun declarations share: in the start-up chunk
- * (a few KB more to parse for --help) rather than two more files for every noun command.
+ * What the noun declarations share with the verbs (option helpers, the resource descriptors
+ * with their API functions and views, the search verb): small, and in the
+ * start-up chunk (~15 KB more to parse for --help) rather than more files for every command.
  */
-const STARTUP_EXTRA = ['commands/shared/body-options.ts', 'api/states.ts'];
+const STARTUP_EXTRA = [
+  'commands/shared/body-options.ts',
+  'commands/search/index.ts',
+  'api/states.ts',
+  'resources/task.ts',
+  'resources/pool.ts',
+  'resources/job.ts',
+];
 
 /**
  * esbuild puts each module in a chunk named by the set of entry points
