@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aws, awsOk, SKIP_AWS, type AwsCredentials } from '../helpers/aws.js';
+import { cliOk } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { objectPath, s3 } from '../helpers/s3.js';
 
@@ -158,6 +159,21 @@ describe.skipIf(SKIP_AWS)('emulator storage through the AWS CLI', () => {
     expect(get.text).not.toContain('alpha');
     expect((await s3(bob, 'PUT', '/bob-bucket')).status).toBe(200);
     expect((await s3(alice, 'GET', '/')).text).not.toContain('bob-bucket');
+  });
+
+  it('runs a 3-instance task that reads its resource bucket and writes results read back with aws s3 cp', async () => {
+    writeFileSync(join(work, 'input.txt'), 'input data\n');
+    await awsOk(alice, ['s3', 'mb', 's3://job-in']);
+    await awsOk(alice, ['s3', 'cp', join(work, 'input.txt'), 's3://job-in/input.txt']);
+    const cmd = 'test "$PWD" = "$TASK_PATH" && test "$QARNOT_RESULTS_DIRECTORY" = "$TASK_PATH" && cat input.txt > out-$INSTANCE_ID.txt && echo "$INSTANCE_ID of $INSTANCE_COUNT" >> out-$INSTANCE_ID.txt';
+    const uuid = (await cliOk(['task', 'create', '--name', 'done-when', '--profile', 'docker-batch', '-n', '3', '-c', `DOCKER_CMD=${cmd}`, '--resources', 'job-in', '--result', 'job-out'], { emulator: emu })).trim();
+    await cliOk(['task', 'wait', uuid, '--timeout', '60s'], { emulator: emu });
+    const out = join(work, 'results');
+    await awsOk(alice, ['s3', 'cp', '--recursive', 's3://job-out', out]);
+    expect(readdirSync(out).sort()).toEqual(['out-0.txt', 'out-1.txt', 'out-2.txt']); // input.txt was not changed: not a result
+    for (const i of [0, 1, 2]) expect(readFileSync(join(out, `out-${i}.txt`), 'utf8')).toBe(`input data\n${i} of 3\n`);
+    const task = await emu.call<{ resultsCount: number; state: string }>('GET', `/tasks/${uuid}`);
+    expect(task.body).toMatchObject({ state: 'Success', resultsCount: 3 });
   });
 
   it('uploads 100 MB in parts with bounded emulator memory', async () => {
