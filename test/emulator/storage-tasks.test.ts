@@ -162,6 +162,22 @@ describe('storage state', () => {
     }
   });
 
+  it('accepts aws-chunked bodies (the AWS SDKs\' streaming uploads)', async () => {
+    const api = await start();
+    try {
+      const c = credsOf(api);
+      expect((await s3(c, 'PUT', '/chunked')).status).toBe(200);
+      const body = '5;chunk-signature=00\r\nhello\r\n0;chunk-signature=00\r\nx-amz-checksum-crc32:NhCmhg==\r\n\r\n';
+      const headers = { 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '5', 'x-amz-trailer': 'x-amz-checksum-crc32' };
+      expect((await s3(c, 'PUT', '/chunked/k', body, headers)).status).toBe(200);
+      const got = await s3(c, 'GET', '/chunked/k');
+      expect(got.text).toBe('hello');
+      expect(got.headers['content-encoding']).toBeUndefined();
+    } finally {
+      await api.stop();
+    }
+  });
+
   it('--faults applies to storage requests too, as S3 answers them (503 SlowDown)', async () => {
     const api = await start({ faults: '503:0.5,seed:7' });
     try {
