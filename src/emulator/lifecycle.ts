@@ -311,7 +311,7 @@ export class Engine {
     if (t.snapshotInterval <= 0) return;
     this.later(`${t.uuid}:periodic`, t.snapshotInterval * 1000, () => {
       if (FINAL_TASK_STATES.has(t.state) || acc.tasks.get(t.uuid) !== t) return;
-      const config = { whitelist: t.snapshotWhitelist, blacklist: t.snapshotBlacklist, bucket: t.snapshotBucket ?? t.input.resultBucket, bucketPrefix: t.snapshotBucketPrefix };
+      const config = { whitelist: t.snapshotWhitelist, blacklist: t.snapshotBlacklist, bucket: t.snapshotBucket, bucketPrefix: t.snapshotBucketPrefix };
       void this.snapshotNow(acc, t, config, () => undefined).then(() => this.armPeriodicSnapshot(acc, t));
     }, false);
   }
@@ -720,6 +720,8 @@ export class Engine {
     }
     for (const t of [...acc.tasks.values()]) {
       this.index(t);
+      // Their uploads died with the previous emulator.
+      for (const s of t.snapshots) if (s.status === 'Triggered' || s.status === 'InProgress') s.status = 'Failure';
       if (FINAL_TASK_STATES.has(t.state)) {
         if (t.input.autoDeleteOnCompletion === true) this.armAutoDelete(acc, t);
         continue;
