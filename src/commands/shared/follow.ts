@@ -24,7 +24,7 @@
  * unterminated tail is printed (with a newline) only when the resource ends.
  */
 import type { ChalkInstance } from 'chalk';
-import { CliError, InterruptedError, isTransient, TimeoutError } from '../../errors.js';
+import { CliError, InterruptedError, isTransient, NetworkError, TimeoutError } from '../../errors.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { BufferTracker } from './buffer-tracker.js';
 
@@ -145,6 +145,7 @@ export async function followOutput(options: FollowOptions): Promise<void> {
   let interval = timing.fastMs;
   let finished = false;
   let errorStreakStart: number | undefined;
+  let reached = false;
 
   const started = now();
   const checkAbort = () => {
@@ -193,6 +194,7 @@ export async function followOutput(options: FollowOptions): Promise<void> {
       }
       // The drain after the final state reads every stream; a quiet tick reads one.
       const got = await poll(finished || !quiet ? all : [turn++ % all.length]);
+      reached = true;
       if (errorStreakStart !== undefined) errorStreakStart = undefined;
       if (finished) {
         // This read came after the final state was seen: it holds everything.
@@ -217,6 +219,8 @@ export async function followOutput(options: FollowOptions): Promise<void> {
       checkAbort();
       if (error instanceof InterruptedError) throw error;
       if (!isTransient(error)) throw error;
+      // An API never reached (wrong URL, nothing listening) is not waited out: the HTTP layer already retried.
+      if (!reached && error instanceof NetworkError) throw error;
       // Nothing was consumed: the next read sees the same lines again.
       const t = now();
       if (errorStreakStart === undefined) {
