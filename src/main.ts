@@ -2,7 +2,6 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { CliError, ExitCode } from './errors.js';
 import { interrupt, wasInterrupted } from './lib/interrupt.js';
-import { redactSecrets } from './lib/secrets.js';
 import { writeFd } from './output/stdio.js';
 
 /**
@@ -34,6 +33,7 @@ function installProcessHandlers(): void {
   process.on('SIGTERM', onSignal(143));
 }
 
+/** Every message goes out through writeFd, which scrubs secrets (output/stdio.ts). */
 export function reportError(error: unknown, verbose: boolean): number {
   if (error instanceof CommanderError) {
     // Commander already printed its message (or the help / version).
@@ -44,12 +44,12 @@ export function reportError(error: unknown, verbose: boolean): number {
   }
   if (wasInterrupted()) return ExitCode.Interrupted;
   if (error instanceof CliError) {
-    if (error.message) writeFd(2, `${redactSecrets(formatMessage(error.message))}\n`);
+    if (error.message) writeFd(2, `${formatMessage(error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  writeFd(2, `${redactSecrets(formatMessage(`unexpected error: ${message}`))}\n`);
-  if (verbose && error instanceof Error && error.stack) writeFd(2, `${redactSecrets(error.stack)}\n`);
+  writeFd(2, `${formatMessage(`unexpected error: ${message}`)}\n`);
+  if (verbose && error instanceof Error && error.stack) writeFd(2, `${error.stack}\n`);
   return ExitCode.Failure;
 }
 

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../lib/secrets.js';
+
 // Not `import { ... } from 'node:fs'`: run as an ES module, such an import builds the whole
 // namespace, and node:fs's lazy getters (ReadStream, promises ...) then load ~20 stream modules
 // that help and usage errors never use. The bundle is CommonJS today (scripts/build.mjs), where
@@ -11,7 +13,7 @@ const { fstatSync, writeSync } = process.getBuiltinModule('node:fs');
 
 /** Writes to fd 1 or 2 synchronously; a reader that went away (`| head`) ends the process quietly. */
 export function writeFd(fd: 1 | 2, text: string): void {
-  const bytes = Buffer.from(text);
+  const bytes = Buffer.from(redactSecrets(text));
   let offset = 0;
   while (offset < bytes.length) {
     try {
@@ -34,11 +36,17 @@ export function helpWidth(fd: 1 | 2): number {
 
 let guarded = false;
 
-/** process.stdout and process.stderr, with `| head` (EPIPE) ending the process quietly. */
+/**
+ * process.stdout and process.stderr, with `| head` (EPIPE) ending the process quietly, and
+ * every text written through them scrubbed of secrets: whatever prints (a command, a spinner,
+ * an API message echoed back), the token is never shown.
+ */
 export function guardedStdio(): { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } {
   if (!guarded) {
     guarded = true;
     for (const stream of [process.stdout, process.stderr]) {
+      const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+      stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? redactSecrets(chunk) : chunk, ...rest)) as typeof stream.write;
       stream.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
         throw error;
