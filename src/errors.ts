@@ -68,6 +68,13 @@ export class SilentExit extends CliError {
   }
 }
 
+/** Errors worth waiting out in a polling loop: the network, the server's 5xx, 408 and 429. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return error.status >= 500 || error.status === 429 || error.status === 408;
+  return false;
+}
+
 export function exitCodeForStatus(status: number): number {
   if (status === 401 || status === 403) return ExitCode.Auth;
   if (status === 404) return ExitCode.NotFound;
