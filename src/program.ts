@@ -98,6 +98,8 @@ const GROUPS: Group[] = [
   { names: ['job'], load: () => import('./commands/job/index.js').then((m) => m.registerJob) },
   { names: ['profile'], load: () => import('./commands/profile/index.js').then((m) => m.registerProfile) },
   { names: ['hardware'], load: () => import('./commands/hardware/index.js').then((m) => m.registerHardware) },
+  { names: ['project'], load: () => import('./commands/project/index.js').then((m) => m.registerProject) },
+  { names: ['secret'], load: () => import('./commands/secret/index.js').then((m) => m.registerSecret) },
   { names: ['account', 'status', 'versions', 'settings'], load: () => import('./commands/account/index.js').then((m) => m.registerAccountCommands) },
   { names: ['login', 'logout', 'config', 'context'], load: () => import('./commands/config/index.js').then((m) => m.registerConfig) },
   { names: ['emulator'], load: () => import('./commands/emulator/index.js').then((m) => m.registerEmulator) },

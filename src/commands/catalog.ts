@@ -9,6 +9,8 @@ export const TOP_LEVEL = {
   job: 'Create and manage jobs: groups of tasks with ordering',
   profile: 'Execution profiles: what a task or pool runs on (docker-batch ...)',
   hardware: 'Hardware constraints your account can request',
+  project: "Your organization's projects and their budgets",
+  secret: 'Secrets your tasks and pools can read: list, get, set (from stdin), delete',
   account: 'Show your account: email, quotas and what you use of them',
   status: 'Check that the API is reachable and your token valid',
   versions: 'List the API versions and their end of life',

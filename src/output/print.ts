@@ -131,8 +131,11 @@ function fieldColumns<T>(fields: string[]): Column<T>[] {
   }));
 }
 
+/** Ratios named by their acronym (carbon facts) keep it. */
+const ACRONYMS = new Set(['PUE', 'ERE', 'ERF', 'WUE']);
+
 function titleCase(header: string): string {
-  return header.charAt(0) + header.slice(1).toLowerCase();
+  return ACRONYMS.has(header) ? header : header.charAt(0) + header.slice(1).toLowerCase();
 }
 
 function plain(value: unknown): string {

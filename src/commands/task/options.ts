@@ -2,6 +2,7 @@
 // start-up, so nothing here parses or talks to the API.
 import type { Command } from 'commander';
 import { collect } from '../define.js';
+import { addApiFieldOptions } from '../shared/api-options.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 
 export type TaskBodyKind = 'create' | 'clone' | 'rerun';
@@ -40,6 +41,7 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
     .option('--wait-for-pool-resources', "wait until the pool's resources are synchronized before starting")
     .option('--upload-results-on-cancellation', 'upload results even when the task is cancelled');
   addLifetimeOptions(cmd);
+  addApiFieldOptions(cmd, 'task');
   return cmd.option('--dry-run', 'print the request body (JSON) and send nothing');
 }
 
