@@ -199,7 +199,7 @@ export function addListOptions(cmd: Command, opts: { states: readonly string[]; 
     .option('--created-after <date>', 'created after this date (ISO date or relative: -2h, -7d)')
     .option('--created-before <date>', 'created before this date')
     .option('--where <expr>', "filter expression, e.g. \"state = Failure and name like 'render-*'\"")
-    .option('--sort <field[:order]>', `sort by ${opts.sortFields.join(', ')}; add :asc or :desc`);
+    .option('--sort <field[:order]>', `sort by ${opts.sortFields.join(', ')}; add :asc or :desc (default: creationDate:desc, newest first)`);
   if (opts.summary) cmd.option('--summary', 'fetch the lighter summary objects');
   return cmd;
 }

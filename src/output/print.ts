@@ -3,15 +3,14 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { formatRelative } from '../lib/timespan.js';
 import { getPath, project, splitFields } from './fields.js';
+import { fitWidths, type FitColumn } from './fit.js';
 
 export type CellKind = 'text' | 'state' | 'date' | 'percent' | 'id';
 
-export interface Column<T> {
-  header: string;
+/** A table column; how it gives way on a narrow terminal is FitColumn's. */
+export interface Column<T> extends FitColumn {
   value: (item: T) => unknown;
   kind?: CellKind;
-  /** Gives up width first when the table does not fit the terminal. */
-  flexible?: boolean;
 }
 
 /** How one kind of resource prints: its table columns and its identifier. */
@@ -127,6 +126,7 @@ function fieldColumns<T>(fields: string[]): Column<T>[] {
   return fields.map((field) => ({
     header: field.toUpperCase(),
     value: (item: T) => getPath(item, field),
+    identifier: /(uuid|name)$/i.test(field),
     kind: /state$/i.test(field) ? 'state' : /(date|time)$/i.test(field) && !/(execution|wall)time$/i.test(field) ? 'date' : 'text',
   }));
 }
@@ -196,26 +196,17 @@ export function colorState(c: ChalkInstance, state: string): string {
   }
 }
 
-/** Borderless, fitted to the terminal: flexible columns are truncated first. */
-function renderTable<T>(Table: typeof import('cli-table3'), ctx: Context, columns: Column<T>[], items: T[]): string {
+/** Borderless, fitted to the terminal by fitWidths: identifiers whole, secondary columns dropped first. */
+function renderTable<T>(Table: typeof import('cli-table3'), ctx: Context, allColumns: Column<T>[], items: T[]): string {
   const c = ctx.io.color;
-  const texts = items.map((item) => columns.map((col) => humanPlain(col, item)));
-  const widths = columns.map((col, i) => Math.max(col.header.length, ...texts.map((row) => row[i]!.length)));
   const gap = 2;
-  const available = ctx.io.columns;
-  if (available !== undefined) {
-    let excess = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1) - available;
-    const order = columns.map((_col, i) => i).sort((a, b) => Number(Boolean(columns[b]!.flexible)) - Number(Boolean(columns[a]!.flexible)) || widths[b]! - widths[a]!);
-    for (const i of order) {
-      if (excess <= 0) break;
-      const min = Math.max(columns[i]!.header.length, 8);
-      const cut = Math.min(excess, widths[i]! - min);
-      if (cut > 0) {
-        widths[i]! -= cut;
-        excess -= cut;
-      }
-    }
-  }
+  const allTexts = items.map((item) => allColumns.map((col) => humanPlain(col, item)));
+  const natural = allColumns.map((col, i) => Math.max(col.header.length, ...allTexts.map((row) => row[i]!.length)));
+  const fitted = fitWidths(allColumns.map((col) => ({ ...col, identifier: col.identifier || col.kind === 'id' })), natural, ctx.io.columns, gap);
+  const kept = allColumns.map((_col, i) => i).filter((i) => fitted[i] !== null);
+  const columns = kept.map((i) => allColumns[i]!);
+  const widths = kept.map((i) => fitted[i]!);
+  const texts = allTexts.map((row) => kept.map((i) => row[i]!));
   const table = new Table({
     head: columns.map((col) => c.bold(col.header)),
     chars: {

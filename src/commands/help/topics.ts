@@ -21,6 +21,7 @@ export const TOPICS: Record<string, string> = {
   QARNOT_CONFIG_DIR    where the config file lives (default ~/.config/qarnot)
   NO_COLOR             any non-empty value turns colours off
   FORCE_COLOR          turns colours on even when not a terminal
+  COLUMNS              width tables fit (default: the terminal's)
 
 Precedence: flags, then environment, then the stored profile, then defaults.
 An explicit --profile beats QARNOT_CLIENT_TOKEN and QARNOT_CLUSTER_URL.
@@ -35,6 +36,10 @@ An explicit --profile beats QARNOT_CLIENT_TOKEN and QARNOT_CLUSTER_URL.
   -q, --quiet                     identifiers only, one per line
   --fields a,b,status.executionProgress
                                   columns (table, tsv) or keys (json, jsonl)
+
+  A table wider than the terminal keeps identifiers (uuid, name, shortname)
+  whole: secondary columns (profile, instances, dates) are dropped first and
+  states abbreviated; use --fields to choose the columns yourself.
 
   json prints the API's objects unchanged. jsonl prints one object per line
   as pages arrive, so "qarnot task list --all --format jsonl" streams any

@@ -10,7 +10,7 @@ export function registerJob(program: Command): Command {
 
   addListOptions(
     verb(job, 'list', {
-      summary: 'List jobs (50 by default; --all for every page)',
+      summary: 'List jobs, newest first (50 by default; --all for every page)',
       examples: ['qarnot job list', 'qarnot job list --state Active -q'],
       load: () => import('./list.js'),
     }).alias('ls'),

@@ -35,7 +35,7 @@ export function registerPool(program: Command): Command {
 
   addListOptions(
     verb(pool, 'list', {
-      summary: 'List pools (50 by default; --all for every page)',
+      summary: 'List pools, newest first (50 by default; --all for every page)',
       examples: ['qarnot pool list', 'qarnot pool list --state FullyExecuting --json'],
       load: () => import('./list.js'),
     }).alias('ls'),
