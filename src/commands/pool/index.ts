@@ -3,7 +3,7 @@ import { POOL_STATES } from '../../api/states.js';
 import { addScalingFlags } from '../../scaling/options.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
-import { addElasticOptions } from './options.js';
+import { addElasticOptions, addPoolFileOption } from './options.js';
 import { TOP_LEVEL } from '../catalog.js';
 
 export const POOL_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
@@ -48,7 +48,7 @@ export function registerPool(program: Command): Command {
     load: () => import('./show.js'),
   }).alias('get');
 
-  addPoolBodyOptions(
+  addPoolFileOption(addPoolBodyOptions(
     verb(pool, 'create', {
       summary: 'Create a pool from flags or a JSON/YAML file; prints its uuid',
       description:
@@ -62,7 +62,7 @@ export function registerPool(program: Command): Command {
       writes: true,
       load: () => import('./create.js'),
     }),
-  ).option('-f, --file <file>', 'pool body as JSON or YAML (- for stdin); flags override its fields');
+  ), 'pool body');
 
   addPoolBodyOptions(
     verb(pool, 'clone <id>', {

@@ -21,6 +21,7 @@ import type { TaskBodyKind } from './options.js';
 
 export interface TaskBodyFlags extends BodyFlags {
   file?: string;
+  allowUnknownFields?: boolean;
   profile?: string;
   pool?: string;
   job?: string;
@@ -47,6 +48,9 @@ export interface TaskRequest {
   bulk: boolean;
 }
 
+/** The API's input schema of each kind (retry, recover and resume read the same fields). */
+const FILE_SCHEMA = { create: 'TaskCreationInput', clone: 'TaskCloneInput', rerun: 'TaskRetryInput' } as const;
+
 /** Fields retry / recover / resume cannot set: the instance set and pool come from the source. */
 const RERUN_FORBIDDEN = ['poolUuid', 'instanceCount', 'advancedRanges'];
 
@@ -58,7 +62,7 @@ export async function buildTaskRequest(ctx: Context, opts: TaskBodyFlags, kind: 
     check('', body, kind);
     return { bodies: [body], bulk: false };
   }
-  const doc = await readBodyFile('-f', opts.file, { stdin: ctx.io.stdin });
+  const doc = await readBodyFile('-f', opts.file, { stdin: ctx.io.stdin }, { schema: FILE_SCHEMA[kind], allowUnknown: opts.allowUnknownFields });
   const where = `-f ${opts.file}: `;
   if (Array.isArray(doc)) {
     if (kind !== 'create') throw new UsageError(`${where}expected one object; only create takes an array of tasks`);
