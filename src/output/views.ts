@@ -6,6 +6,7 @@ const instances = (t: { instanceCount?: number; totalInstanceCount?: number; adv
 
 export const taskView: View<Task> = {
   plural: 'tasks',
+  schema: 'TaskOutput',
   id: (t) => t.uuid,
   columns: [
     { header: 'UUID', value: (t) => t.uuid, kind: 'id' },
@@ -42,6 +43,7 @@ export const taskView: View<Task> = {
 
 export const poolView: View<Pool> = {
   plural: 'pools',
+  schema: 'PoolOutput',
   id: (p) => p.uuid,
   columns: [
     { header: 'UUID', value: (p) => p.uuid, kind: 'id' },
@@ -71,6 +73,7 @@ export const poolView: View<Pool> = {
 
 export const jobView: View<Job> = {
   plural: 'jobs',
+  schema: 'JobOutput',
   id: (j) => j.uuid,
   columns: [
     { header: 'UUID', value: (j) => j.uuid, kind: 'id' },

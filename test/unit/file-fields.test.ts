@@ -6,17 +6,17 @@ import { duplicateJsonKey } from '../../src/lib/json-duplicates.js';
 import { closest } from '../../src/lib/suggest.js';
 import { ROOT } from '../helpers/paths.js';
 // @ts-expect-error plain ESM script without types
-import { DEFAULT_SOURCE, generateInputFields, TARGET } from '../../scripts/generate-input-fields.mjs';
+import { DEFAULT_SOURCE, generateSchemaFields, TARGET } from '../../scripts/generate-schema-fields.mjs';
 
 const openapiPath = process.env.QARNOT_OPENAPI ?? (DEFAULT_SOURCE as string);
 const haveOpenapi = existsSync(openapiPath);
 if (!haveOpenapi) process.stderr.write(`[skipped] ${openapiPath} is missing: the freshness test of ${TARGET as string} is skipped (set QARNOT_OPENAPI to Qarnot's compute-openapi.json)\n`);
 
-describe.skipIf(!haveOpenapi)('src/api/input-fields.ts', () => {
+describe.skipIf(!haveOpenapi)('src/api/schema-fields.ts', () => {
   const api = JSON.parse(readFileSync(openapiPath, 'utf8')) as { components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
 
-  it('is what scripts/generate-input-fields.mjs makes of the OpenAPI document', () => {
-    expect(readFileSync(`${ROOT}${TARGET as string}`, 'utf8')).toBe((generateInputFields as (api: unknown) => string)(api));
+  it('is what scripts/generate-schema-fields.mjs makes of the OpenAPI document', () => {
+    expect(readFileSync(`${ROOT}${TARGET as string}`, 'utf8')).toBe((generateSchemaFields as (api: unknown) => string)(api));
   });
 
   it('accepts every property of the task, pool and job create schemas, nested ones included', () => {

@@ -1,34 +1,18 @@
 /**
  * Checks the keys of a `-f` file against the fields the API reads
- * (src/api/input-fields.ts, generated from Qarnot's OpenAPI document), case-
+ * (src/api/schema-fields.ts, generated from Qarnot's OpenAPI document), case-
  * insensitively as the API reads them: a typo exits 2 with a suggestion
  * instead of being dropped silently by the API.
  */
-import { INPUT_FIELDS, type InputRoot } from '../../api/input-fields.js';
+import type { SchemaRoot } from '../../api/schema-fields.js';
+import { schemaFields } from '../../api/schema.js';
 import { UsageError } from '../../errors.js';
 import { didYouMean } from '../../lib/suggest.js';
 
 export interface FieldCheck {
-  schema: InputRoot;
+  schema: SchemaRoot;
   /** --allow-unknown-fields: fields newer than our schema are sent as they are. */
   allowUnknown?: boolean;
-}
-
-/** lowercased field -> [field as the API spells it, schema of its value] */
-type Fields = Map<string, [string, string | undefined]>;
-const parsed = new Map<string, Fields>();
-
-function fieldsOf(schema: string): Fields {
-  let fields = parsed.get(schema);
-  if (!fields) {
-    fields = new Map();
-    for (const entry of (INPUT_FIELDS[schema] ?? '').split(' ').filter(Boolean)) {
-      const [name, child] = entry.split(':') as [string, string | undefined];
-      fields.set(name.toLowerCase(), [name, child]);
-    }
-    parsed.set(schema, fields);
-  }
-  return fields;
 }
 
 /**
@@ -44,7 +28,7 @@ export function checkFileFields<T>(where: string, body: T, check: FieldCheck): T
 function walk(where: string, value: unknown, schema: string, path: string, allowUnknown: boolean): unknown {
   if (Array.isArray(value)) return value.map((item, i) => walk(where, item, schema, `${path}[${i}]`, allowUnknown));
   if (typeof value !== 'object' || value === null || schema === '*') return value;
-  const fields = fieldsOf(schema);
+  const fields = schemaFields(schema);
   const seen = new Map<string, string>();
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
