@@ -28,7 +28,7 @@ export function addScalingFlags(cmd: Command, opts: { withName: boolean }): Comm
   cmd
     .option('--fixed <slots>', 'start a policy keeping exactly SLOTS slots', step)
     .option('--managed <settings>', 'start a policy scaled on the task queue: min=0,max=10,idle=1,idle-time=90s,factor=0.5 (max required)', step)
-    .option('--always', 'the current policy applies at any time')
+    .option('--always', 'the current policy applies at any time (implied for a single policy with no period)')
     .option('--weekly <spec>', "the current policy applies on these days and UTC hours, e.g. 'mon-fri 08:00-18:00', 'sat,sun' (repeatable)", step);
   if (opts.withName) cmd.option('--name <name>', 'name the current policy (default policy-1, policy-2 ...)', step);
   cmd.addHelpText('after', scalingFlagsHelp(opts.withName));

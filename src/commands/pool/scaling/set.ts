@@ -2,6 +2,7 @@ import { setScaling, validationProblems } from '../../../api/pools.js';
 import type { Context } from '../../../context.js';
 import { ApiError, SilentExit } from '../../../errors.js';
 import { parseUuidOrShortname } from '../../../lib/parse.js';
+import { IMPLIED_ALWAYS_NOTE, impliesAlways } from '../../../scaling/flags.js';
 import { scalingInput, type ScalingInputOptions } from './input.js';
 import { printProblems, problemCount } from './report.js';
 
@@ -20,6 +21,7 @@ export async function run(ctx: Context, opts: SetOptions, id: string): Promise<v
   }
   if (opts.dryRun) {
     ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
+    if (impliesAlways(opts.scalingSteps)) ctx.io.err(IMPLIED_ALWAYS_NOTE);
     ctx.io.err(`Dry run: would set ${body.policies.length} scaling polic${body.policies.length === 1 ? 'y' : 'ies'} on pool ${id}\n`);
     return;
   }
