@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { Context, GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
+import { formatExamples, helpWidthOf, wrappedHelpText } from '../output/help-wrap.js';
 
 // ---- How a command is declared ---------------------------------------------
 //
@@ -70,7 +71,7 @@ export function setExamples(command: Command, examples: string[]): void {
 
 function addExamplesHelp(command: Command, examples: string[]): void {
   if (examples.length > 0) {
-    command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+    command.addHelpText('after', ({ command: shown }) => `\nExamples:\n${formatExamples(examples, helpWidthOf(shown))}\n`);
   }
 }
 
@@ -157,7 +158,7 @@ export function shareGlobalOptions(program: Command, path?: readonly string[]): 
           if (isHidden(option)) continue;
           child.addHelpText(
             'after',
-            `\nNote: ${option.long} here is this command's own option. The global ${option.long} goes before the noun: qarnot ${option.long} ... ${child.parent?.name()} ${child.name()}\n`,
+            wrappedHelpText(`\nNote: ${option.long} here is this command's own option. The global ${option.long} goes before the noun: qarnot ${option.long} ... ${child.parent?.name()} ${child.name()}\n`),
           );
           continue;
         }
