@@ -68,10 +68,17 @@ export interface InstanceRec {
   forwards?: ActiveForward[];
 }
 
+export type SnapshotConfig = { whitelist: unknown; blacklist: unknown; bucket: unknown; bucketPrefix: unknown };
+
 export interface SnapshotRec {
   id: string;
   triggerDate: number;
-  config: { whitelist: unknown; blacklist: unknown; bucket: unknown; bucketPrefix: unknown };
+  config: SnapshotConfig;
+  /** Set as the upload progresses (records saved before storage existed have none). */
+  status?: 'Triggered' | 'InProgress' | 'Success' | 'Failure';
+  sizeToUpload?: number;
+  transferredSize?: number;
+  lastUpdate?: number;
 }
 
 export interface AdvancedDependency {
@@ -126,6 +133,8 @@ export interface TaskRec extends Common {
   snapshotBucket: unknown;
   snapshotBucketPrefix: unknown;
   snapshots: SnapshotRec[];
+  /** Files uploaded to the result bucket. */
+  resultsCount?: number;
   /** Set once an abort was requested, so late process exits do not count as failures. */
   cancelRequested: boolean;
   deleteWhenCancelled: boolean;

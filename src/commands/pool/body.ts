@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { parseInteger } from '../../lib/parse.js';
 import { checkScaling } from '../../scaling/check.js';
 import { scalingFromValue } from '../../scaling/document.js';
-import { buildScaling, hasScalingSteps } from '../../scaling/flags.js';
+import { buildScaling, hasScalingSteps, IMPLIED_ALWAYS_NOTE, impliesAlways } from '../../scaling/flags.js';
 import { formatProblem } from '../../scaling/model.js';
 import type { Step } from '../../scaling/options.js';
 import { commonBodyFromFlags, type Body, type BodyFlags } from '../shared/body.js';
@@ -26,7 +26,7 @@ export interface PoolBodyFlags extends BodyFlags, ElasticFlags, ApiFieldFlags {
  * ordered --fixed/--managed/--always/--weekly flags (as `pool scaling set` takes them);
  * undefined when neither is given. Checked locally: problems exit 2, nothing sent.
  */
-export async function scalingFromOptions(ctx: Context, opts: { scaling?: string; scalingSteps?: Step[] }): Promise<{ policies: unknown[] } | undefined> {
+export async function scalingFromOptions(ctx: Context, opts: { scaling?: string; scalingSteps?: Step[]; dryRun?: boolean }): Promise<{ policies: unknown[] } | undefined> {
   const fromFlags = hasScalingSteps(opts.scalingSteps);
   if (opts.scaling !== undefined && fromFlags) {
     throw new UsageError('give the scaling policies either with --scaling FILE or with --fixed/--managed flags, not both');
@@ -39,6 +39,7 @@ export async function scalingFromOptions(ctx: Context, opts: { scaling?: string;
   } else if (fromFlags) {
     where = 'scaling flags';
     scaling = buildScaling(opts.scalingSteps!);
+    if (opts.dryRun && impliesAlways(opts.scalingSteps)) ctx.io.err(IMPLIED_ALWAYS_NOTE);
   } else {
     return undefined;
   }

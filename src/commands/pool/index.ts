@@ -4,7 +4,7 @@ import { addScalingFlags } from '../../scaling/options.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, addVerbs, collect, defineVerb, noun, type Verb } from '../define.js';
 import { searchVerb } from '../search/index.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
-import { addElasticOptions } from './options.js';
+import { addElasticOptions, addPoolFileOption } from './options.js';
 import { addApiFieldOptions } from '../shared/api-options.js';
 import { usageVerbs } from '../shared/usage-verbs.js';
 import { TOP_LEVEL } from '../catalog.js';
@@ -35,7 +35,7 @@ function addPoolBodyOptions(cmd: Command): Command {
 const list = defineVerb({
   name: 'list',
   aliases: ['ls'],
-  summary: 'List pools (50 by default; --all for every page)',
+  summary: 'List pools, newest first (50 by default; --all for every page)',
   examples: ['qarnot pool list', 'qarnot pool list --state FullyExecuting --json'],
   options: (cmd) => addListOptions(cmd, { states: POOL.states, sortFields: POOL.sortFields, summary: true }),
   load: () => import('./list.js'),
@@ -61,7 +61,7 @@ const create = defineVerb({
     "qarnot pool create --name office-hours --profile docker-batch --managed min=0,max=10 --weekly 'mon-fri 08:00-18:00' --fixed 0 --always",
   ],
   writes: true,
-  options: (cmd) => addPoolBodyOptions(cmd).option('-f, --file <file>', 'pool body as JSON or YAML (- for stdin); flags override its fields'),
+  options: (cmd) => addPoolFileOption(addPoolBodyOptions(cmd), 'pool body'),
   load: () => import('./create.js'),
 });
 

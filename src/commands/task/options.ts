@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { collect } from '../define.js';
 import { addApiFieldOptions } from '../shared/api-options.js';
-import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
+import { addAllowUnknownFields, addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 
 export type TaskBodyKind = 'create' | 'clone' | 'rerun';
 
@@ -46,9 +46,11 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
 }
 
 export function addFileOption(cmd: Command): Command {
-  return cmd.option(
-    '-f, --file <file>',
-    "task body in the API's field names, JSON or YAML (- for stdin); an array submits them all in one request; flags override its fields",
+  return addAllowUnknownFields(
+    cmd.option(
+      '-f, --file <file>',
+      "task body in the API's field names, JSON or YAML (- for stdin); an array submits them all in one request; flags override its fields",
+    ),
   );
 }
 

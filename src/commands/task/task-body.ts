@@ -22,6 +22,7 @@ import { applyApiFieldFlags, resolveProjectField, type ApiFieldFlags } from '../
 
 export interface TaskBodyFlags extends BodyFlags, ApiFieldFlags {
   file?: string;
+  allowUnknownFields?: boolean;
   profile?: string;
   pool?: string;
   job?: string;
@@ -48,6 +49,9 @@ export interface TaskRequest {
   bulk: boolean;
 }
 
+/** The API's input schema of each kind (retry, recover and resume read the same fields). */
+const FILE_SCHEMA = { create: 'TaskCreationInput', clone: 'TaskCloneInput', rerun: 'TaskRetryInput' } as const;
+
 /** Fields retry / recover / resume cannot set: the instance set and pool come from the source. */
 const RERUN_FORBIDDEN = ['poolUuid', 'instanceCount', 'advancedRanges'];
 
@@ -65,7 +69,7 @@ async function buildRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKin
     check('', body, kind);
     return { bodies: [body], bulk: false };
   }
-  const doc = await readBodyFile('-f', opts.file, { stdin: ctx.io.stdin });
+  const doc = await readBodyFile('-f', opts.file, { stdin: ctx.io.stdin }, { schema: FILE_SCHEMA[kind], allowUnknown: opts.allowUnknownFields });
   const where = `-f ${opts.file}: `;
   if (Array.isArray(doc)) {
     if (kind !== 'create') throw new UsageError(`${where}expected one object; only create takes an array of tasks`);
