@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { noun, verb } from '../define.js';
 import { TOP_LEVEL } from '../catalog.js';
 
-export const CONFIG_KEYS = ['api-url', 'as'] as const;
+export const CONFIG_KEYS = ['api-url', 'as', 'storage-url', 'account-email'] as const;
 
 export function registerConfig(program: Command): void {
   verb(program, 'login', {
