@@ -10,6 +10,9 @@ export type Format = 'table' | 'json' | 'jsonl' | 'tsv';
 
 /** Options declared on the program and readable from every command. */
 export interface GlobalOptions {
+  /** The stored connection settings to use. */
+  context?: string;
+  /** Deprecated spelling of --context (a profile is an execution profile); folded into it. */
   profile?: string;
   apiUrl?: string;
   format?: Format;
@@ -54,9 +57,20 @@ export function commandPathOf(command: Command): string {
   return names.join(' ');
 }
 
+/** Folds the deprecated --profile / QARNOT_PROFILE into --context, with one warning line. */
+function withContext(globals: GlobalOptions, env: NodeJS.ProcessEnv, io: IO): GlobalOptions {
+  if (globals.profile !== undefined && globals.context === undefined) {
+    io.err('warning: the global --profile is deprecated for stored settings; use --context NAME\n');
+    return { ...globals, context: globals.profile, profile: undefined };
+  }
+  if (env.QARNOT_PROFILE && !env.QARNOT_CONTEXT && globals.context === undefined) io.err('warning: QARNOT_PROFILE is deprecated; use QARNOT_CONTEXT\n');
+  return globals;
+}
+
 export async function createContext(command: Command, globals: GlobalOptions, signal: AbortSignal, settings: ContextSettings): Promise<Context> {
   const env = process.env;
   const io = await openSystemIO({ env, colorFlag: globals.color !== false });
+  globals = withContext(globals, env, io);
   let config: Promise<ConfigStore> | undefined;
   let connection: Promise<Connection> | undefined;
   let api: Promise<Http> | undefined;

@@ -1,10 +1,8 @@
 import { Command, Option } from 'commander';
 import { VERSION } from './version.js';
 import { helpWidth, writeFd } from './output/stdio.js';
-import { declareVerbs, formatOption, shareGlobalOptions } from './commands/define.js';
+import { declareVerbs, formatOption, refuseRepeatsAndEmpties, shareGlobalOptions } from './commands/define.js';
 import { registerHelp } from './commands/help/index.js';
-// Light (the verb itself loads lazily) and shared by three nouns: one file fewer to load.
-import { registerSearch } from './commands/search/index.js';
 import { TOP_LEVEL, type TopLevelName } from './commands/catalog.js';
 
 export interface ProgramHooks {
@@ -37,7 +35,9 @@ export async function buildProgram(hooks: ProgramHooks = {}, args?: readonly str
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .option('--profile <name>', 'use this stored profile (env QARNOT_PROFILE)')
+    .option('--context <name>', 'use these stored connection settings (env QARNOT_CONTEXT)')
+    // Deprecated spelling of --context, kept one release; a profile is an execution profile.
+    .addOption(new Option('--profile <name>', 'deprecated: use --context').hideHelp())
     .option('--api-url <url>', 'API base URL (env QARNOT_CLUSTER_URL)')
     .addOption(formatOption())
     .option('--json', 'shortcut for --format json')
@@ -64,6 +64,7 @@ export async function buildProgram(hooks: ProgramHooks = {}, args?: readonly str
   const path = args === undefined || target === undefined || needsWholeTree(target) ? undefined : operandPath(args);
   declareVerbs(path);
   shareGlobalOptions(program, path);
+  refuseRepeatsAndEmpties(program);
 
   program.addHelpText(
     'after',
@@ -87,19 +88,14 @@ interface Group {
   load(): Promise<Register>;
 }
 
-const withSearch = async (noun: 'task' | 'pool' | 'job', register: Promise<(program: Command) => Command>): Promise<Register> => {
-  const registerNoun = await register;
-  return (p) => registerSearch(registerNoun(p), noun);
-};
-
 const GROUPS: Group[] = [
-  { names: ['task'], load: () => withSearch('task', import('./commands/task/index.js').then((m) => m.registerTask)) },
-  { names: ['pool'], load: () => withSearch('pool', import('./commands/pool/index.js').then((m) => m.registerPool)) },
-  { names: ['job'], load: () => withSearch('job', import('./commands/job/index.js').then((m) => m.registerJob)) },
+  { names: ['task'], load: () => import('./commands/task/index.js').then((m) => m.registerTask) },
+  { names: ['pool'], load: () => import('./commands/pool/index.js').then((m) => m.registerPool) },
+  { names: ['job'], load: () => import('./commands/job/index.js').then((m) => m.registerJob) },
   { names: ['profile'], load: () => import('./commands/profile/index.js').then((m) => m.registerProfile) },
   { names: ['hardware'], load: () => import('./commands/hardware/index.js').then((m) => m.registerHardware) },
   { names: ['account', 'status', 'versions', 'settings'], load: () => import('./commands/account/index.js').then((m) => m.registerAccountCommands) },
-  { names: ['login', 'logout', 'config'], load: () => import('./commands/config/index.js').then((m) => m.registerConfig) },
+  { names: ['login', 'logout', 'config', 'context'], load: () => import('./commands/config/index.js').then((m) => m.registerConfig) },
   { names: ['emulator'], load: () => import('./commands/emulator/index.js').then((m) => m.registerEmulator) },
   { names: ['completion'], load: () => import('./commands/completion/index.js').then((m) => m.registerCompletion) },
 ];
@@ -112,7 +108,7 @@ function needsWholeTree(word: string): boolean {
 }
 
 /** Program options that take a value: their value is not the command's name. */
-const VALUE_OPTIONS = new Set(['--profile', '--api-url', '--format', '--fields', '--as', '--deadline']);
+const VALUE_OPTIONS = new Set(['--context', '--profile', '--api-url', '--format', '--fields', '--as', '--deadline']);
 
 /** The command words of the line (`task create`, `pool scaling set`): operands up to the first option. */
 export function operandPath(args: readonly string[]): string[] {

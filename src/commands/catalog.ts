@@ -13,9 +13,10 @@ export const TOP_LEVEL = {
   status: 'Check that the API is reachable and your token valid',
   versions: 'List the API versions and their end of life',
   settings: "Show the API's public settings (storage URL ...)",
-  login: 'Store an API token in a profile (hidden prompt, or --with-token from stdin)',
-  logout: 'Remove the stored token of a profile (the active one by default)',
-  config: 'Read and change the stored configuration and profiles',
+  login: 'Store an API token in a context (hidden prompt, or --with-token from stdin)',
+  logout: 'Remove the stored token of a context (the one in use by default)',
+  config: 'Read and change the settings of stored contexts',
+  context: 'Stored connection settings (API URL and token), by name: add, use, list, remove',
   emulator: 'A local emulator of the Compute API that really runs tasks on this machine',
   completion: 'Print the shell completion script for bash, zsh or fish',
 } as const;

@@ -3,13 +3,31 @@ import type { Context, GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
 
-/** A verb's implementation module: loaded only when the verb runs. */
-export interface VerbModule {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  run(ctx: Context, opts: any, ...operands: any[]): Promise<void>;
+// ---- How a command is declared ---------------------------------------------
+//
+//   export const show = defineVerb({
+//     name: 'show <id>', aliases: ['get'],
+//     summary: 'Show one task (uuid or shortname)',
+//     examples: ['qarnot task show my-task'],            // a test parses each of them
+//     options: (cmd) => cmd.option('--wait', '...'),    // declared only for the verb being run
+//     load: () => import('./show.js'),                  // exports run(ctx, opts: Options, id)
+//   });
+//   noun(program, { name: 'task', summary, examples, verbs: [show, ...] });
+//
+// The verb module's `run(ctx, opts, ...operands)` types its own options (`opts` holds only
+// the verb's flags, by their commander attribute names); global options are in
+// `ctx.globals`, never in `opts`. Options that take one value are refused when given
+// twice or empty (exit 2); repeatable ones declare a parser (`collect`).
+
+/** What a verb's module exports: loaded only when the verb runs. */
+export interface VerbModule<Options> {
+  run: (ctx: Context, opts: Options, ...operands: never[]) => Promise<void> | void;
 }
 
-export interface VerbSpec {
+export interface VerbSpec<Options> {
+  /** The verb and its arguments, as commander reads them: `show <id>`, `delete [ids...]`. */
+  name: string;
+  aliases?: string[];
   /** One line, shown in the parent's command list. */
   summary: string;
   /** Longer help; defaults to the summary. */
@@ -20,7 +38,23 @@ export interface VerbSpec {
   writes?: boolean;
   /** Waits or follows: no overall deadline. */
   longRunning?: boolean;
-  load: () => Promise<VerbModule>;
+  /** Declares the verb's options (and arguments with choices); called only when they are needed. */
+  options?: (cmd: Command) => unknown;
+  load: () => Promise<VerbModule<Options>>;
+}
+
+/** A declared verb, whatever its options' type. */
+export type Verb = VerbSpec<never>;
+
+export function defineVerb<Options>(spec: VerbSpec<Options>): Verb {
+  return spec as unknown as Verb;
+}
+
+export interface NounSpec {
+  name: string;
+  summary: string;
+  examples: string[];
+  verbs: Verb[];
 }
 
 const examplesByCommand = new WeakMap<Command, string[]>();
@@ -41,79 +75,53 @@ function addExamplesHelp(command: Command, examples: string[]): void {
 }
 
 /** A noun (`task`, `pool` ...): a command that only groups verbs. */
-export function noun(parent: Command, name: string, summary: string, examples: string[]): Command {
-  const cmd = parent.command(name).summary(summary).description(summary);
-  setExamples(cmd, examples);
+export function noun(parent: Command, spec: NounSpec): Command {
+  const cmd = parent.command(spec.name).summary(spec.summary).description(spec.summary);
+  setExamples(cmd, spec.examples);
+  addVerbs(cmd, spec.verbs);
   return cmd;
 }
 
-/** Declares `<noun> <verb>`; the implementation is imported only when it runs. */
-export function verb(parent: Command, nameAndArgs: string, spec: VerbSpec): Command {
-  const cmd = parent.command(nameAndArgs).summary(spec.summary).description(spec.description ?? spec.summary);
-  examplesByCommand.set(cmd, spec.examples);
-  cmd.action(async (...actionArgs: unknown[]) => {
-    const command = actionArgs[actionArgs.length - 1] as Command;
-    const operands = actionArgs.slice(0, -2);
-    const { globals, opts } = splitOptions(command);
-    if (spec.writes && globals.as !== undefined) {
-      throw new UsageError(`--as gives read-only access to another account; "${command.parent?.name()} ${command.name()}" changes things and cannot be used with it`);
-    }
-    // The context brings the terminal streams (and chalk, when colour is on): loaded with the verb, not for help.
-    const [{ createContext }, mod] = await Promise.all([import('../context.js'), spec.load()]);
-    const ctx = await createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
-    await mod.run(ctx, opts, ...operands);
-  });
-  const declared = deferDeclarations(cmd);
-  // Only the help of the verb being run is ever shown: its examples are declared with it.
-  addExamplesHelp(declared, spec.examples);
-  return declared;
+/** Verbs whose options are not declared yet: see declareVerbs. */
+const undeclared = new Map<Command, Verb>();
+
+/** Adds `<parent> <verb>` commands; each implementation is imported only when it runs. */
+export function addVerbs(parent: Command, verbs: Verb[]): void {
+  for (const spec of verbs) {
+    const cmd = parent.command(spec.name).summary(spec.summary).description(spec.description ?? spec.summary);
+    for (const alias of spec.aliases ?? []) cmd.alias(alias);
+    examplesByCommand.set(cmd, spec.examples);
+    cmd.action((...actionArgs: unknown[]) => runVerb(spec, actionArgs));
+    undeclared.set(cmd, spec);
+  }
 }
 
-// ---- Deferred declarations -------------------------------------------------
-//
-// A noun has many verbs, and `task create` alone declares ~50 options: building
-// them all costs start-up time on every `task` command. So the option-like
-// calls chained on a verb are recorded, and replayed only for the verb the
-// command line runs (or for every verb when the whole tree is needed: help
-// tests, completion scripts). Everything else goes to the command at once.
-
-const RECORDED = new Set<string | symbol>(['option', 'requiredOption', 'addOption', 'argument', 'addArgument', 'allowUnknownOption', 'allowExcessArguments', 'on', 'addHelpText']);
-const pending = new Map<Command, [string | symbol, unknown[]][]>();
-
-function deferDeclarations(cmd: Command): Command {
-  const calls: [string | symbol, unknown[]][] = [];
-  pending.set(cmd, calls);
-  const proxy: Command = new Proxy(cmd, {
-    get(target, prop, receiver) {
-      if (RECORDED.has(prop)) {
-        return (...args: unknown[]) => {
-          // Once materialized (a verb declared after the pass), calls go through.
-          if (!pending.has(target)) (Reflect.get(target, prop, target) as (...a: unknown[]) => unknown).apply(target, args);
-          else calls.push([prop, args]);
-          return proxy;
-        };
-      }
-      const value = Reflect.get(target, prop, receiver === proxy ? target : receiver);
-      return typeof value === 'function' ? (...args: unknown[]) => {
-        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-        return result === target ? proxy : result;
-      } : value;
-    },
-  });
-  return proxy;
+async function runVerb(spec: Verb, actionArgs: unknown[]): Promise<void> {
+  const command = actionArgs[actionArgs.length - 1] as Command;
+  const operands = actionArgs.slice(0, -2);
+  const { globals, opts } = splitOptions(command);
+  if (spec.writes && globals.as !== undefined) {
+    throw new UsageError(`--as gives read-only access to another account; "${command.parent?.name()} ${command.name()}" changes things and cannot be used with it`);
+  }
+  // The context brings the terminal streams (and chalk, when colour is on): loaded with the verb, not for help.
+  const [{ createContext }, mod] = await Promise.all([import('../context.js'), spec.load()]);
+  const ctx = await createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
+  await (mod.run as (ctx: Context, opts: unknown, ...operands: unknown[]) => Promise<void> | void)(ctx, opts, ...operands);
 }
 
 /**
- * Replays the recorded declarations of the verbs on `path` (words of the
- * command line, aliases allowed), or of every verb when `path` is undefined.
+ * Declares the options of the verbs on `path` (words of the command line, aliases
+ * allowed), or of every verb when `path` is undefined (help tests, completion scripts):
+ * a noun has many verbs, and `task create` alone declares ~50 options.
  */
 export function declareVerbs(path: readonly string[] | undefined): void {
-  for (const [cmd, calls] of pending) {
+  for (const [cmd, spec] of undeclared) {
     if (path === undefined || onPath(cmd, path)) {
-      for (const [method, args] of calls) (cmd as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[method]!(...args);
+      spec.options?.(cmd);
+      addExamplesHelp(cmd, spec.examples);
     }
   }
-  pending.clear();
+  undeclared.clear();
 }
 
 function onPath(cmd: Command, path: readonly string[]): boolean {
@@ -127,8 +135,8 @@ function onPath(cmd: Command, path: readonly string[]): boolean {
 // Global options live on the program, which only reads them before the first
 // subcommand (positional options). So that `qarnot task list --json` works,
 // every verb also gets hidden copies of them — except the ones it declares
-// itself: `task create --profile` is the Qarnot execution profile, and the
-// stored config profile is then chosen before the noun or with QARNOT_PROFILE.
+// itself (`task create --profile` is the execution profile). Either way they
+// reach the verb in ctx.globals only.
 
 const copiedGlobals = new WeakMap<Command, Set<string>>();
 
@@ -146,6 +154,7 @@ export function shareGlobalOptions(program: Command, path?: readonly string[]): 
         if (option.long === '--version' || option.long === '--help') continue;
         const taken = child.options.some((o) => o.long === option.long || (option.short !== undefined && o.short === option.short));
         if (taken) {
+          if (isHidden(option)) continue;
           child.addHelpText(
             'after',
             `\nNote: ${option.long} here is this command's own option. The global ${option.long} goes before the noun: qarnot ${option.long} ... ${child.parent?.name()} ${child.name()}\n`,
@@ -158,12 +167,17 @@ export function shareGlobalOptions(program: Command, path?: readonly string[]): 
         copies.add(copy.attributeName());
       }
       copiedGlobals.set(child, copies);
+      refuseRepeatsAndEmpties(child);
     }
   };
   visit(program);
 }
 
-/** The verb's own options, and the global ones wherever they were given. */
+function isHidden(option: Option): boolean {
+  return (option as unknown as { hidden?: boolean }).hidden === true;
+}
+
+/** The verb's own options, and the global ones wherever they were given: never mixed. */
 function splitOptions(command: Command): { globals: GlobalOptions; opts: Record<string, unknown> } {
   let root = command;
   while (root.parent) root = root.parent;
@@ -175,9 +189,30 @@ function splitOptions(command: Command): { globals: GlobalOptions; opts: Record<
     else if (key === 'color') globals.color = globals.color !== false && value !== false;
     else if (value !== undefined) globals[key] = value;
   }
-  // Commands read their flags from opts and shared settings from ctx.globals;
-  // opts carries both, the verb's own flags winning.
-  return { globals, opts: { ...globals, ...own } };
+  return { globals, opts: own };
+}
+
+// ---- One value per option --------------------------------------------------
+
+/**
+ * An option that takes one value keeps the last one silently in commander: `--limit 5
+ * --limit 2` would list 2. Refused instead, like an empty value (`--fields ''`), naming
+ * the flag. Repeatable options (a parser such as `collect`) are only checked for emptiness.
+ */
+export function refuseRepeatsAndEmpties(command: Command): void {
+  for (const option of command.options) {
+    if (!option.required && !option.optional) continue;
+    const parse = option.parseArg as ((value: string, previous: unknown) => unknown) | undefined;
+    const repeatable = parse !== undefined && option.argChoices === undefined;
+    let given = false;
+    option.argParser((value: string, previous: unknown) => {
+      const flag = option.long ?? option.short ?? option.name();
+      if (value.trim() === '') throw new UsageError(`${flag} needs a value, got an empty one`);
+      if (given && !repeatable) throw new UsageError(`${flag} was given more than once; give it once`);
+      given = true;
+      return parse ? parse(value, previous) : value;
+    });
+  }
 }
 
 // ---- Shared options, declared once -------------------------------------

@@ -24,7 +24,7 @@ export interface DynamicDeps {
 export async function dynamicCandidates(resource: DynamicResource, globals: Record<string, string>, deps: DynamicDeps): Promise<Candidate[]> {
   if (resource === 'config-profile') return storedProfiles(await deps.config());
   const { resolveConnection } = await import('../config/resolve.js');
-  const options: GlobalOptions = { color: false, profile: globals.profile, apiUrl: globals['api-url'], as: globals.as };
+  const options: GlobalOptions = { color: false, context: globals.context ?? globals.profile, apiUrl: globals['api-url'], as: globals.as };
   const connection = await resolveConnection(options, deps.env, deps.config);
   if (!connection.token) return [];
   const dir = completionCacheDir(deps.env);

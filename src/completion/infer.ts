@@ -2,7 +2,7 @@
 // from the tree; everything else is inferred from names (and, for enums, from
 // the help text), so options added to the tree later complete without a change here.
 import { JOB_STATES, POOL_STATES, TASK_STATES } from '../api/states.js';
-import { CONFIG_KEYS } from '../commands/config/index.js';
+import { CONFIG_KEYS } from '../config/location.js';
 import { FREE, type DynamicResource, type ValueKind } from './model.js';
 
 const enumOf = (values: readonly string[]): ValueKind => ({ type: 'enum', values });
@@ -49,7 +49,8 @@ export function optionValue(path: readonly string[], o: OptionFacts): ValueKind 
   if (long === '--state' && STATES_BY_NOUN[noun]) return enumOf(STATES_BY_NOUN[noun]!);
   if (ENUM_OPTIONS[long]) return enumOf(ENUM_OPTIONS[long]!);
   if (RESOURCE_OPTIONS[long]) return dynamic(RESOURCE_OPTIONS[long]!);
-  // The global --profile picks a stored profile; a command's own --profile is an execution profile.
+  // --context (and the deprecated global --profile) picks stored settings; a command's own --profile is an execution profile.
+  if (long === '--context') return dynamic('config-profile');
   if (long === '--profile') return dynamic(o.global ? 'config-profile' : 'exec-profile');
   const fromPlaceholder = placeholderValue(o.placeholder);
   if (fromPlaceholder) return fromPlaceholder;
@@ -64,7 +65,7 @@ export function argumentValue(path: readonly string[], name: string, choices: re
   const bare = name.replace(/s$/, '');
   if ((bare === 'id' || bare === 'uuid') && RESOURCE_NOUNS.has(noun as DynamicResource)) return dynamic(noun as DynamicResource);
   if (bare === 'name' || bare === 'profile') {
-    if (noun === 'config' && path.includes('profile')) return dynamic('config-profile');
+    if (noun === 'context' || (noun === 'config' && path.includes('profile'))) return dynamic('config-profile');
     if (noun === 'profile') return dynamic('exec-profile');
   }
   if (bare === 'key' && noun === 'config') return enumOf(CONFIG_KEYS);

@@ -18,7 +18,7 @@ export interface Connection {
 
 /**
  * One place for precedence: flags, then environment, then the stored profile,
- * then defaults. An explicit --profile is a flag and beats the environment.
+ * then defaults. An explicit --context is a flag and beats the environment.
  */
 export async function resolveConnection(
   globals: GlobalOptions,
@@ -28,8 +28,8 @@ export async function resolveConnection(
   const envToken = nonEmpty(env.QARNOT_CLIENT_TOKEN);
   const envUrl = nonEmpty(env.QARNOT_CLUSTER_URL);
   const readAs = nonEmpty(globals.as) ?? nonEmpty(env.QARNOT_READ_AS);
-  const explicitProfile = nonEmpty(globals.profile);
-  const profileName = explicitProfile ?? nonEmpty(env.QARNOT_PROFILE);
+  const explicitProfile = nonEmpty(globals.context);
+  const profileName = explicitProfile ?? contextFromEnv(env);
 
   // Scripts and CI usually set both variables: then the config file is never read.
   const needsStore = profileName !== undefined || envToken === undefined || (envUrl === undefined && !globals.apiUrl);
@@ -39,7 +39,7 @@ export async function resolveConnection(
   if (profileName !== undefined && stored === undefined && store) {
     const known = Object.keys(store.profiles());
     throw new UsageError(
-      `--profile: no profile named "${name}"${known.length ? `; known profiles: ${known.join(', ')}` : '; add one with "qarnot login --profile NAME"'}`,
+      `--context: no context named "${name}"${known.length ? `; known contexts: ${known.join(', ')}` : '; add one with "qarnot login --context NAME"'}`,
     );
   }
 
@@ -60,6 +60,11 @@ export async function resolveConnection(
     readAs: readAs ?? nonEmpty(stored?.as),
     sources: { apiUrl: apiUrlSource, token: tokenSource },
   };
+}
+
+/** QARNOT_CONTEXT, or its deprecated name QARNOT_PROFILE. */
+export function contextFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  return nonEmpty(env.QARNOT_CONTEXT) ?? nonEmpty(env.QARNOT_PROFILE);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -23,12 +23,14 @@ function record(cmd: Command, kind: StepKind) {
 
 /** Declares --fixed/--managed/--always/--weekly/--name on a scaling command. */
 export function addScalingFlags(cmd: Command, opts: { withName: boolean }): Command {
+  // Repeatable (a parser): each occurrence is a step, recorded below.
+  const step = (value: string) => value;
   cmd
-    .option('--fixed <slots>', 'start a policy keeping exactly SLOTS slots')
-    .option('--managed <settings>', 'start a policy scaled on the task queue: min=0,max=10,idle=1,idle-time=90s,factor=0.5 (max required)')
+    .option('--fixed <slots>', 'start a policy keeping exactly SLOTS slots', step)
+    .option('--managed <settings>', 'start a policy scaled on the task queue: min=0,max=10,idle=1,idle-time=90s,factor=0.5 (max required)', step)
     .option('--always', 'the current policy applies at any time')
-    .option('--weekly <spec>', "the current policy applies on these days and UTC hours, e.g. 'mon-fri 08:00-18:00', 'sat,sun' (repeatable)");
-  if (opts.withName) cmd.option('--name <name>', 'name the current policy (default policy-1, policy-2 ...)');
+    .option('--weekly <spec>', "the current policy applies on these days and UTC hours, e.g. 'mon-fri 08:00-18:00', 'sat,sun' (repeatable)", step);
+  if (opts.withName) cmd.option('--name <name>', 'name the current policy (default policy-1, policy-2 ...)', step);
   cmd.addHelpText('after', scalingFlagsHelp(opts.withName));
   for (const kind of ['fixed', 'managed', 'always', 'weekly', ...(opts.withName ? ['name'] : [])] as StepKind[]) record(cmd, kind);
   return cmd;

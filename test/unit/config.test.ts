@@ -41,11 +41,11 @@ describe('resolveConnection', () => {
     expect(conn).toMatchObject({ token: 'env-token', apiUrl: 'http://stored-default', profile: 'default' });
   });
 
-  it('an explicit --profile beats the environment, and --api-url beats everything', async () => {
+  it('an explicit --context beats the environment, and --api-url beats everything', async () => {
     const d = dir();
     const s = store(d);
     const env = { QARNOT_CLIENT_TOKEN: 'env-token', QARNOT_CLUSTER_URL: 'http://env' };
-    expect(await resolveConnection({ color: true, profile: 'staging' }, env, async () => s)).toMatchObject({ token: 'stored-staging', apiUrl: 'http://stored-staging' });
+    expect(await resolveConnection({ color: true, context: 'staging' }, env, async () => s)).toMatchObject({ token: 'stored-staging', apiUrl: 'http://stored-staging' });
     expect(await resolveConnection({ color: true, apiUrl: 'http://flag/' }, env, async () => s)).toMatchObject({ token: 'env-token', apiUrl: 'http://flag' });
   });
 
@@ -60,7 +60,7 @@ describe('resolveConnection', () => {
     const s = openConfigStore({ QARNOT_CONFIG_DIR: dir() });
     expect((await resolveConnection({ color: true }, {}, async () => s)).apiUrl).toBe('https://api.qarnot.com');
     await expect(resolveConnection({ color: true }, { QARNOT_CLUSTER_URL: 'ftp://x' }, async () => s)).rejects.toThrow(/QARNOT_CLUSTER_URL must be an http/);
-    await expect(resolveConnection({ color: true, profile: 'nope' }, {}, async () => s)).rejects.toThrow(/no profile named "nope"/);
+    await expect(resolveConnection({ color: true, context: 'nope' }, {}, async () => s)).rejects.toThrow(/no context named "nope"/);
   });
 });
 

@@ -1,73 +1,118 @@
 import type { Command } from 'commander';
-import { noun, verb } from '../define.js';
+import { CONFIG_KEYS } from '../../config/location.js';
+import { addVerbs, defineVerb, noun, type Verb, type VerbModule } from '../define.js';
 import { TOP_LEVEL } from '../catalog.js';
 
-export const CONFIG_KEYS = ['api-url', 'as', 'storage-url', 'account-email'] as const;
+const login = defineVerb({
+  name: 'login [token]',
+  summary: TOP_LEVEL.login,
+  description:
+    'Store an API token in a context after checking it against the API. On a terminal the token is asked for without echo; in scripts pipe it with --with-token. The token is never accepted as an argument: it would stay in your shell history.',
+  examples: ['qarnot login', 'qarnot login --with-token < token.txt', 'qarnot login --context staging --api-url https://api.qarnot.com --with-token < token.txt'],
+  options: (cmd) => cmd.option('--with-token', 'read the token from standard input').option('--no-check', 'store the token without checking it against the API'),
+  load: () => import('./login.js'),
+});
 
-export function registerConfig(program: Command): void {
-  verb(program, 'login', {
-    summary: TOP_LEVEL.login,
-    description:
-      'Store an API token in a profile after checking it against the API. On a terminal the token is asked for without echo; in scripts pipe it with --with-token. The token is never accepted as an argument: it would stay in your shell history.',
-    examples: ['qarnot login', 'qarnot login --with-token < token.txt', 'qarnot login --profile staging --api-url https://api.qarnot.com --with-token < token.txt'],
-    load: () => import('./login.js'),
-  })
-    .argument('[token]', 'refused: pass the token on stdin with --with-token')
-    .option('--with-token', 'read the token from standard input')
-    .option('--no-check', 'store the token without checking it against the API');
+const logout = defineVerb({
+  name: 'logout',
+  summary: TOP_LEVEL.logout,
+  examples: ['qarnot logout', 'qarnot logout --context staging'],
+  load: () => import('./logout.js'),
+});
 
-  verb(program, 'logout', {
-    summary: TOP_LEVEL.logout,
-    examples: ['qarnot logout', 'qarnot logout --profile staging'],
-    load: () => import('./logout.js'),
-  });
-
-  const config = noun(program, 'config', TOP_LEVEL.config, ['qarnot config list']);
-  verb(config, 'get <key>', {
-    summary: `Print a setting of the active profile (${CONFIG_KEYS.join(', ')})`,
-    examples: ['qarnot config get api-url', 'qarnot config get api-url --profile staging'],
+const CONFIG_VERBS: Verb[] = [
+  defineVerb({
+    name: 'get <key>',
+    summary: `Print a setting of the context in use (${CONFIG_KEYS.join(', ')})`,
+    examples: ['qarnot config get api-url', 'qarnot config get api-url --context staging'],
     load: () => import('./get.js'),
-  });
-  verb(config, 'set <key> <value>', {
-    summary: `Change a setting of the active profile (${CONFIG_KEYS.join(', ')}); use "qarnot login" for the token`,
-    examples: ['qarnot config set api-url http://127.0.0.1:8787', 'qarnot config set as team-lead@example.com --profile support'],
+  }),
+  defineVerb({
+    name: 'set <key> <value>',
+    summary: `Change a setting of the context in use (${CONFIG_KEYS.join(', ')}); use "qarnot login" for the token`,
+    examples: ['qarnot config set api-url http://127.0.0.1:8787', 'qarnot config set as team-lead@example.com --context support'],
     load: () => import('./set.js'),
-  });
-  verb(config, 'unset <key>', {
-    summary: 'Remove a setting from the active profile',
+  }),
+  defineVerb({
+    name: 'unset <key>',
+    summary: 'Remove a setting from the context in use',
     examples: ['qarnot config unset as'],
     load: () => import('./unset.js'),
-  });
-  verb(config, 'list', {
-    summary: 'Show every profile and its settings (tokens masked)',
+  }),
+  defineVerb({
+    name: 'list',
+    aliases: ['ls'],
+    summary: 'Show every stored context and its settings (tokens masked)',
     examples: ['qarnot config list', 'qarnot config list --json'],
     load: () => import('./list.js'),
-  }).alias('ls');
-  verb(config, 'import [file]', {
-    summary: "Import an official CLI config (~/.Qarnot/cli.config) or a Python SDK qarnot.conf into a profile",
-    examples: ['qarnot config import', 'qarnot config import ./qarnot.conf --profile python'],
+  }),
+  defineVerb({
+    name: 'import [file]',
+    summary: 'Import an official CLI config (~/.Qarnot/cli.config) or a Python SDK qarnot.conf into a context',
+    examples: ['qarnot config import', 'qarnot config import ./qarnot.conf --context python'],
     load: () => import('./import.js'),
-  });
+  }),
+];
 
-  const profile = noun(config, 'profile', 'Named profiles: an API URL and a token each', ['qarnot config profile list']);
-  verb(profile, 'add <name>', {
-    summary: 'Create a profile (then "qarnot login --profile NAME" stores its token)',
-    examples: ['qarnot config profile add staging --api-url https://api.qarnot.com', 'qarnot config profile add local --api-url http://127.0.0.1:8787 --use'],
-    load: () => import('./profile-add.js'),
-  }).option('--use', 'make it the active profile');
-  verb(profile, 'use <name>', {
-    summary: 'Make a profile the active one',
-    examples: ['qarnot config profile use staging'],
-    load: () => import('./profile-use.js'),
+/** `qarnot context ...`; `qarnot config profile ...` is its deprecated spelling (one release). */
+function contextVerbs(deprecatedAs?: string): Verb[] {
+  const noun = deprecatedAs ?? 'context';
+  const load = <O>(verb: string, mod: () => Promise<VerbModule<O>>) =>
+    deprecatedAs === undefined ? mod : () => deprecated(mod(), `qarnot ${deprecatedAs} ${verb}`, `qarnot context ${verb}`);
+  return [
+    defineVerb({
+      name: 'add <name>',
+      summary: 'Store connection settings under a name (then "qarnot login --context NAME" stores its token)',
+      examples: [`qarnot ${noun} add staging --api-url https://api.qarnot.com`, `qarnot ${noun} add local --api-url http://127.0.0.1:8787 --use`],
+      options: (cmd) => cmd.option('--use', 'use it from now on'),
+      load: load('add', () => import('./context-add.js')),
+    }),
+    defineVerb({
+      name: 'use <name>',
+      summary: 'Use this context from now on',
+      examples: [`qarnot ${noun} use staging`],
+      load: load('use', () => import('./context-use.js')),
+    }),
+    defineVerb({
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List stored contexts, the one in use marked',
+      examples: [`qarnot ${noun} list`, `qarnot ${noun} list -q`],
+      load: load('list', () => import('./list.js')),
+    }),
+    defineVerb({
+      name: 'remove <name>',
+      aliases: ['rm'],
+      summary: 'Delete a stored context and its token',
+      examples: [`qarnot ${noun} remove staging`],
+      load: load('remove', () => import('./context-remove.js')),
+    }),
+  ];
+}
+
+async function deprecated<O>(mod: Promise<VerbModule<O>>, old: string, instead: string): Promise<VerbModule<O>> {
+  const { run } = await mod;
+  return {
+    run: (ctx, opts, ...operands) => {
+      ctx.io.err(`warning: "${old}" is deprecated and will be removed; use "${instead}"\n`);
+      return run(ctx, opts, ...operands);
+    },
+  };
+}
+
+export function registerConfig(program: Command): void {
+  addVerbs(program, [login, logout]);
+  const config = noun(program, { name: 'config', summary: TOP_LEVEL.config, examples: ['qarnot config list'], verbs: CONFIG_VERBS });
+  noun(config, {
+    name: 'profile',
+    summary: 'Deprecated: use "qarnot context" (stored connection settings)',
+    examples: ['qarnot config profile list'],
+    verbs: contextVerbs('config profile'),
   });
-  verb(profile, 'list', {
-    summary: 'List profiles, the active one marked',
-    examples: ['qarnot config profile list', 'qarnot config profile list -q'],
-    load: () => import('./profile-list.js'),
-  }).alias('ls');
-  verb(profile, 'remove <name>', {
-    summary: 'Delete a profile and its token',
-    examples: ['qarnot config profile remove staging'],
-    load: () => import('./profile-remove.js'),
-  }).alias('rm');
+  noun(program, {
+    name: 'context',
+    summary: TOP_LEVEL.context,
+    examples: ['qarnot context list', 'qarnot context use staging'],
+    verbs: contextVerbs(),
+  });
 }

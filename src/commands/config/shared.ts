@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import type { ConfigStore, StoredProfile } from '../../config/store.js';
-import { CONFIG_KEYS } from './index.js';
+import { CONFIG_KEYS } from '../../config/location.js';
+import { contextFromEnv } from '../../config/resolve.js';
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -13,14 +14,14 @@ export function fieldOf(key: string): keyof StoredProfile {
   return FIELD[key as ConfigKey];
 }
 
-/** The profile a config command acts on: --profile, then QARNOT_PROFILE, then the active one. */
+/** The stored context a config command acts on: --context, then QARNOT_CONTEXT, then the one in use. */
 export function targetProfile(ctx: Context, store: ConfigStore): string {
-  return ctx.globals.profile ?? ctx.env.QARNOT_PROFILE ?? store.activeProfileName();
+  return ctx.globals.context ?? contextFromEnv(ctx.env) ?? store.activeProfileName();
 }
 
 export function checkProfileName(name: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) {
-    throw new UsageError(`profile NAME must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit, got "${name}"`);
+    throw new UsageError(`context NAME must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit, got "${name}"`);
   }
   return name;
 }

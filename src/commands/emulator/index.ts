@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { collect, noun, verb } from '../define.js';
+import { collect, defineVerb, noun } from '../define.js';
 import { TOP_LEVEL } from '../catalog.js';
 
 export function registerEmulator(program: Command): void {
-  const emulator = noun(program, 'emulator', TOP_LEVEL.emulator, [
-    'qarnot emulator start --port 0',
-  ]);
-  verb(emulator, 'start', {
+  const start = defineVerb({
+    name: 'start',
     summary: 'Serve the Compute API locally until Ctrl-C (tasks run on this machine)',
     description: `Serve the Compute API locally until Ctrl-C or SIGTERM.
 
@@ -27,14 +25,17 @@ Everything else goes to stderr.`,
       'qarnot emulator start --account bob@example.com:bob-token --read-grant emulator@qarnot.local:bob@example.com',
     ],
     longRunning: true,
+    options: (cmd) =>
+      cmd
+        .option('--host <host>', 'address to bind (a non-loopback address exposes the emulator: a warning is printed)', '127.0.0.1')
+        .option('--port <port>', 'port to listen on; 0 picks a free one', '8787')
+        .option('--token <token>', 'API token to require (default: a random one, printed at start)')
+        .option('--data <dir>', 'keep the whole state in this directory, across restarts (default: in memory)')
+        .option('--speed <n>', 'divide simulated phase durations (dispatch, download, upload) by N', '1')
+        .option('--faults <spec>', "inject failures, e.g. '503:0.1,429:0.05,reset:0.02,latency:50-300ms,seed:42'")
+        .option('--account <email:token>', 'serve another account with its own token (repeatable)', collect)
+        .option('--read-grant <reader:target>', 'let READER read TARGET with --as (repeatable)', collect),
     load: () => import('./start.js'),
-  })
-    .option('--host <host>', 'address to bind (a non-loopback address exposes the emulator: a warning is printed)', '127.0.0.1')
-    .option('--port <port>', 'port to listen on; 0 picks a free one', '8787')
-    .option('--token <token>', 'API token to require (default: a random one, printed at start)')
-    .option('--data <dir>', 'keep the whole state in this directory, across restarts (default: in memory)')
-    .option('--speed <n>', 'divide simulated phase durations (dispatch, download, upload) by N', '1')
-    .option('--faults <spec>', "inject failures, e.g. '503:0.1,429:0.05,reset:0.02,latency:50-300ms,seed:42'")
-    .option('--account <email:token>', 'serve another account with its own token (repeatable)', collect)
-    .option('--read-grant <reader:target>', 'let READER read TARGET with --as (repeatable)', collect);
+  });
+  noun(program, { name: 'emulator', summary: TOP_LEVEL.emulator, examples: ['qarnot emulator start --port 0'], verbs: [start] });
 }

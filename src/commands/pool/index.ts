@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { POOL_STATES } from '../../api/states.js';
+import { POOL } from '../../resources/pool.js';
 import { addScalingFlags } from '../../scaling/options.js';
-import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
+import { addConfirmOptions, addListOptions, addSelectorOptions, addVerbs, collect, defineVerb, noun, type Verb } from '../define.js';
+import { searchVerb } from '../search/index.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 import { addElasticOptions } from './options.js';
 import { TOP_LEVEL } from '../catalog.js';
-
-export const POOL_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
 
 /** Everything a pool body can be built from; `create` and `clone` share them. */
 function addPoolBodyOptions(cmd: Command): Command {
@@ -30,181 +29,186 @@ function addPoolBodyOptions(cmd: Command): Command {
   return cmd.option('--dry-run', 'print the request body and send nothing');
 }
 
-export function registerPool(program: Command): Command {
-  const pool = noun(program, 'pool', TOP_LEVEL.pool, ['qarnot pool list', 'qarnot pool show my-pool']);
+const list = defineVerb({
+  name: 'list',
+  aliases: ['ls'],
+  summary: 'List pools (50 by default; --all for every page)',
+  examples: ['qarnot pool list', 'qarnot pool list --state FullyExecuting --json'],
+  options: (cmd) => addListOptions(cmd, { states: POOL.states, sortFields: POOL.sortFields, summary: true }),
+  load: () => import('./list.js'),
+});
 
-  addListOptions(
-    verb(pool, 'list', {
-      summary: 'List pools (50 by default; --all for every page)',
-      examples: ['qarnot pool list', 'qarnot pool list --state FullyExecuting --json'],
-      load: () => import('./list.js'),
-    }).alias('ls'),
-    { states: POOL_STATES, sortFields: POOL_SORT_FIELDS, summary: true },
-  );
+const show = defineVerb({
+  name: 'show <id>',
+  aliases: ['get'],
+  summary: 'Show one pool (uuid or shortname)',
+  examples: ['qarnot pool show my-pool', 'qarnot pool show my-pool --json'],
+  load: () => import('./show.js'),
+});
 
-  verb(pool, 'show <id>', {
-    summary: 'Show one pool (uuid or shortname)',
-    examples: ['qarnot pool show my-pool', 'qarnot pool show my-pool --json'],
-    load: () => import('./show.js'),
-  }).alias('get');
+const create = defineVerb({
+  name: 'create',
+  summary: 'Create a pool from flags or a JSON/YAML file; prints its uuid',
+  description: 'Create a pool from flags, or from -f FILE (JSON or YAML; - for stdin) with flags overriding the file. Prints the new uuid on stdout.',
+  examples: [
+    'qarnot pool create --name render-farm --profile docker-batch -n 4',
+    'qarnot pool create -f pool.yaml --instances 8 --tag nightly',
+    'qarnot pool create --name elastic --profile docker-batch --elastic-min-slots 0 --elastic-max-slots 10 --dry-run',
+    "qarnot pool create --name office-hours --profile docker-batch --managed min=0,max=10 --weekly 'mon-fri 08:00-18:00' --fixed 0 --always",
+  ],
+  writes: true,
+  options: (cmd) => addPoolBodyOptions(cmd).option('-f, --file <file>', 'pool body as JSON or YAML (- for stdin); flags override its fields'),
+  load: () => import('./create.js'),
+});
 
-  addPoolBodyOptions(
-    verb(pool, 'create', {
-      summary: 'Create a pool from flags or a JSON/YAML file; prints its uuid',
-      description:
-        'Create a pool from flags, or from -f FILE (JSON or YAML; - for stdin) with flags overriding the file. Prints the new uuid on stdout.',
-      examples: [
-        'qarnot pool create --name render-farm --profile docker-batch -n 4',
-        'qarnot pool create -f pool.yaml --instances 8 --tag nightly',
-        'qarnot pool create --name elastic --profile docker-batch --elastic-min-slots 0 --elastic-max-slots 10 --dry-run',
-        "qarnot pool create --name office-hours --profile docker-batch --managed min=0,max=10 --weekly 'mon-fri 08:00-18:00' --fixed 0 --always",
-      ],
-      writes: true,
-      load: () => import('./create.js'),
-    }),
-  ).option('-f, --file <file>', 'pool body as JSON or YAML (- for stdin); flags override its fields');
+const clone = defineVerb({
+  name: 'clone <id>',
+  summary: 'Create a copy of a pool, with fields overridden by flags; prints the new uuid',
+  examples: ['qarnot pool clone my-pool', 'qarnot pool clone my-pool --name bigger --instances 16 --shortname my-pool-2'],
+  writes: true,
+  options: addPoolBodyOptions,
+  load: () => import('./clone.js'),
+});
 
-  addPoolBodyOptions(
-    verb(pool, 'clone <id>', {
-      summary: 'Create a copy of a pool, with fields overridden by flags; prints the new uuid',
-      examples: ['qarnot pool clone my-pool', 'qarnot pool clone my-pool --name bigger --instances 16 --shortname my-pool-2'],
-      writes: true,
-      load: () => import('./clone.js'),
-    }),
-  );
+const close = defineVerb({
+  name: 'close [ids...]',
+  summary: 'Close pools: their tasks are cancelled and the nodes released (asks first)',
+  examples: ['qarnot pool close my-pool --yes', 'qarnot pool close --tag nightly --dry-run'],
+  writes: true,
+  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, POOL.states, 'pools'), 'close'),
+  load: () => import('./close.js'),
+});
 
-  addConfirmOptions(
-    addSelectorOptions(
-      verb(pool, 'close [ids...]', {
-        summary: 'Close pools: their tasks are cancelled and the nodes released',
-        examples: ['qarnot pool close my-pool', 'qarnot pool close --tag nightly --yes'],
-        writes: true,
-        load: () => import('./close.js'),
-      }),
-      POOL_STATES,
-      'pools',
-    ),
-    'close',
-  );
+const remove = defineVerb({
+  name: 'delete [ids...]',
+  aliases: ['rm'],
+  summary: 'Delete pools (closing them first; asks first)',
+  examples: ['qarnot pool delete my-pool --yes', 'qarnot pool delete --state Closed --dry-run'],
+  writes: true,
+  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, POOL.states, 'pools'), 'delete'),
+  load: () => import('./delete.js'),
+});
 
-  addConfirmOptions(
-    addSelectorOptions(
-      verb(pool, 'delete [ids...]', {
-        summary: 'Delete pools (closing them first)',
-        examples: ['qarnot pool delete my-pool --yes', 'qarnot pool delete --state Closed --dry-run'],
-        writes: true,
-        load: () => import('./delete.js'),
-      }).alias('rm'),
-      POOL_STATES,
-      'pools',
-    ),
-    'delete',
-  );
+const update = defineVerb({
+  name: 'update <id>',
+  summary: "Change a running pool's constants, tags, elastic settings or scaling",
+  examples: [
+    'qarnot pool update my-pool -c BLEND_FILE=scene2.blend',
+    'qarnot pool update my-pool --tag urgent --elastic-max-slots 20',
+    "qarnot pool update my-pool --managed min=0,max=20 --weekly 'mon-fri 08:00-20:00' --fixed 0 --always",
+  ],
+  writes: true,
+  options: (cmd) =>
+    addScalingFlags(
+      addElasticOptions(cmd)
+        .option('-c, --constant <KEY=VALUE>', 'set this constant, keeping the others (repeatable)', collect)
+        .option('--tag <tag>', 'add this tag (repeatable)', collect)
+        .option('--untag <tag>', 'remove this tag (repeatable)', collect)
+        .option('--scaling <file>', 'replace the scaling policies with those of this JSON or YAML file'),
+      { withName: false },
+    ).option('--dry-run', 'print the request body and send nothing'),
+  load: () => import('./update.js'),
+});
 
-  const update = addElasticOptions(
-    verb(pool, 'update <id>', {
-      summary: "Change a running pool's constants, tags, elastic settings or scaling",
-      examples: [
-        'qarnot pool update my-pool -c BLEND_FILE=scene2.blend',
-        'qarnot pool update my-pool --tag urgent --elastic-max-slots 20',
-        "qarnot pool update my-pool --managed min=0,max=20 --weekly 'mon-fri 08:00-20:00' --fixed 0 --always",
-      ],
-      writes: true,
-      load: () => import('./update.js'),
-    })
-      .option('-c, --constant <KEY=VALUE>', 'set this constant, keeping the others (repeatable)', collect)
-      .option('--tag <tag>', 'add this tag (repeatable)', collect)
-      .option('--untag <tag>', 'remove this tag (repeatable)', collect)
-      .option('--scaling <file>', 'replace the scaling policies with those of this JSON or YAML file'),
-  );
-  addScalingFlags(update, { withName: false }).option('--dry-run', 'print the request body and send nothing');
+const sync = defineVerb({
+  name: 'sync <id>',
+  summary: "Copy the pool's resource buckets again to its running nodes",
+  examples: ['qarnot pool sync my-pool'],
+  writes: true,
+  load: () => import('./sync.js'),
+});
 
-  verb(pool, 'sync <id>', {
-    summary: "Copy the pool's resource buckets again to its running nodes",
-    examples: ['qarnot pool sync my-pool'],
-    writes: true,
-    load: () => import('./sync.js'),
-  });
-
-  for (const stream of ['stdout', 'stderr'] as const) {
-    verb(pool, `${stream} <id>`, {
-      summary: `Print a pool's ${stream} (whole buffer, only what is new with --fresh, live with -f)`,
-      examples: [`qarnot pool ${stream} my-pool`, `qarnot pool ${stream} my-pool --instance 2 -f`],
-      longRunning: true,
-      load: () => import('./output.js'),
-    })
-      .option('--instance <n>', 'only this instance')
-      .option('--fresh', 'only what was written since the last read')
-      .option('-f, --follow', 'keep printing new output until the pool is closed');
-  }
-
-  verb(pool, 'tasks <id>', {
-    summary: 'List the tasks of a pool',
-    examples: ['qarnot pool tasks my-pool', 'qarnot pool tasks my-pool -q'],
-    load: () => import('./tasks.js'),
-  });
-
-  verb(pool, 'jobs <id>', {
-    summary: 'List the jobs of a pool',
-    examples: ['qarnot pool jobs my-pool'],
-    load: () => import('./jobs.js'),
-  });
-
-  verb(pool, 'wait <id>', {
-    summary: 'Wait until a pool is ready (FullyExecuting) or ended; --state to wait for another state',
-    description:
-      'Wait until the pool is ready (FullyExecuting) or has ended (Closed, Failure). With --state, wait for those states (or an end).\n' +
-      'Exit codes: 0 reached, 1 the pool ended in Failure (or ended before reaching --state), 3 not found, 124 --timeout passed.',
-    examples: ['qarnot pool wait my-pool', 'qarnot pool wait my-pool --state Closed --timeout 10m'],
+const outputs = (['stdout', 'stderr'] as const).map((stream) =>
+  defineVerb({
+    name: `${stream} <id>`,
+    summary: `Print a pool's ${stream} (whole buffer, only what is new with --fresh, live with -f)`,
+    examples: [`qarnot pool ${stream} my-pool`, `qarnot pool ${stream} my-pool --instance 2 -f`],
     longRunning: true,
-    load: () => import('./wait.js'),
-  })
-    .option('--state <state>', `wait for this state (repeatable): ${POOL_STATES.join(', ')}`, collect)
-    .option('--timeout <duration>', 'give up after this long (exit 124)')
-    .option('--interval <duration>', 'time between checks (default 2s)');
+    options: (cmd: Command) =>
+      cmd
+        .option('--instance <n>', 'only this instance')
+        .option('--fresh', 'only what was written since the last read')
+        .option('-f, --follow', 'keep printing new output until the pool is closed'),
+    load: () => import('./output.js'),
+  }),
+);
 
-  registerScaling(pool);
-  return pool;
-}
+const tasks = defineVerb({
+  name: 'tasks <id>',
+  summary: 'List the tasks of a pool',
+  examples: ['qarnot pool tasks my-pool', 'qarnot pool tasks my-pool -q'],
+  load: () => import('./tasks.js'),
+});
 
-function registerScaling(pool: Command): void {
-  const scaling = noun(pool, 'scaling', 'Read, set and check the scaling policies of pools', [
-    'qarnot pool scaling get my-pool',
-    "qarnot pool scaling set my-pool --fixed 2 --weekly 'sat,sun' --managed min=0,max=10 --always",
-  ]);
+const jobs = defineVerb({
+  name: 'jobs <id>',
+  summary: 'List the jobs of a pool',
+  examples: ['qarnot pool jobs my-pool'],
+  load: () => import('./jobs.js'),
+});
 
-  verb(scaling, 'get <id>', {
-    summary: "Show a pool's scaling policies and their periods; the active one is marked",
-    examples: ['qarnot pool scaling get my-pool', 'qarnot pool scaling get my-pool --json > scaling.json'],
-    load: () => import('./scaling/get.js'),
+const wait = defineVerb({
+  name: 'wait <id>',
+  summary: 'Wait until a pool is ready (FullyExecuting) or ended; --state to wait for another state',
+  description:
+    'Wait until the pool is ready (FullyExecuting) or has ended (Closed, Failure). With --state, wait for those states (or an end).\n' +
+    'Exit codes: 0 reached, 1 the pool ended in Failure (or ended before reaching --state), 3 not found, 124 --timeout passed.',
+  examples: ['qarnot pool wait my-pool', 'qarnot pool wait my-pool --state Closed --timeout 10m'],
+  longRunning: true,
+  options: (cmd) =>
+    cmd
+      .option('--state <state>', `wait for this state (repeatable): ${POOL.states.join(', ')}`, collect)
+      .option('--timeout <duration>', 'give up after this long (exit 124)')
+      .option('--interval <duration>', 'time between checks (default 2s)'),
+  load: () => import('./wait.js'),
+});
+
+const scalingGet = defineVerb({
+  name: 'get <id>',
+  summary: "Show a pool's scaling policies and their periods; the active one is marked",
+  examples: ['qarnot pool scaling get my-pool', 'qarnot pool scaling get my-pool --json > scaling.json'],
+  load: () => import('./scaling/get.js'),
+});
+
+const scalingSet = defineVerb({
+  name: 'set <id>',
+  summary: "Replace a pool's scaling policies, from -f FILE or from flags",
+  description:
+    "Replace a pool's scaling policies, from -f FILE (JSON or YAML, as printed by 'scaling get --json') or from flags.\n" +
+    'The policies are checked locally first. Exit codes: 0 set, 1 the API refused them, 2 bad input or local problems (nothing sent).\n',
+  examples: [
+    'qarnot pool scaling set my-pool -f scaling.yaml',
+    "qarnot pool scaling set my-pool --managed min=0,max=10,idle=1,idle-time=90,factor=0.5 --weekly 'mon-fri 08:00-18:00' --fixed 0 --always",
+    "qarnot pool scaling set my-pool --fixed 2 --name weekend --weekly 'sat,sun' --managed min=0,max=10 --always --dry-run",
+  ],
+  writes: true,
+  options: (cmd) =>
+    addScalingFlags(cmd.option('-f, --file <file>', 'policies as JSON or YAML (- for stdin)'), { withName: true }).option('--dry-run', 'print the request body and send nothing'),
+  load: () => import('./scaling/set.js'),
+});
+
+const scalingCheck = defineVerb({
+  name: 'check',
+  summary: 'Check scaling policies (file or flags) without a pool: each problem on its own line',
+  description:
+    "Check scaling policies from -f FILE or flags: the obvious mistakes locally, then the API's sanity check. Each problem is printed on stdout with its path.\n" +
+    'Exit codes: 0 valid, 1 problems found, 2 input that cannot be read or parsed (bad flag syntax, unreadable file).\n',
+  examples: ['qarnot pool scaling check -f scaling.json', "qarnot pool scaling check --managed min=5,max=2 --weekly 'mon-fri 18:00-08:00'"],
+  options: (cmd) => addScalingFlags(cmd.option('-f, --file <file>', 'policies as JSON or YAML (- for stdin)'), { withName: true }),
+  load: () => import('./scaling/check.js'),
+});
+
+const VERBS: Verb[] = [list, show, create, clone, close, remove, update, sync, ...outputs, tasks, jobs, wait];
+
+export function registerPool(program: Command): Command {
+  const pool = noun(program, { name: 'pool', summary: TOP_LEVEL.pool, examples: ['qarnot pool list', 'qarnot pool show my-pool'], verbs: VERBS });
+  noun(pool, {
+    name: 'scaling',
+    summary: 'Read, set and check the scaling policies of pools',
+    examples: ['qarnot pool scaling get my-pool', "qarnot pool scaling set my-pool --fixed 2 --weekly 'sat,sun' --managed min=0,max=10 --always"],
+    verbs: [scalingGet, scalingSet, scalingCheck],
   });
-
-  addScalingFlags(
-    verb(scaling, 'set <id>', {
-      summary: "Replace a pool's scaling policies, from -f FILE or from flags",
-      description:
-        "Replace a pool's scaling policies, from -f FILE (JSON or YAML, as printed by 'scaling get --json') or from flags.\n" +
-        'The policies are checked locally first. Exit codes: 0 set, 1 the API refused them, 2 bad input or local problems (nothing sent).\n',
-      examples: [
-        'qarnot pool scaling set my-pool -f scaling.yaml',
-        "qarnot pool scaling set my-pool --managed min=0,max=10,idle=1,idle-time=90,factor=0.5 --weekly 'mon-fri 08:00-18:00' --fixed 0 --always",
-        "qarnot pool scaling set my-pool --fixed 2 --name weekend --weekly 'sat,sun' --managed min=0,max=10 --always --dry-run",
-      ],
-      writes: true,
-      load: () => import('./scaling/set.js'),
-    }).option('-f, --file <file>', 'policies as JSON or YAML (- for stdin)'),
-    { withName: true },
-  ).option('--dry-run', 'print the request body and send nothing');
-
-  addScalingFlags(
-    verb(scaling, 'check', {
-      summary: 'Check scaling policies (file or flags) without a pool: each problem on its own line',
-      description:
-        'Check scaling policies from -f FILE or flags: the obvious mistakes locally, then the API\'s sanity check. Each problem is printed on stdout with its path.\n' +
-        'Exit codes: 0 valid, 1 problems found, 2 input that cannot be read or parsed (bad flag syntax, unreadable file).\n',
-      examples: ['qarnot pool scaling check -f scaling.json', "qarnot pool scaling check --managed min=5,max=2 --weekly 'mon-fri 18:00-08:00'"],
-      load: () => import('./scaling/check.js'),
-    }).option('-f, --file <file>', 'policies as JSON or YAML (- for stdin)'),
-    { withName: true },
-  );
+  // After scaling, as before: search is the last verb of every resource noun.
+  addVerbs(pool, [searchVerb(POOL)]);
+  return pool;
 }

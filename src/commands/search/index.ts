@@ -1,5 +1,6 @@
-import type { Command } from 'commander';
-import { verb } from '../define.js';
+import type { ResourceDescriptor } from '../../resources/resource.js';
+import { defineVerb, type Verb } from '../define.js';
+import type { SearchOptions } from '../shared/search.js';
 
 const EXAMPLES: Record<string, string[]> = {
   task: [
@@ -12,8 +13,10 @@ const EXAMPLES: Record<string, string[]> = {
 };
 
 /** `qarnot task|pool|job search`: the search endpoints with the --where language, the same verb for every resource. */
-export function registerSearch(parent: Command, noun: 'task' | 'pool' | 'job'): void {
-  verb(parent, 'search', {
+export function searchVerb<T>(resource: ResourceDescriptor<T>): Verb {
+  const noun = resource.name;
+  return defineVerb<SearchOptions>({
+    name: 'search',
     summary: `Search ${noun}s with a filter expression (--where), returning only the fields you --select`,
     description: `Search ${noun}s with a filter expression compiled to the API's filter tree.
 
@@ -24,13 +27,15 @@ Expression language:
   values        bare words or 'quoted strings'; dates as 2026-11-01, 2026-11-01T10:00Z, -2h, -7d, '2h ago'
 Fields are case-insensitive: run "qarnot ${noun} search --where x" to list them.`,
     examples: EXAMPLES[noun]!,
+    options: (cmd) =>
+      cmd
+        .requiredOption('--where <expr>', 'filter expression')
+        .option('--select <fields>', 'only these fields, e.g. name,state,status.executionProgress')
+        .option('--max <n>', 'at most N results (default 100)')
+        .option('--print-filter', 'print the compiled filter as JSON and send nothing'),
     load: async () => {
       const { runSearch } = await import('../shared/search.js');
-      return { run: (ctx, opts) => runSearch(ctx, opts, noun) };
+      return { run: (ctx, opts) => runSearch(ctx, opts, resource) };
     },
-  })
-    .requiredOption('--where <expr>', 'filter expression')
-    .option('--select <fields>', 'only these fields, e.g. name,state,status.executionProgress')
-    .option('--max <n>', 'at most N results (default 100)')
-    .option('--print-filter', 'print the compiled filter as JSON and send nothing');
+  });
 }

@@ -3,19 +3,9 @@ import type { Filter } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseDate, parseEnum, parseInteger, parseSort } from '../../lib/parse.js';
-import { printItems, type View } from '../../output/print.js';
+import { printItems } from '../../output/print.js';
+import type { ResourceDescriptor } from '../../resources/resource.js';
 import { andFilters, compileWhere, selectorFilter } from '../../search/index.js';
-
-export type Resource = 'task' | 'pool' | 'job';
-
-export interface ListTarget<T> {
-  resource: Resource;
-  paginatePath: string;
-  summariesPath?: string;
-  states: readonly string[];
-  sortFields: readonly string[];
-  view: View<T>;
-}
 
 /** The selector flags shared by list, abort, delete and wait. */
 export interface SelectorOptions {
@@ -39,17 +29,17 @@ export interface ListOptions extends SelectorOptions {
 export const DEFAULT_LIMIT = 50;
 
 /** Validates the selector flags and compiles them to one API filter (undefined: everything). */
-export function selectorToFilter(resource: Resource, states: readonly string[], opts: SelectorOptions, now = new Date()): Filter | undefined {
-  const selector = selectorFilter(resource, {
+export function selectorToFilter(resource: Pick<ResourceDescriptor<unknown>, 'name' | 'states'>, opts: SelectorOptions, now = new Date()): Filter | undefined {
+  const selector = selectorFilter(resource.name, {
     tags: opts.tag,
     tagsAll: opts.tagsAll,
-    states: opts.state?.map((s) => parseEnum('--state', s, states)),
+    states: opts.state?.map((s) => parseEnum('--state', s, resource.states)),
     name: opts.name,
     nameLike: opts.nameLike,
     createdAfter: opts.createdAfter === undefined ? undefined : parseDate('--created-after', opts.createdAfter, now),
     createdBefore: opts.createdBefore === undefined ? undefined : parseDate('--created-before', opts.createdBefore, now),
   }) as Filter | undefined;
-  const where = opts.where === undefined ? undefined : (compileWhere(opts.where, resource, now) as Filter);
+  const where = opts.where === undefined ? undefined : (compileWhere(opts.where, resource.name, now) as Filter);
   return andFilters([selector, where].filter((f): f is Filter => f !== undefined)) as Filter | undefined;
 }
 
@@ -61,12 +51,12 @@ export function hasSelector(opts: SelectorOptions): boolean {
 }
 
 /** `<noun> list`: validated flags, then pages streamed to the output as they arrive. */
-export async function runList<T>(ctx: Context, opts: ListOptions, target: ListTarget<T>): Promise<void> {
+export async function runList<T>(ctx: Context, opts: ListOptions, resource: ResourceDescriptor<T>): Promise<void> {
   const limit = opts.all ? undefined : opts.limit === undefined ? DEFAULT_LIMIT : parseInteger('--limit', opts.limit, { min: 1 });
   if (opts.all && opts.limit !== undefined) throw new UsageError('--all and --limit cannot be used together');
-  const filter = selectorToFilter(target.resource, target.states, opts);
-  const sort = opts.sort === undefined ? undefined : parseSort('--sort', opts.sort, target.sortFields);
-  const path = opts.summary && target.summariesPath ? target.summariesPath : target.paginatePath;
+  const filter = selectorToFilter(resource, opts);
+  const sort = opts.sort === undefined ? undefined : parseSort('--sort', opts.sort, resource.sortFields);
+  const path = (opts.summary && resource.paths.summaries) || resource.paths.paginate;
   const http = await ctx.api();
   const info: PageInfo = { total: undefined, more: false };
   const pages = walkPages<T>(
@@ -76,9 +66,10 @@ export async function runList<T>(ctx: Context, opts: ListOptions, target: ListTa
     { limit },
     info,
   );
-  const count = await printItems(ctx, pages, target.view);
-  if (info.more && !ctx.globals.quiet) {
+  const count = await printItems(ctx, pages, resource.view);
+  // Even with -q: -q is about stdout, and a script must not take a page for the whole.
+  if (info.more) {
     const of = info.total === undefined ? '' : ` of ${info.total}`;
-    ctx.io.err(`Showing ${count}${of} ${target.view.plural}; use --limit N or --all to see more\n`);
+    ctx.io.err(`Showing ${count}${of} ${resource.plural}; use --limit N or --all to see more\n`);
   }
 }

@@ -1,15 +1,11 @@
-import { searchJobs } from '../../api/jobs.js';
-import { searchPools } from '../../api/pools.js';
-import { searchTasks } from '../../api/tasks.js';
 import type { Filter, SearchRequest } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { parseFieldList, parseInteger } from '../../lib/parse.js';
-import { printItems, type View } from '../../output/print.js';
-import { jobView, poolView, taskView } from '../../output/views.js';
+import { printItems } from '../../output/print.js';
 import { compileWhere, mapSelectFields } from '../../search/index.js';
-import type { Resource } from './list.js';
+import type { ResourceDescriptor } from '../../resources/resource.js';
 
-interface SearchOptions {
+export interface SearchOptions {
   where: string;
   select?: string;
   max?: string;
@@ -18,9 +14,9 @@ interface SearchOptions {
 
 const DEFAULT_MAX = 100;
 
-export async function runSearch(ctx: Context, opts: SearchOptions, resource: Resource): Promise<void> {
-  const filter = compileWhere(opts.where, resource, new Date()) as Filter;
-  const select = opts.select === undefined ? undefined : mapSelectFields(resource, parseFieldList('--select', opts.select));
+export async function runSearch<T>(ctx: Context, opts: SearchOptions, resource: ResourceDescriptor<T>): Promise<void> {
+  const filter = compileWhere(opts.where, resource.name, new Date()) as Filter;
+  const select = opts.select === undefined ? undefined : mapSelectFields(resource.name, parseFieldList('--select', opts.select));
   const maximumResults = opts.max === undefined ? DEFAULT_MAX : parseInteger('--max', opts.max, { min: 1, max: 10_000 });
   const request: SearchRequest = { filter, maximumResults, ...(select ? { select: { fields: select } } : {}) };
   if (opts.printFilter) {
@@ -28,12 +24,12 @@ export async function runSearch(ctx: Context, opts: SearchOptions, resource: Res
     return;
   }
   const http = await ctx.api();
-  const search = { task: searchTasks, pool: searchPools, job: searchJobs }[resource];
-  const view = { task: taskView, pool: poolView, job: jobView }[resource] as View<unknown>;
-  const results = await search(http, request);
+  const results = await resource.search(http, request);
   // The API fills only the selected fields: show exactly those, in every format.
   const shown = select && ctx.globals.fields === undefined ? { ...ctx, globals: { ...ctx.globals, fields: select.map(camelPath).join(',') } } : ctx;
-  await printItems(shown, results as unknown[], view);
+  await printItems(shown, results, resource.view);
+  // Even with -q: a script must not take the first results for all of them.
+  if (results.length >= maximumResults) ctx.io.err(`Showing the first ${results.length} ${resource.plural}; use --max N to see more\n`);
 }
 
 function camelPath(path: string): string {

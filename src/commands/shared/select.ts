@@ -2,9 +2,10 @@ import { createInterface } from 'node:readline/promises';
 import { walkPages } from '../../api/paginate.js';
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
-import { SilentExit, UsageError } from '../../errors.js';
+import { CliError, ExitCode, SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
-import { hasSelector, selectorToFilter, type ListTarget, type SelectorOptions } from './list.js';
+import type { ResourceDescriptor } from '../../resources/resource.js';
+import { hasSelector, selectorToFilter, type SelectorOptions } from './list.js';
 
 export interface Selected {
   uuid: string;
@@ -16,51 +17,53 @@ export interface SelectionOptions extends SelectorOptions {
   all?: boolean;
 }
 
-/**
- * What a destructive verb acts on: the given ids, or what an explicit
- * selector matches. Never everything by default.
- */
-export async function resolveSelection<T extends Selected>(
-  ctx: Context,
-  ids: string[],
-  opts: SelectionOptions,
-  target: ListTarget<T>,
-  verbName: string,
-): Promise<{ http: Http; items: Selected[] }> {
-  const selector = hasSelector(opts);
-  if (ids.length && (selector || opts.all)) {
-    throw new UsageError(`${verbName}: give ${target.view.plural} as IDs or select them with flags, not both`);
-  }
-  if (!ids.length && !selector && !opts.all) {
-    throw new UsageError(
-      `${verbName}: no ${target.view.plural} selected; give IDs, a selector (--tag, --state, --name, --name-like, --where) or --all`,
-    );
-  }
-  for (const id of ids) parseUuidOrShortname('ID', id);
-  const filter = selectorToFilter(target.resource, target.states, opts);
-  const http = await ctx.api();
-  if (ids.length) return { http, items: [...new Set(ids)].map((uuid) => ({ uuid })) };
-  const items: Selected[] = [];
-  for await (const page of walkPages<T>(http, target.paginatePath, { filter: filter ?? null }, {})) {
-    for (const item of page) items.push({ uuid: item.uuid, name: item.name, state: item.state });
-  }
-  return { http, items };
-}
-
 export interface ConfirmOptions {
   yes?: boolean;
   dryRun?: boolean;
 }
 
+export interface BulkOptions extends SelectionOptions, ConfirmOptions {
+  concurrency?: string;
+}
+
 /**
- * Shows what will be affected and asks on a terminal; without one, refuses
- * unless --yes. Returns false when nothing should be done (dry run, "no").
+ * What a verb acting on many items acts on: the given ids, or what an explicit
+ * selector matches. Never everything by default; a selector that matches nothing
+ * says so and ends with exit 3 (a script must not take "nothing" for "done").
+ */
+export async function resolveSelection<T extends Selected>(
+  ctx: Context,
+  ids: string[],
+  opts: SelectionOptions,
+  resource: ResourceDescriptor<T>,
+  action: string,
+): Promise<{ http: Http; items: Selected[] }> {
+  const verbName = ctx.commandPath.replace(/^qarnot /, '');
+  const selector = hasSelector(opts);
+  if (ids.length && (selector || opts.all)) {
+    throw new UsageError(`${verbName}: give ${resource.plural} as IDs or select them with flags, not both`);
+  }
+  if (!ids.length && !selector && !opts.all) {
+    throw new UsageError(`${verbName}: no ${resource.plural} selected; give IDs, a selector (--tag, --state, --name, --name-like, --where) or --all`);
+  }
+  for (const id of ids) parseUuidOrShortname('ID', id);
+  const filter = selectorToFilter(resource, opts);
+  const http = await ctx.api();
+  if (ids.length) return { http, items: [...new Set(ids)].map((uuid) => ({ uuid })) };
+  const items: Selected[] = [];
+  for await (const page of walkPages<T>(http, resource.paths.paginate, { filter: filter ?? null }, {})) {
+    for (const item of page) items.push({ uuid: item.uuid, name: item.name, state: item.state });
+  }
+  if (items.length === 0) throw new CliError(`no ${resource.plural} matched; nothing to ${action}`, ExitCode.NotFound);
+  return { http, items };
+}
+
+/**
+ * The one confirmation rule of destructive verbs (stated in `qarnot help`): --dry-run
+ * lists what would be affected; --yes acts; otherwise ask on a terminal, and refuse
+ * elsewhere. Returns false when nothing should be done (dry run, "no").
  */
 export async function confirmAction(ctx: Context, action: string, items: Selected[], plural: string, opts: ConfirmOptions): Promise<boolean> {
-  if (items.length === 0) {
-    ctx.io.err(`No ${plural} matched; nothing to ${action}\n`);
-    return false;
-  }
   if (opts.dryRun) {
     for (const item of items) ctx.io.out(`${item.uuid}${item.name ? `\t${item.name}` : ''}${item.state ? `\t${item.state}` : ''}\n`);
     ctx.io.err(`Dry run: would ${action} ${items.length} ${plural}\n`);
@@ -86,10 +89,36 @@ export function parseConcurrency(raw: string | undefined, fallback = 8): number 
   return raw === undefined ? fallback : parseInteger('--concurrency', raw, { min: 1, max: 64 });
 }
 
+export interface BulkAction {
+  /** `abort`, `delete (with their tasks)`: for the question and the dry run. */
+  action: string;
+  /** `aborted`: for the per-item lines. */
+  pastTense: string;
+  act(http: Http, item: Selected): Promise<void>;
+}
+
+/**
+ * abort / delete / close / terminate: select → confirm → bounded concurrency →
+ * one result line per item.
+ */
+export async function runBulkAction<T extends Selected>(
+  ctx: Context,
+  resource: ResourceDescriptor<T>,
+  ids: string[],
+  opts: BulkOptions,
+  bulk: BulkAction,
+): Promise<void> {
+  const concurrency = parseConcurrency(opts.concurrency);
+  const verb = bulk.action.split(' ')[0]!;
+  const { http, items } = await resolveSelection(ctx, ids, opts, resource, verb);
+  if (!(await confirmAction(ctx, bulk.action, items, resource.plural, opts))) return;
+  await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
+}
+
 /**
  * Runs `act` over every item with at most `concurrency` in flight and prints
  * one result line per item (stdout: `uuid<TAB>ok|failed<TAB>detail`).
- * Ends with exit 1 when any item failed.
+ * Ends with exit 3 when every item was not found, 1 when any failed.
  */
 export async function runBulk(
   ctx: Context,
@@ -100,6 +129,7 @@ export async function runBulk(
 ): Promise<void> {
   let next = 0;
   let failed = 0;
+  let notFound = 0;
   const c = ctx.io.color;
   const tty = ctx.io.stdoutIsTTY;
   const worker = async () => {
@@ -111,6 +141,7 @@ export async function runBulk(
       } catch (error) {
         if (ctx.signal.aborted) throw error;
         failed++;
+        if (error instanceof CliError && error.exitCode === ExitCode.NotFound) notFound++;
         const message = error instanceof Error ? error.message : String(error);
         ctx.io.out(tty ? `${c.red('✗')} ${item.uuid}: ${message}\n` : `${item.uuid}\tfailed\t${message}\n`);
       }
@@ -119,7 +150,6 @@ export async function runBulk(
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   if (failed > 0) {
     ctx.io.err(`${failed} of ${items.length} failed\n`);
-    throw new SilentExit(1);
+    throw new SilentExit(notFound === items.length ? ExitCode.NotFound : ExitCode.Failure);
   }
 }
-

@@ -1,8 +1,9 @@
 import { deleteTask } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
-import { runTaskBulkAction, type BulkActionOptions } from './bulk-action.js';
+import { TASK } from '../../resources/task.js';
+import { runBulkAction, type BulkOptions } from '../shared/select.js';
 
-export async function run(ctx: Context, opts: BulkActionOptions, ids: string[]): Promise<void> {
-  // deleteTask treats a 404 on its own retry as "already deleted" (see src/api/tasks.ts).
-  await runTaskBulkAction(ctx, ids, opts, { action: 'delete', pastTense: 'deleted' }, (http, item) => deleteTask(http, item.uuid));
+// deleteTask treats a 404 on its own retry as "already deleted" (see src/api/tasks.ts).
+export async function run(ctx: Context, opts: BulkOptions, ids: string[]): Promise<void> {
+  await runBulkAction(ctx, TASK, ids, opts, { action: 'delete', pastTense: 'deleted', act: (http, item) => deleteTask(http, item.uuid) });
 }

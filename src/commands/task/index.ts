@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { TASK_STATES } from '../../api/states.js';
-import { addConfirmOptions, addListOptions, addSelectorOptions, collect, noun, verb } from '../define.js';
+import { TASK } from '../../resources/task.js';
+import { addConfirmOptions, addListOptions, addSelectorOptions, collect, defineVerb, noun, type Verb } from '../define.js';
+import { searchVerb } from '../search/index.js';
 import { addFileOption, addFollowOptions, addTaskBodyOptions } from './options.js';
 import { TOP_LEVEL } from '../catalog.js';
-
-export const TASK_SORT_FIELDS = ['creationDate', 'name', 'state', 'executionTime'] as const;
 
 const FRESH_CURSOR_NOTE = `--fresh reads only what was written since the previous fresh read. That
 "previous read" is a cursor kept on the server and shared with every other
@@ -25,220 +24,216 @@ const RERUN_LOADERS = {
   resume: () => import('./resume.js'),
 };
 
-export function registerTask(program: Command): Command {
-  const task = noun(program, 'task', TOP_LEVEL.task, [
+const list = defineVerb({
+  name: 'list',
+  aliases: ['ls'],
+  summary: 'List tasks, newest first (50 by default; --all for every page)',
+  examples: [
     'qarnot task list',
-    'qarnot task show my-task',
-    "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'",
-  ]);
+    'qarnot task list --state Failure --tag render --limit 10',
+    'qarnot task list --all --format jsonl',
+    "qarnot task list --where \"state = Success and created > -1d\" -q",
+  ],
+  options: (cmd) => addListOptions(cmd, { states: TASK.states, sortFields: TASK.sortFields, summary: true }),
+  load: () => import('./list.js'),
+});
 
-  addListOptions(
-    verb(task, 'list', {
-      summary: 'List tasks, newest first (50 by default; --all for every page)',
-      examples: [
-        'qarnot task list',
-        'qarnot task list --state Failure --tag render --limit 10',
-        'qarnot task list --all --format jsonl',
-        "qarnot task list --where \"state = Success and created > -1d\" -q",
-      ],
-      load: () => import('./list.js'),
-    }).alias('ls'),
-    { states: TASK_STATES, sortFields: TASK_SORT_FIELDS, summary: true },
-  );
+const show = defineVerb({
+  name: 'show <id>',
+  aliases: ['get'],
+  summary: 'Show one task (uuid or shortname)',
+  examples: ['qarnot task show my-task', 'qarnot task show 7b3c0e1e-0000-4000-8000-000000000000 --json', 'qarnot task show my-task --fields state,status.succeededRange'],
+  load: () => import('./show.js'),
+});
 
-  verb(task, 'show <id>', {
-    summary: 'Show one task (uuid or shortname)',
-    examples: ['qarnot task show my-task', 'qarnot task show 7b3c0e1e-0000-4000-8000-000000000000 --json', 'qarnot task show my-task --fields state,status.succeededRange'],
-    load: () => import('./show.js'),
-  }).alias('get');
-
-  addFileOption(
-    addTaskBodyOptions(
-      verb(task, 'create', {
-        summary: 'Create a task (or many, from a file holding an array); prints the new uuid',
-        description: `Create a task from flags, or from -f FILE in the API's own field names (JSON or
+const create = defineVerb({
+  name: 'create',
+  summary: 'Create a task (or many, from a file holding an array); prints the new uuid',
+  description: `Create a task from flags, or from -f FILE in the API's own field names (JSON or
 YAML; - for stdin) with flags overriding the file's fields (constants and
 labels merge by key). A file holding an array submits every task in one bulk
 request: the uuid of each created task is printed on stdout, each failure on
 stderr with its item index, and the exit code is 1 if any failed.`,
-        examples: [
-          "qarnot task create --name hello --profile docker-batch -n 4 -c DOCKER_CMD='echo hi from $INSTANCE_ID'",
-          'qarnot task create -f task.yaml --tag nightly',
-          'qarnot task create -f tasks.json',
-          'qarnot task create --name big --profile docker-batch --range 0-3,7 --min-cores 16 --min-ram 32G --no-gpu --dry-run',
-        ],
-        writes: true,
-        load: () => import('./create.js'),
-      }),
-      'create',
-    ),
-  );
+  examples: [
+    "qarnot task create --name hello --profile docker-batch -n 4 -c DOCKER_CMD='echo hi from $INSTANCE_ID'",
+    'qarnot task create -f task.yaml --tag nightly',
+    'qarnot task create -f tasks.json',
+    'qarnot task create --name big --profile docker-batch --range 0-3,7 --min-cores 16 --min-ram 32G --no-gpu --dry-run',
+  ],
+  writes: true,
+  options: (cmd) => addFileOption(addTaskBodyOptions(cmd, 'create')),
+  load: () => import('./create.js'),
+});
 
-  addFollowOptions(
-    addFileOption(
-      addTaskBodyOptions(
-        verb(task, 'run', {
-          summary: 'Create a task, stream its output and exit with its outcome (0 Success, 1 Failure or Cancelled)',
-          description: `Create a task (same flags and file as "task create"), then stream its stdout
+const run = defineVerb({
+  name: 'run',
+  summary: 'Create a task, stream its output and exit with its outcome (0 Success, 1 Failure or Cancelled)',
+  description: `Create a task (same flags and file as "task create"), then stream its stdout
 and stderr as they arrive (stdout lines on stdout, stderr lines on stderr,
 each with its "N> " instance prefix) until it ends. Exit 0 if it succeeded,
 1 if it failed or was cancelled, 124 after --timeout, 130 on Ctrl-C (in
 both cases the task keeps running: "qarnot task abort ID" stops it).
 --detach prints the uuid and returns.`,
-          examples: [
-            "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'",
-            'qarnot task run -f task.yaml --timestamps',
-            'qarnot task run -f task.yaml --detach',
-          ],
-          writes: true,
-          longRunning: true,
-          load: () => import('./run.js'),
-        }),
-        'create',
-      ),
-    )
+  examples: [
+    "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'",
+    'qarnot task run -f task.yaml --timestamps',
+    'qarnot task run -f task.yaml --detach',
+  ],
+  writes: true,
+  longRunning: true,
+  options: (cmd) =>
+    addFollowOptions(addFileOption(addTaskBodyOptions(cmd, 'create')))
       .option('-d, --detach', 'return right after creating (prints the uuid)')
       .option('--timeout <duration>', 'stop following after this long (exit 124; the task keeps running)'),
-  );
+  load: () => import('./run.js'),
+});
 
-  addFileOption(
-    addTaskBodyOptions(
-      verb(task, 'clone <id>', {
-        summary: 'Create a copy of a task, with fields overridden by flags; prints the new uuid',
-        examples: ['qarnot task clone my-task', 'qarnot task clone my-task --name again -n 8 -c DOCKER_CMD=./v2.sh'],
-        writes: true,
-        load: () => import('./clone.js'),
-      }),
-      'clone',
-    ),
-  );
+const clone = defineVerb({
+  name: 'clone <ids...>',
+  summary: 'Create a copy of tasks, with fields overridden by flags; prints each new uuid',
+  examples: ['qarnot task clone my-task', 'qarnot task clone my-task --name again -n 8 -c DOCKER_CMD=./v2.sh'],
+  writes: true,
+  options: (cmd) => addFileOption(addTaskBodyOptions(cmd, 'clone')),
+  load: () => import('./clone.js'),
+});
 
-  for (const kind of ['retry', 'recover', 'resume'] as const) {
-    addFileOption(
-      addTaskBodyOptions(
-        verb(task, `${kind} <id>`, {
-          summary: `Run ${RERUN_INSTANCES[kind]} again as a new task; prints the new uuid`,
-          description: `Create a new task that runs ${RERUN_INSTANCES[kind]} of the given task again,
-with its other fields overridden by flags (the instance set and pool come
-from the source). Prints the new task's uuid.`,
-          examples: [`qarnot task ${kind} my-task`, `qarnot task ${kind} my-task --name ${kind}-1 -c DOCKER_CMD=./fixed.sh`],
-          writes: true,
-          load: RERUN_LOADERS[kind],
-        }),
-        'rerun',
-      ),
-    );
-  }
+const reruns = (['retry', 'recover', 'resume'] as const).map((kind) =>
+  defineVerb({
+    name: `${kind} <ids...>`,
+    summary: `Run ${RERUN_INSTANCES[kind]} again as a new task; prints the new uuid`,
+    description: `Create a new task that runs ${RERUN_INSTANCES[kind]} of each given task
+again, with its other fields overridden by flags (the instance set and pool
+come from the source). Prints each new task's uuid, one per line, in order.`,
+    examples: [`qarnot task ${kind} my-task`, `qarnot task ${kind} my-task --name ${kind}-1 -c DOCKER_CMD=./fixed.sh`],
+    writes: true,
+    options: (cmd: Command) => addFileOption(addTaskBodyOptions(cmd, 'rerun')),
+    load: RERUN_LOADERS[kind],
+  }),
+);
 
-  addConfirmOptions(
-    addSelectorOptions(
-      verb(task, 'abort [ids...]', {
-        summary: 'Abort tasks (by id or selector; asks first)',
-        examples: ['qarnot task abort my-task', 'qarnot task abort --tag nightly --state FullyExecuting --yes', 'qarnot task abort --name-like "render-*" --dry-run'],
-        writes: true,
-        load: () => import('./abort.js'),
-      }).alias('cancel'),
-      TASK_STATES,
-      'tasks',
-    ),
-    'abort',
-  );
+const abort = defineVerb({
+  name: 'abort [ids...]',
+  aliases: ['cancel'],
+  summary: 'Abort tasks (by id or selector; asks first)',
+  examples: ['qarnot task abort my-task', 'qarnot task abort --tag nightly --state FullyExecuting --yes', 'qarnot task abort --name-like "render-*" --dry-run'],
+  writes: true,
+  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, TASK.states, 'tasks'), 'abort'),
+  load: () => import('./abort.js'),
+});
 
-  addConfirmOptions(
-    addSelectorOptions(
-      verb(task, 'delete [ids...]', {
-        summary: 'Delete tasks, aborting them if needed (by id or selector; asks first)',
-        description: `Delete tasks, aborting the running ones first. Give ids, or select tasks with
+const remove = defineVerb({
+  name: 'delete [ids...]',
+  aliases: ['rm'],
+  summary: 'Delete tasks, aborting them if needed (by id or selector; asks first)',
+  description: `Delete tasks, aborting the running ones first. Give ids, or select tasks with
 --tag, --state, --name, --name-like, --where or --all: nothing is selected by
 default. On a terminal the tasks are listed and you are asked; elsewhere
 --yes is required. --dry-run only lists them.`,
-        examples: ['qarnot task delete my-task --yes', 'qarnot task delete --state Success --created-before -7d --dry-run', 'qarnot task delete --tag tmp --yes'],
-        writes: true,
-        load: () => import('./delete.js'),
-      }).alias('rm'),
-      TASK_STATES,
-      'tasks',
-    ),
-    'delete',
-  );
+  examples: ['qarnot task delete my-task --yes', 'qarnot task delete --state Success --created-before -7d --dry-run', 'qarnot task delete --tag tmp --yes'],
+  writes: true,
+  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, TASK.states, 'tasks'), 'delete'),
+  load: () => import('./delete.js'),
+});
 
-  verb(task, 'update <id>', {
-    summary: "Change a running task's constants or tags (merged with the current ones)",
-    description: `Change the constants and tags of a running task. By default the given
+const update = defineVerb({
+  name: 'update <id>',
+  summary: "Change a running task's constants or tags (merged with the current ones)",
+  description: `Change the constants and tags of a running task. By default the given
 constants are merged into the current ones (same KEY: replaced) and the
 given tags are added; --untag removes tags; --replace sends only what is given.`,
-    examples: ['qarnot task update my-task -c FRAMES=1-100', 'qarnot task update my-task --tag urgent --untag low', 'qarnot task update my-task --replace -c A=1 --tag only'],
-    writes: true,
-    load: () => import('./update.js'),
-  })
-    .option('-c, --constant <KEY=VALUE>', 'set this constant (repeatable)', collect)
-    .option('--tag <tag>', 'add this tag (repeatable)', collect)
-    .option('--untag <tag>', 'remove this tag (repeatable)', collect)
-    .option('--replace', 'replace all constants (if any -c) and all tags (if any --tag) instead of merging')
-    .option('--dry-run', 'print the request body and send nothing');
+  examples: ['qarnot task update my-task -c FRAMES=1-100', 'qarnot task update my-task --tag urgent --untag low', 'qarnot task update my-task --replace -c A=1 --tag only'],
+  writes: true,
+  options: (cmd) =>
+    cmd
+      .option('-c, --constant <KEY=VALUE>', 'set this constant (repeatable)', collect)
+      .option('--tag <tag>', 'add this tag (repeatable)', collect)
+      .option('--untag <tag>', 'remove this tag (repeatable)', collect)
+      .option('--replace', 'replace all constants (if any -c) and all tags (if any --tag) instead of merging')
+      .option('--dry-run', 'print the request body and send nothing'),
+  load: () => import('./update.js'),
+});
 
-  verb(task, 'sync <id>', {
-    summary: "Copy the task's resource buckets again to its running instances",
-    examples: ['qarnot task sync my-task'],
-    writes: true,
-    load: () => import('./sync.js'),
-  });
+const sync = defineVerb({
+  name: 'sync <id>',
+  summary: "Copy the task's resource buckets again to its running instances",
+  examples: ['qarnot task sync my-task'],
+  writes: true,
+  load: () => import('./sync.js'),
+});
 
-  verb(task, 'snapshot <id>', {
-    summary: "Upload a snapshot of a running task's files now (prints its id), or every N seconds with --every",
-    examples: ['qarnot task snapshot my-task --wait', 'qarnot task snapshot my-task --every 300 --whitelist ".*\\.log"', 'qarnot task snapshot my-task --every 0'],
-    writes: true,
-    longRunning: true,
-    load: () => import('./snapshot.js'),
-  })
-    .option('--every <seconds>', 'periodic snapshots every N seconds (0 stops them)')
-    .option('--whitelist <regex>', 'files to include')
-    .option('--blacklist <regex>', 'files to exclude')
-    .option('--bucket <bucket>', 'bucket to upload to')
-    .option('--prefix <prefix>', 'prefix of the files in the bucket')
-    .option('--wait', 'wait until the snapshot succeeded or failed (exit 1 on failure)')
-    .option('--timeout <duration>', 'with --wait: give up after this long (exit 124)');
+const snapshot = defineVerb({
+  name: 'snapshot <id>',
+  summary: "Upload a snapshot of a running task's files now (prints its id), or every N seconds with --every",
+  examples: ['qarnot task snapshot my-task --wait', 'qarnot task snapshot my-task --every 300 --whitelist ".*\\.log"', 'qarnot task snapshot my-task --every 0'],
+  writes: true,
+  longRunning: true,
+  options: (cmd) =>
+    cmd
+      .option('--every <seconds>', 'periodic snapshots every N seconds (0 stops them)')
+      .option('--whitelist <regex>', 'files to include')
+      .option('--blacklist <regex>', 'files to exclude')
+      .option('--bucket <bucket>', 'bucket to upload to')
+      .option('--prefix <prefix>', 'prefix of the files in the bucket')
+      .option('--wait', 'wait until the snapshot succeeded or failed (exit 1 on failure)')
+      .option('--timeout <duration>', 'with --wait: give up after this long (exit 124)'),
+  load: () => import('./snapshot.js'),
+});
 
-  for (const stream of ['stdout', 'stderr'] as const) {
-    addFollowOptions(
-      verb(task, `${stream} <id>`, {
-        summary: `Print a task's ${stream}: the whole buffer, only what is new (--fresh), or live (-f)`,
-        description: `Print a task's ${stream}. Without options: the whole buffer the API keeps
+const outputs = (['stdout', 'stderr'] as const).map((stream) =>
+  defineVerb({
+    name: `${stream} <id>`,
+    summary: `Print a task's ${stream}: the whole buffer, only what is new (--fresh), or live (-f)`,
+    description: `Print a task's ${stream}. Without options: the whole buffer the API keeps
 (it rotates past a size limit). With -f: keep printing new lines as they
 arrive until the task ends, then exit 0 on Success, 1 on Failure or
 Cancelled. Lines keep their "N> " instance prefix (coloured per instance on a
 terminal).
 
 ${FRESH_CURSOR_NOTE}`,
-        examples: [`qarnot task ${stream} my-task`, `qarnot task ${stream} my-task -f --timestamps`, `qarnot task ${stream} my-task --instance 2 --fresh`, ...(stream === 'stdout' ? ['qarnot task stdout my-task -f --both'] : [])],
-        longRunning: true,
-        load: stream === 'stdout' ? () => import('./stdout.js') : () => import('./stderr.js'),
-      })
-        .option('--instance <n>', 'only this instance (no prefix)')
-        .option('--fresh', 'only what was written since the previous fresh read (moves a cursor shared with other readers)')
-        .option('-f, --follow', 'keep printing new output until the task ends; exit with its outcome')
-        .option('--both', 'with -f: follow stdout and stderr together (stderr lines on stderr)')
-        .option('--timeout <duration>', 'with -f: stop following after this long (exit 124)'),
-    );
-  }
+    examples: [`qarnot task ${stream} my-task`, `qarnot task ${stream} my-task -f --timestamps`, `qarnot task ${stream} my-task --instance 2 --fresh`, ...(stream === 'stdout' ? ['qarnot task stdout my-task -f --both'] : [])],
+    longRunning: true,
+    options: (cmd: Command) =>
+      addFollowOptions(
+        cmd
+          .option('--instance <n>', 'only this instance (no prefix)')
+          .option('--fresh', 'only what was written since the previous fresh read (moves a cursor shared with other readers)')
+          .option('-f, --follow', 'keep printing new output until the task ends; exit with its outcome')
+          .option('--both', 'with -f: follow stdout and stderr together (stderr lines on stderr)')
+          .option('--timeout <duration>', 'with -f: stop following after this long (exit 124)'),
+      ),
+    load: stream === 'stdout' ? () => import('./stdout.js') : () => import('./stderr.js'),
+  }),
+);
 
-  addSelectorOptions(
-    verb(task, 'wait [ids...]', {
-      summary: 'Wait until tasks end; exit 0 if all succeeded, 1 if any failed or was cancelled, 124 on timeout',
-      description: `Wait until the given (or selected) tasks reach Success, Failure or Cancelled.
+const wait = defineVerb({
+  name: 'wait [ids...]',
+  summary: 'Wait until tasks end; exit 0 if all succeeded, 1 if any failed or was cancelled, 124 on timeout',
+  description: `Wait until the given (or selected) tasks reach Success, Failure or Cancelled.
 On a terminal a spinner shows each task's state, progress, instances and
 elapsed time; otherwise one line per state change goes to stderr. When all
 have ended, their uuids and final states are printed on stdout.
 Exit codes: 0 all succeeded, 1 any failed or was cancelled (or vanished),
-124 --timeout passed, 130 Ctrl-C.`,
-      examples: ['qarnot task wait my-task', 'qarnot task wait --tag nightly --timeout 2h', 'qarnot task wait task-a task-b --interval 10s'],
-      longRunning: true,
-      load: () => import('./wait.js'),
-    }),
-    TASK_STATES,
-    'tasks',
-  )
-    .option('--timeout <duration>', 'give up after this long (exit 124), e.g. 30m')
-    .option('--interval <duration>', 'time between polls (default 5s)');
-  return task;
+3 a selector matched no task, 124 --timeout passed, 130 Ctrl-C.`,
+  examples: ['qarnot task wait my-task', 'qarnot task wait --tag nightly --timeout 2h', 'qarnot task wait task-a task-b --interval 10s'],
+  longRunning: true,
+  options: (cmd) =>
+    addSelectorOptions(cmd, TASK.states, 'tasks')
+      .option('--timeout <duration>', 'give up after this long (exit 124), e.g. 30m')
+      .option('--interval <duration>', 'time between polls (default 5s)'),
+  load: () => import('./wait.js'),
+});
+
+const VERBS: Verb[] = [list, show, create, run, clone, ...reruns, abort, remove, update, sync, snapshot, ...outputs, wait, searchVerb(TASK)];
+
+export function registerTask(program: Command): Command {
+  return noun(program, {
+    name: 'task',
+    summary: TOP_LEVEL.task,
+    examples: [
+      'qarnot task list',
+      'qarnot task show my-task',
+      "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'",
+    ],
+    verbs: VERBS,
+  });
 }

@@ -1,11 +1,7 @@
-import { getTask } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
-import { parseUuidOrShortname } from '../../lib/parse.js';
-import { printRecord } from '../../output/print.js';
-import { taskView } from '../../output/views.js';
+import { TASK } from '../../resources/task.js';
+import { runShow } from '../shared/show.js';
 
 export async function run(ctx: Context, _opts: unknown, id: string): Promise<void> {
-  parseUuidOrShortname('ID', id);
-  const task = await getTask(await ctx.api(), id);
-  printRecord(ctx, task, taskView);
+  await runShow(ctx, TASK, id);
 }

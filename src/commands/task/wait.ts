@@ -1,14 +1,12 @@
-import { getTask, TASK_FINAL_STATES } from '../../api/tasks.js';
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { SilentExit, TimeoutError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
 import { formatDurationShort } from '../../lib/timespan.js';
 import { colorState, printItems } from '../../output/print.js';
-import { taskView } from '../../output/views.js';
+import { TASK } from '../../resources/task.js';
 import { resolveSelection, type SelectionOptions } from '../shared/select.js';
 import { VANISHED_STATE, createWaitReporter, parseInterval, type WaitEntry, waitForStates } from '../shared/wait.js';
-import { TASK_TARGET } from './bulk-action.js';
 
 export interface WaitOptions extends SelectionOptions {
   timeout?: string;
@@ -24,19 +22,15 @@ const DEFAULT_INTERVAL_MS = 5000;
 export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promise<void> {
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const intervalMs = parseInterval(opts.interval, DEFAULT_INTERVAL_MS);
-  const { http, items } = await resolveSelection(ctx, ids, opts, TASK_TARGET, 'task wait');
-  if (items.length === 0) {
-    ctx.io.err('No tasks matched; nothing to wait for\n');
-    return;
-  }
+  const { http, items } = await resolveSelection(ctx, ids, opts, TASK, 'wait for');
   const reporter = await createWaitReporter<Task>(ctx, { describe, succeeded: (state) => state === 'Success' });
   let result;
   try {
     result = await waitForStates<Task>({
       ids: items.map((i) => i.uuid),
-      fetch: (id) => getTask(http, id),
+      fetch: (id) => TASK.get(http, id),
       stateOf: (task) => task.state,
-      terminal: TASK_FINAL_STATES,
+      terminal: TASK.finalStates,
       intervalMs,
       timeoutMs,
       signal: ctx.signal,
@@ -50,7 +44,7 @@ export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promi
   const { entries, timedOut } = result;
   reporter.stop(entries);
   const ended = entries.filter((e) => e.done && e.item && e.state !== VANISHED_STATE).map((e) => e.item!);
-  if (ended.length) await printItems(ctx, ended, taskView);
+  if (ended.length) await printItems(ctx, ended, TASK.view);
   for (const e of entries.filter((x) => x.state === VANISHED_STATE)) ctx.io.err(`${e.id}: ${e.error ?? 'not found'}\n`);
   if (timedOut) {
     const pending = entries.filter((e) => !e.done);

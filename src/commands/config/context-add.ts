@@ -5,8 +5,8 @@ import { checkProfileName } from './shared.js';
 export async function run(ctx: Context, opts: { use?: boolean }, name: string): Promise<void> {
   checkProfileName(name);
   const store = await ctx.config();
-  if (store.profile(name)) throw new UsageError(`a profile named "${name}" already exists`);
+  if (store.profile(name)) throw new UsageError(`a context named "${name}" already exists`);
   store.saveProfile(name, { apiUrl: ctx.globals.apiUrl?.replace(/\/+$/, '') });
   if (opts.use) store.setActiveProfile(name);
-  ctx.io.err(`Added profile "${name}"${opts.use ? ' (now active)' : ''}; store its token with: qarnot login --profile ${name}\n`);
+  ctx.io.err(`Added context "${name}"${opts.use ? ' (now in use)' : ''}; store its token with: qarnot login --context ${name}\n`);
 }
