@@ -7,7 +7,7 @@
 __qarnot_node() {
   subs='' flags='' valopts=''
   case "$1" in
-    '') subs='task pool job profile hardware account status versions settings login logout config context emulator completion help' flags='-V --version --json -q --quiet --no-color --verbose -h --help' valopts='--context --api-url --format --fields --as --deadline' ;;
+    '') subs='task pool job bucket profile hardware account status versions settings login logout config context emulator completion help' flags='-V --version --json -q --quiet --no-color --verbose -h --help' valopts='--context --api-url --format --fields --as --deadline' ;;
     'task') subs='list show create run clone retry recover resume abort delete update sync snapshot stdout stderr wait search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'task list') subs='' flags='--all --summary -h --help --json -q --quiet --no-color --verbose' valopts='--limit --tag --tags-all --state --name --name-like --created-after --created-before --where --sort --context --api-url --format --fields --as --deadline' ;;
     'task show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
@@ -54,6 +54,16 @@ __qarnot_node() {
     'job tasks') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'job wait') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--timeout --interval --context --api-url --format --fields --as --deadline' ;;
     'job search') subs='' flags='--print-filter -h --help --json -q --quiet --no-color --verbose' valopts='--where --select --max --context --api-url --format --fields --as --deadline' ;;
+    'bucket') subs='list create delete ls put get cat rm sync' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket list') subs='' flags='--stats -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket create') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket delete') subs='' flags='--force -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket ls') subs='' flags='-r --recursive -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket put') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--concurrency --exclude --include --context --api-url --format --fields --as --deadline' ;;
+    'bucket get') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--concurrency --exclude --include --context --api-url --format --fields --as --deadline' ;;
+    'bucket cat') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket rm') subs='' flags='-r --recursive -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket sync') subs='' flags='--delete --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--concurrency --exclude --include --context --api-url --format --fields --as --deadline' ;;
     'profile') subs='list show' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'profile list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'profile show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
@@ -94,6 +104,7 @@ __qarnot_sub() {
     '|task') REPLY='task' ;;
     '|pool') REPLY='pool' ;;
     '|job') REPLY='job' ;;
+    '|bucket') REPLY='bucket' ;;
     '|profile') REPLY='profile' ;;
     '|hardware') REPLY='hardware' ;;
     '|account') REPLY='account' ;;
@@ -160,6 +171,15 @@ __qarnot_sub() {
     'job|tasks') REPLY='tasks' ;;
     'job|wait') REPLY='wait' ;;
     'job|search') REPLY='search' ;;
+    'bucket|list') REPLY='list' ;;
+    'bucket|create') REPLY='create' ;;
+    'bucket|delete') REPLY='delete' ;;
+    'bucket|ls') REPLY='ls' ;;
+    'bucket|put') REPLY='put' ;;
+    'bucket|get') REPLY='get' ;;
+    'bucket|cat') REPLY='cat' ;;
+    'bucket|rm') REPLY='rm' ;;
+    'bucket|sync') REPLY='sync' ;;
     'profile|list') REPLY='list' ;;
     'profile|ls') REPLY='list' ;;
     'profile|show') REPLY='show' ;;
@@ -288,10 +308,11 @@ __qarnot_argkind() {
     'job delete|'*) REPLY='@job' ;;
     'job tasks|0') REPLY='@job' ;;
     'job wait|0') REPLY='@job' ;;
+    'bucket put|'*) REPLY='f' ;;
     'profile show|0') REPLY='@exec-profile' ;;
-    'config get|0') REPLY='w:api-url as' ;;
-    'config set|0') REPLY='w:api-url as' ;;
-    'config unset|0') REPLY='w:api-url as' ;;
+    'config get|0') REPLY='w:api-url as storage-url account-email' ;;
+    'config set|0') REPLY='w:api-url as storage-url account-email' ;;
+    'config unset|0') REPLY='w:api-url as storage-url account-email' ;;
     'config import|0') REPLY='f' ;;
     'config profile add|0') REPLY='@config-profile' ;;
     'config profile use|0') REPLY='@config-profile' ;;
@@ -300,7 +321,7 @@ __qarnot_argkind() {
     'context use|0') REPLY='@config-profile' ;;
     'context remove|0') REPLY='@config-profile' ;;
     'completion|0') REPLY='w:bash zsh fish' ;;
-    'help|'*) REPLY='w:task pool job profile hardware account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
+    'help|'*) REPLY='w:task pool job bucket profile hardware account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
   esac
 }
 

@@ -8,7 +8,7 @@ __qarnot_node() {
   subs=() opts=() valopts=()
   case $1 in
     ('')
-      subs=('task:Create, watch and manage tasks' 'pool:Create and manage pools: long-lived capacity for tasks' 'job:Create and manage jobs: groups of tasks with ordering' 'profile:Execution profiles: what a task or pool runs on (docker-batch ...)' 'hardware:Hardware constraints your account can request' 'account:Show your account: email, quotas and what you use of them' 'status:Check that the API is reachable and your token valid' 'versions:List the API versions and their end of life' 'settings:Show the API'\''s public settings (storage URL ...)' 'login:Store an API token in a context (hidden prompt, or --with-token from stdin)' 'logout:Remove the stored token of a context (the one in use by default)' 'config:Read and change the settings of stored contexts' 'context:Stored connection settings (API URL and token), by name: add, use, list, remove' 'emulator:A local emulator of the Compute API that really runs tasks on this machine' 'completion:Print the shell completion script for bash, zsh or fish' 'help:Show help for a command, or a topic: exit-codes, environment, formatting')
+      subs=('task:Create, watch and manage tasks' 'pool:Create and manage pools: long-lived capacity for tasks' 'job:Create and manage jobs: groups of tasks with ordering' 'bucket:Store and move data: buckets on Qarnot'\''s S3 storage (sync, put, get)' 'profile:Execution profiles: what a task or pool runs on (docker-batch ...)' 'hardware:Hardware constraints your account can request' 'account:Show your account: email, quotas and what you use of them' 'status:Check that the API is reachable and your token valid' 'versions:List the API versions and their end of life' 'settings:Show the API'\''s public settings (storage URL ...)' 'login:Store an API token in a context (hidden prompt, or --with-token from stdin)' 'logout:Remove the stored token of a context (the one in use by default)' 'config:Read and change the settings of stored contexts' 'context:Stored connection settings (API URL and token), by name: add, use, list, remove' 'emulator:A local emulator of the Compute API that really runs tasks on this machine' 'completion:Print the shell completion script for bash, zsh or fish' 'help:Show help for a command, or a topic: exit-codes, environment, formatting')
       opts=('-V:print the version' '--version:print the version' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)' '-h:show help for a command' '--help:show help for a command')
       valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
     ('task')
@@ -195,6 +195,46 @@ __qarnot_node() {
       subs=()
       opts=('--where:filter expression' '--select:only these fields, e.g. name,state,status.executionProgress' '--max:at most N results (default 100)' '--print-filter:print the compiled filter as JSON and send nothing' '-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
       valopts=('--where' '--select' '--max' '--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket')
+      subs=('list:List your buckets (object count and size with --stats: one listing each)' 'create:Create a bucket (done already when you own it)' 'delete:Delete a bucket; refused when not empty unless --force, which deletes its objects (asks first)' 'ls:List the objects of NAME[/PREFIX]: folders from "/", -r for every key below' 'put:Upload files and directories (recursive) to NAME[/PREFIX]; "-" reads stdin into NAME/KEY' 'get:Download an object, or every object under a prefix, into LOCAL (default: the current directory)' 'cat:Write an object (NAME/KEY) to standard output' 'rm:Delete objects (NAME/KEY ...), or with -r every object under NAME[/PREFIX] (asks first)' 'sync:Make a bucket prefix match a local directory, or the other way round: only what differs moves')
+      opts=('-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket list')
+      subs=()
+      opts=('--stats:count the objects and bytes of each bucket (lists every bucket in full)' '-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket create')
+      subs=()
+      opts=('-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket delete')
+      subs=()
+      opts=('--force:delete its objects first' '-y:delete without asking (required when not on a terminal)' '--yes:delete without asking (required when not on a terminal)' '--dry-run:say what would be deleted; delete nothing' '-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket ls')
+      subs=()
+      opts=('-r:every key under the prefix, no folders' '--recursive:every key under the prefix, no folders' '-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket put')
+      subs=()
+      opts=('--concurrency:requests in flight at once (default 16)' '--exclude:skip paths matching this glob (repeatable; "*.tmp" at any depth, "logs/**" from the root)' '--include:take back paths an earlier --exclude skipped (repeatable; the last matching rule wins)' '-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--concurrency' '--exclude' '--include' '--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket get')
+      subs=()
+      opts=('--concurrency:requests in flight at once (default 16)' '--exclude:skip paths matching this glob (repeatable; "*.tmp" at any depth, "logs/**" from the root)' '--include:take back paths an earlier --exclude skipped (repeatable; the last matching rule wins)' '-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--concurrency' '--exclude' '--include' '--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket cat')
+      subs=()
+      opts=('-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket rm')
+      subs=()
+      opts=('-r:delete every object under each prefix (in batches of 1,000)' '--recursive:delete every object under each prefix (in batches of 1,000)' '-y:delete without asking (required when not on a terminal)' '--yes:delete without asking (required when not on a terminal)' '--dry-run:list what would be deleted; delete nothing' '-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
+    ('bucket sync')
+      subs=()
+      opts=('--concurrency:requests in flight at once (default 16)' '--exclude:skip paths matching this glob (repeatable; "*.tmp" at any depth, "logs/**" from the root)' '--include:take back paths an earlier --exclude skipped (repeatable; the last matching rule wins)' '--delete:delete what the destination has and the source has not' '--dry-run:list what would be transferred and deleted; do nothing' '-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
+      valopts=('--concurrency' '--exclude' '--include' '--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
     ('profile')
       subs=('list:List the profiles your account can use' 'show:Show a profile'\''s constants and licenses')
       opts=('-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
@@ -244,7 +284,7 @@ __qarnot_node() {
       opts=('-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
       valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
     ('config')
-      subs=('get:Print a setting of the context in use (api-url, as)' 'set:Change a setting of the context in use (api-url, as); use "qarnot login" for the token' 'unset:Remove a setting from the context in use' 'list:Show every stored context and its settings (tokens masked)' 'import:Import an official CLI config (~/.Qarnot/cli.config) or a Python SDK qarnot.conf into a context' 'profile:Deprecated: use "qarnot context" (stored connection settings)')
+      subs=('get:Print a setting of the context in use (api-url, as, storage-url, account-email)' 'set:Change a setting of the context in use (api-url, as, storage-url, account-email); use "qarnot login" for the token' 'unset:Remove a setting from the context in use' 'list:Show every stored context and its settings (tokens masked)' 'import:Import an official CLI config (~/.Qarnot/cli.config) or a Python SDK qarnot.conf into a context' 'profile:Deprecated: use "qarnot context" (stored connection settings)')
       opts=('-h:show help for a command' '--help:show help for a command' '--context:use these stored connection settings (env QARNOT_CONTEXT)' '--api-url:API base URL (env QARNOT_CLUSTER_URL)' '--format:output format' '--json:shortcut for --format json' '-q:print identifiers only, one per line' '--quiet:print identifiers only, one per line' '--fields:columns or JSON keys to show, e.g. uuid,name,status.executionProgress' '--no-color:no colours (also NO_COLOR=1)' '--verbose:trace every HTTP request on stderr (token redacted)' '--as:read another account you have access to (env QARNOT_READ_AS); read-only' '--deadline:give up on a command after this long (default 2m; not for wait/follow)')
       valopts=('--context' '--api-url' '--format' '--fields' '--as' '--deadline') ;;
     ('config get')
@@ -331,6 +371,7 @@ __qarnot_sub() {
     ('|task') REPLY='task' ;;
     ('|pool') REPLY='pool' ;;
     ('|job') REPLY='job' ;;
+    ('|bucket') REPLY='bucket' ;;
     ('|profile') REPLY='profile' ;;
     ('|hardware') REPLY='hardware' ;;
     ('|account') REPLY='account' ;;
@@ -397,6 +438,15 @@ __qarnot_sub() {
     ('job|tasks') REPLY='tasks' ;;
     ('job|wait') REPLY='wait' ;;
     ('job|search') REPLY='search' ;;
+    ('bucket|list') REPLY='list' ;;
+    ('bucket|create') REPLY='create' ;;
+    ('bucket|delete') REPLY='delete' ;;
+    ('bucket|ls') REPLY='ls' ;;
+    ('bucket|put') REPLY='put' ;;
+    ('bucket|get') REPLY='get' ;;
+    ('bucket|cat') REPLY='cat' ;;
+    ('bucket|rm') REPLY='rm' ;;
+    ('bucket|sync') REPLY='sync' ;;
     ('profile|list') REPLY='list' ;;
     ('profile|ls') REPLY='list' ;;
     ('profile|show') REPLY='show' ;;
@@ -525,10 +575,11 @@ __qarnot_argkind() {
     ('job delete|'*) REPLY='@job' ;;
     ('job tasks|0') REPLY='@job' ;;
     ('job wait|0') REPLY='@job' ;;
+    ('bucket put|'*) REPLY='f' ;;
     ('profile show|0') REPLY='@exec-profile' ;;
-    ('config get|0') REPLY='w:api-url as' ;;
-    ('config set|0') REPLY='w:api-url as' ;;
-    ('config unset|0') REPLY='w:api-url as' ;;
+    ('config get|0') REPLY='w:api-url as storage-url account-email' ;;
+    ('config set|0') REPLY='w:api-url as storage-url account-email' ;;
+    ('config unset|0') REPLY='w:api-url as storage-url account-email' ;;
     ('config import|0') REPLY='f' ;;
     ('config profile add|0') REPLY='@config-profile' ;;
     ('config profile use|0') REPLY='@config-profile' ;;
@@ -537,7 +588,7 @@ __qarnot_argkind() {
     ('context use|0') REPLY='@config-profile' ;;
     ('context remove|0') REPLY='@config-profile' ;;
     ('completion|0') REPLY='w:bash zsh fish' ;;
-    ('help|'*) REPLY='w:task pool job profile hardware account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
+    ('help|'*) REPLY='w:task pool job bucket profile hardware account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
   esac
 }
 

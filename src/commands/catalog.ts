@@ -7,6 +7,7 @@ export const TOP_LEVEL = {
   task: 'Create, watch and manage tasks',
   pool: 'Create and manage pools: long-lived capacity for tasks',
   job: 'Create and manage jobs: groups of tasks with ordering',
+  bucket: "Store and move data: buckets on Qarnot's S3 storage (sync, put, get)",
   profile: 'Execution profiles: what a task or pool runs on (docker-batch ...)',
   hardware: 'Hardware constraints your account can request',
   account: 'Show your account: email, quotas and what you use of them',

@@ -18,9 +18,9 @@ export async function resolveStorageEndpoint(ctx: Context): Promise<StorageEndpo
   if (!connection.token) {
     throw new CliError(`no API token for profile "${connection.profile}": run "qarnot login", or set QARNOT_CLIENT_TOKEN`, ExitCode.Auth);
   }
-  const stored = ctx.globals.profile !== undefined || !ctx.env.QARNOT_STORAGE_URL || !ctx.env.QARNOT_ACCOUNT_EMAIL ? (await ctx.config()).profile(connection.profile) : undefined;
+  const stored = ctx.globals.context !== undefined || !ctx.env.QARNOT_STORAGE_URL || !ctx.env.QARNOT_ACCOUNT_EMAIL ? (await ctx.config()).profile(connection.profile) : undefined;
   const pick = (fromEnv: string | undefined, fromProfile: string | undefined) =>
-    (ctx.globals.profile !== undefined ? (nonEmpty(fromProfile) ?? nonEmpty(fromEnv)) : (nonEmpty(fromEnv) ?? nonEmpty(fromProfile)));
+    (ctx.globals.context !== undefined ? (nonEmpty(fromProfile) ?? nonEmpty(fromEnv)) : (nonEmpty(fromEnv) ?? nonEmpty(fromProfile)));
   let url = pick(ctx.env.QARNOT_STORAGE_URL, stored?.storageUrl);
   let email = pick(ctx.env.QARNOT_ACCOUNT_EMAIL, stored?.accountEmail);
   if (url === undefined || email === undefined) {

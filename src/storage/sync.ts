@@ -168,11 +168,12 @@ function sum(files: { size: number }[]): number {
 }
 
 /** The summary line: what moved, how much, how fast; what was the same; what was deleted. */
-export function summaryLine(verb: string, report: TransferReport): string {
+export function summaryLine(verb: string, report: TransferReport, dryRun = false): string {
+  const files = `${report.transferred} file${report.transferred === 1 ? '' : 's'} (${formatBytes(report.bytes)})`;
   const rate = report.ms > 0 ? `, ${formatBytes((report.bytes / report.ms) * 1000)}/s` : '';
-  const parts = [`${verb} ${report.transferred} file${report.transferred === 1 ? '' : 's'} (${formatBytes(report.bytes)}) in ${formatSeconds(report.ms)}${rate}`];
+  const parts = [dryRun ? `Dry run: would ${verb} ${files}` : `${verb} ${files} in ${formatSeconds(report.ms)}${rate}`];
   if (report.unchanged > 0) parts.push(`${report.unchanged} unchanged`);
-  if (report.deleted > 0) parts.push(`${report.deleted} deleted`);
+  if (report.deleted > 0) parts.push(`${report.deleted} ${dryRun ? 'to delete' : 'deleted'}`);
   if (report.failed > 0) parts.push(`${report.failed} failed`);
   return parts.join('; ');
 }

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { CliError } from '../errors.js';
 import { unquoteEtag, type S3Client } from './client.js';
 import { guessPartSize, multipartCount, multipartEtag, MULTIPART_THRESHOLD, partSizeFor } from './etag.js';
-import { buildXml, parseXml } from './xml.js';
+import { abortUpload, completeUpload, createUpload, uploadPart } from './multipart.js';
 
 /** Requests in flight, shared by whole files and the parts of big ones. */
 export class Limiter {
@@ -80,38 +80,21 @@ export async function uploadFile(s3: S3Client, limiter: Limiter, meter: Meter, b
 
 /** Parts go up in parallel, each retried alone; a failed upload is aborted so no parts linger. */
 async function uploadInParts(s3: S3Client, limiter: Limiter, meter: Meter, bucket: string, key: string, file: UploadSource, headers: Record<string, string>): Promise<void> {
-  const created = await limiter.run(() => s3.request({ method: 'POST', bucket, key, query: { uploads: '' }, headers }));
-  const uploadId = (parseXml(created.text).InitiateMultipartUploadResult as { UploadId?: string } | undefined)?.UploadId;
-  if (!uploadId) throw new CliError(`the storage gave no upload id for "${bucket}/${key}"`);
+  const uploadId = await limiter.run(() => createUpload(s3, bucket, key, headers));
   const partSize = partSizeFor(file.size);
-  const count = Math.max(1, Math.ceil(file.size / partSize));
-  const etags: string[] = new Array<string>(count);
+  const etags = new Array<string>(Math.max(1, Math.ceil(file.size / partSize)));
   try {
-    await forEachLimited([...Array(count).keys()], limiter.size, (index) =>
+    await forEachLimited([...etags.keys()], limiter.size, (index) =>
       limiter.run(async () => {
         const start = index * partSize;
         const length = Math.min(partSize, file.size - start);
-        const res = await s3.request({
-          method: 'PUT',
-          bucket,
-          key,
-          query: { partNumber: String(index + 1), uploadId },
-          body: { length, open: () => counted(createReadStream(file.path, { start, end: start + length - 1 }), meter) },
-        });
-        etags[index] = unquoteEtag(res.headers.etag);
-        checkEtag(etags[index]!, res.sentMd5, `${key} (part ${index + 1})`);
+        const body = { length, open: () => counted(createReadStream(file.path, { start, end: start + length - 1 }), meter) };
+        etags[index] = await uploadPart(s3, bucket, key, uploadId, index + 1, body);
       }),
     );
-    const body = buildXml({ CompleteMultipartUpload: { Part: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag: `"${ETag}"` })) } });
-    const done = await limiter.run(() => s3.request({ method: 'POST', bucket, key, query: { uploadId }, body, headers: { 'content-type': 'application/xml' } }));
-    // Complete may answer 200 with an error in its body.
-    const error = parseXml(done.text).Error as { Code?: string }[] | undefined;
-    if (error?.length) throw new CliError(`the storage refused to assemble "${bucket}/${key}": ${error[0]!.Code}`);
-    const expected = multipartEtag(etags.map((e) => Buffer.from(e, 'hex')));
-    const etag = unquoteEtag((parseXml(done.text).CompleteMultipartUploadResult as { ETag?: string } | undefined)?.ETag);
-    if (etag && /^[0-9a-f]{32}-\d+$/.test(etag) && etag !== expected) throw new CliError(`"${bucket}/${key}": the assembled object's ETag ${etag} is not the parts' ${expected}`);
+    await limiter.run(() => completeUpload(s3, bucket, key, uploadId, etags));
   } catch (error) {
-    await s3.request({ method: 'DELETE', bucket, key, query: { uploadId }, deletes: true }).catch(() => undefined);
+    await abortUpload(s3, bucket, key, uploadId);
     throw error;
   }
 }

@@ -7,11 +7,17 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
-  isArray: (name) => LISTS.has(name),
+  isArray: (_name, path) => LISTS.has(String(path)),
 });
 
 /** Elements that repeat: an array even when the answer holds one. */
-const LISTS = new Set(['Contents', 'CommonPrefixes', 'Bucket', 'Deleted', 'Error', 'Part', 'Upload']);
+const LISTS = new Set([
+  'ListBucketResult.Contents',
+  'ListBucketResult.CommonPrefixes',
+  'ListAllMyBucketsResult.Buckets.Bucket',
+  'DeleteResult.Deleted',
+  'DeleteResult.Error',
+]);
 
 export function parseXml(text: string): Record<string, unknown> {
   return parser.parse(text) as Record<string, unknown>;
