@@ -14,6 +14,13 @@ export default tseslint.config(
     },
   },
   {
+    // The bundle is CommonJS, but the source must build and run as ES modules too.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...['module', 'require', 'exports', '__dirname', '__filename'].map((name) => ({ name, message: 'CommonJS only: use import / import.meta' }))],
+    },
+  },
+  {
     files: ['scripts/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },

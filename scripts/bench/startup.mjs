@@ -6,25 +6,18 @@ import { block, mb, ms, ratio, verdict } from './report.mjs';
 const HEADER = ['command', 'wall median', 'min', 'ratio', 'target', '', 'CPU median', 'ratio', 'peak RSS'];
 const NOTE = 'target on the wall-time ratio; CPU = user + sys of the process (10 ms resolution), steadier when the machine is busy';
 
-const CACHE_NOTE =
-  'runs after the first use the compile cache (src/lib/compile-cache.ts on Node 20, Node\'s own on 22+), kept in a directory of the bench\'s own; "compile cache off" is a first run';
-
 const STARTUP_TARGET = 1.3;
 const CALL_TARGET = 1.6;
-
-/** A command: its arguments, or { args, env, info } for a row shown without a target. */
-const specOf = (command) => (Array.isArray(command) ? { args: command } : command);
 
 async function compare(b, commands, rounds) {
   // Under /usr/bin/time (same ~1 ms on both sides) for the CPU column: CPU
   // time barely moves when other processes compete for the cores; wall does.
   const variants = { baseline: () => b.node(['-e', '0'], { rss: true }) };
   const skipped = {};
-  for (const [label, command] of Object.entries(commands)) {
-    const { args, env } = specOf(command);
-    const why = unavailable(await b.qarnot(args, { env }), b.missingVerbMarkers);
+  for (const [label, args] of Object.entries(commands)) {
+    const why = unavailable(await b.qarnot(args), b.missingVerbMarkers);
     if (why) skipped[label] = why;
-    else variants[label] = () => b.qarnot(args, { rss: true, env });
+    else variants[label] = () => b.qarnot(args, { rss: true });
   }
   const results = await interleave(variants, rounds);
   const base = median(results.baseline.map((r) => r.wallMs));
@@ -45,8 +38,7 @@ function rows({ results, skipped, base, baseCpu }, commands, target) {
     const cpu = median(results[label].map((r) => r.cpuMs));
     const rss = median(results[label].map((r) => r.rssMb));
     figures[label] = { medianMs: med, ratio: med / base, cpuMs: cpu, cpuRatio: cpu / baseCpu, rssMb: rss };
-    const [targetCell, verdictCell] = specOf(commands[label]).info ? ['(info)', ''] : [`≤ ${target.toFixed(1)}×`, verdict(med / base <= target)];
-    out.push([label, ms(med), ms(Math.min(...walls)), ratio(med / base), targetCell, verdictCell, ms(cpu), ratio(cpu / baseCpu), mb(rss)]);
+    out.push([label, ms(med), ms(Math.min(...walls)), ratio(med / base), `≤ ${target.toFixed(1)}×`, verdict(med / base <= target), ms(cpu), ratio(cpu / baseCpu), mb(rss)]);
   }
   return { out, figures };
 }
@@ -59,7 +51,7 @@ export async function benchStartup(b) {
   };
   const measured = await compare(b, commands, b.rounds.startup);
   const { out, figures } = rows(measured, commands, STARTUP_TARGET);
-  b.print(block(`1. Start-up — median of ${b.rounds.startup} interleaved runs`, HEADER, out, [NOTE, CACHE_NOTE]));
+  b.print(block(`1. Start-up — median of ${b.rounds.startup} interleaved runs`, HEADER, out, [NOTE]));
   return { baselineMs: measured.base, baselineCpuMs: measured.baseCpu, ...figures };
 }
 
@@ -67,11 +59,9 @@ export async function benchApiCall(b) {
   const [uuid] = await b.emu.createTasks(1, { tags: ['bench-show'], namePrefix: 'bench-show' });
   const commands = {
     'qarnot task show ID': ['task', 'show', uuid],
-    // What the first run after an install or upgrade pays, before the compile cache has it.
-    '  same, compile cache off': { args: ['task', 'show', uuid], env: { NODE_DISABLE_COMPILE_CACHE: '1' }, info: true },
   };
   const measured = await compare(b, commands, b.rounds.startup);
   const { out, figures } = rows(measured, commands, CALL_TARGET);
-  b.print(block(`2. One API call (local emulator) — median of ${b.rounds.startup} interleaved runs`, HEADER, out, [NOTE, CACHE_NOTE]));
+  b.print(block(`2. One API call (local emulator) — median of ${b.rounds.startup} interleaved runs`, HEADER, out, [NOTE]));
   return { baselineMs: measured.base, baselineCpuMs: measured.baseCpu, ...figures };
 }

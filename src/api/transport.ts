@@ -37,20 +37,21 @@ export function nodeTransport(timeouts: TransportTimeouts = DEFAULT_TIMEOUTS): T
   // One keep-alive agent per scheme, loaded on first use (node:https brings
   // TLS along: not worth loading for a local emulator). Idle keep-alive
   // sockets are unref'd by Node: they never hold the process open.
-  // getBuiltinModule, not import(): no namespace to build, no extra turn of the loop.
-  const clients = new Map<string, { send: typeof httpRequest; agent: Agent }>();
+  const clients = new Map<string, Promise<{ send: typeof httpRequest; agent: Agent }>>();
   const clientFor = (protocol: string) => {
     let client = clients.get(protocol);
     if (!client) {
-      const m = protocol === 'https:' ? process.getBuiltinModule('node:https') : process.getBuiltinModule('node:http');
-      client = { send: m.request as typeof httpRequest, agent: new m.Agent({ keepAlive: true, maxSockets: 64 }) };
+      client = (protocol === 'https:' ? import('node:https') : import('node:http')).then((m) => ({
+        send: m.request as typeof httpRequest,
+        agent: new m.Agent({ keepAlive: true, maxSockets: 64 }),
+      }));
       clients.set(protocol, client);
     }
     return client;
   };
   return async ({ method, url, headers, body, signal }) => {
     const target = new URL(url);
-    const { send, agent } = clientFor(target.protocol);
+    const { send, agent } = await clientFor(target.protocol);
     return new Promise((resolve, reject) => {
       const fail = (code: string, message: string) => req.destroy(Object.assign(new Error(message), { code }));
       const req = send(target, { method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent, signal }, (res) => {

@@ -2,6 +2,7 @@ import type { Quotas } from './create.js';
 import type { Engine } from './lifecycle.js';
 import type { PoolRec, TaskRec } from './model.js';
 import type { Persistence } from './persistence.js';
+import type { Storage } from './storage/index.js';
 import type { Account } from './store.js';
 import type { Obj } from './util.js';
 
@@ -24,6 +25,7 @@ export interface Core {
   persistence: Persistence | null;
   counters: RequestCounters;
   startedAt: number;
+  storage: Storage;
 }
 
 /** Waits until the state including the caller's change is on disk (no-op in memory). */
@@ -88,7 +90,7 @@ export function userInfo(core: Core, acc: Account): Obj {
   return {
     email: acc.email,
     maxBucket: 100,
-    bucketCount: 0,
+    bucketCount: core.storage.store.bucketCount(acc.email),
     maxTask: q.maxTask,
     taskCount: acc.tasks.size,
     maxJob: q.maxJob,
@@ -115,10 +117,10 @@ export function userInfo(core: Core, acc: Account): Obj {
       },
       organization: null,
     },
-    quotaBytes: 0,
-    quotaBytesBucket: 0,
-    usedQuotaBytesBucket: 0,
-    usedQuotaBytes: 0,
+    quotaBytes: core.storage.store.quotaBytes ?? 0,
+    quotaBytesBucket: core.storage.store.quotaBytes ?? 0,
+    usedQuotaBytesBucket: core.storage.store.usedBytes(acc.email),
+    usedQuotaBytes: core.storage.store.usedBytes(acc.email),
     defaultScheduling: 'flex',
     defaultReservedSpecificationKey: null,
   };

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type PoolRec, type QError, type TaskRec } from './model.js';
 import { LineAssembler, OutputSet, type StreamName } from './output-buffer.js';
@@ -28,6 +28,14 @@ export interface EngineOptions {
   maxConcurrentProcesses: number;
   onChange: () => void;
   log: (line: string) => void;
+  /** Storage: resources into instances, results out (src/emulator/storage/tasks.ts). */
+  data?: TaskDataHooks;
+}
+
+export interface TaskDataHooks {
+  stage(acc: Account, t: TaskRec, inst: InstanceRec, dir: string): Promise<void>;
+  uploadResults(acc: Account, t: TaskRec, dirs: Map<number, string>): Promise<void>;
+  forget(t: TaskRec): void;
 }
 
 interface TaskRuntime {
@@ -156,6 +164,11 @@ export class Engine {
     return join(this.opts.workRoot, 'tasks', taskUuid, String(instanceId));
   }
 
+  /** TMP_PATH: beside the working directory, so nothing in it counts as a result. */
+  tmpDir(taskUuid: string, instanceId: number): string {
+    return join(this.opts.workRoot, 'tasks', taskUuid, `${instanceId}.tmp`);
+  }
+
   // ---------- tasks ----------
 
   /** Registers a task (new or loaded) in the indexes. */
@@ -249,7 +262,35 @@ export class Engine {
     inst.slot = slot;
     inst.end = null;
     this.changed();
-    this.later(t.uuid, this.phaseMs, () => this.beginExecution(acc, t, inst));
+    const staged = this.stage(acc, t, inst);
+    this.later(t.uuid, this.phaseMs, () => {
+      void staged.then((error) => {
+        if (this.stopped) return;
+        if (error === null) this.beginExecution(acc, t, inst);
+        else if (inst.state === 'Running') this.finishAttempt(acc, t, inst, { code: null, signal: null, cancelled: false, spawnError: error });
+      });
+    });
+  }
+
+  /** The download phase: resources into the working directory. Resolves to an error message, or null. */
+  private async stage(acc: Account, t: TaskRec, inst: InstanceRec): Promise<string | null> {
+    try {
+      await mkdir(this.tmpDir(t.uuid, inst.id), { recursive: true });
+      await this.opts.data?.stage(acc, t, inst, this.workDir(t.uuid, inst.id));
+      return null;
+    } catch (e) {
+      return `its resources could not be placed: ${(e as Error).message}`;
+    }
+  }
+
+  /** PATCH on a running task (or its pool): re-copies changed resources into its running instances. */
+  syncResources(acc: Account, t: TaskRec): void {
+    for (const inst of this.instancesOf(t)) {
+      if (inst.state !== 'Running') continue;
+      void this.stage(acc, t, inst).then((error) => {
+        if (error) this.opts.log(`task ${t.uuid} instance ${inst.id}: ${error}`);
+      });
+    }
   }
 
   private commandFor(acc: Account, t: TaskRec, inst: InstanceRec): { command: string; env: Record<string, string> } {
@@ -271,6 +312,10 @@ export class Engine {
     const env: Record<string, string> = { ...hostEnv() };
     for (const [k, v] of raw) env[k] = subst(v);
     env.INSTANCE_ID = id;
+    env.INSTANCE_COUNT = String(t.instanceCount);
+    // As on Qarnot, where resources and results both live in the /job working directory.
+    env.TASK_PATH = env.QARNOT_RESOURCES_DIRECTORY = env.QARNOT_RESULTS_DIRECTORY = this.workDir(t.uuid, inst.id);
+    env.TMP_PATH = this.tmpDir(t.uuid, inst.id);
     env.QARNOT_TASK_UUID = t.uuid;
     env.QARNOT_TASK_NAME = t.name;
     return { command: env.DOCKER_CMD ?? '', env };
@@ -385,15 +430,26 @@ export class Engine {
     if (FINAL_TASK_STATES.has(t.state)) return;
     const insts = this.instancesOf(t);
     if (insts.some((i) => i.state === 'Queued' || i.state === 'Running')) return;
-    if (t.cancelRequested) {
+    if (t.cancelRequested && (t.input.uploadResultsOnCancellation !== true || t.state === 'UploadingResults')) {
       this.finalize(acc, t, 'Cancelled');
       return;
     }
     if (t.state === 'UploadingResults') return;
     this.transition(t, 'UploadingResults');
-    this.later(t.uuid, this.phaseMs, () => {
-      this.finalize(acc, t, insts.some((i) => i.state === 'Failure') ? 'Failure' : insts.some((i) => i.state === 'Cancelled') ? 'Cancelled' : 'Success');
-    });
+    const state = t.cancelRequested ? 'Cancelled' : insts.some((i) => i.state === 'Failure') ? 'Failure' : insts.some((i) => i.state === 'Cancelled') ? 'Cancelled' : 'Success';
+    const uploaded = this.uploadResults(acc, t);
+    this.later(t.uuid, this.phaseMs, () => void uploaded.then(() => !this.stopped && this.finalize(acc, t, state)));
+  }
+
+  private async uploadResults(acc: Account, t: TaskRec): Promise<void> {
+    if (!this.opts.data) return;
+    const dirs = new Map(this.instancesOf(t).filter((i) => i.attempts > 0).map((i) => [i.id, this.workDir(t.uuid, i.id)]));
+    try {
+      await this.opts.data.uploadResults(acc, t, dirs);
+    } catch (e) {
+      t.errors.push(err('EMU-RESULTS', `The results could not be uploaded: ${(e as Error).message}`));
+    }
+    this.changed();
   }
 
   private finalize(acc: Account, t: TaskRec, state: 'Success' | 'Failure' | 'Cancelled'): void {
@@ -465,6 +521,7 @@ export class Engine {
     this.clearTimers(`${t.uuid}:ttl`);
     this.rt.delete(t.uuid);
     this.unindex(t);
+    this.opts.data?.forget(t);
     acc.remove('task', t.uuid);
     if (t.jobUuid) {
       const job = acc.jobs.get(t.jobUuid);

@@ -121,6 +121,8 @@ export interface TaskRec extends Common {
   snapshotBucket: unknown;
   snapshotBucketPrefix: unknown;
   snapshots: SnapshotRec[];
+  /** Files uploaded to the result bucket. */
+  resultsCount?: number;
   /** Set once an abort was requested, so late process exits do not count as failures. */
   cancelRequested: boolean;
   deleteWhenCancelled: boolean;

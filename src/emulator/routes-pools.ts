@@ -95,6 +95,7 @@ export function poolRoutes(): Route[] {
     route('PATCH', '/pools/{uuid}', (ctx) => {
       const p = findPool(ctx);
       if (p.state === 'Closing' || p.state === 'Closed') throw badRequest(`Pool is not running (state ${p.state}): resources cannot be updated`);
+      for (const t of ctx.acc.tasks.values()) if (t.poolUuid === p.uuid) ctx.core.engine.syncResources(ctx.acc, t);
       return {};
     }),
     route('DELETE', '/pools/{uuid}', async (ctx) => {

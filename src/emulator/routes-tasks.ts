@@ -173,6 +173,7 @@ export function taskRoutes(): Route[] {
       if (!['PartiallyDispatched', 'FullyDispatched', 'PartiallyExecuting', 'FullyExecuting'].includes(t.state)) {
         throw badRequest(`Task is not running (state ${t.state}): resources can only be updated on a running task`);
       }
+      ctx.core.engine.syncResources(ctx.acc, t);
       return {};
     }),
     route('DELETE', '/tasks/{uuid}', async (ctx) => {

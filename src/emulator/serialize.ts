@@ -223,7 +223,7 @@ export const TASK_FIELDS: Record<string, TaskGetter> = {
   completedInstances: (_t, _n, v) => v.insts.filter((i) => i.state === 'Success' || i.state === 'Failure').map(completedInstance),
   status: (t, now, v) => taskStatus(t, now, v),
   snapshotInterval: (t) => t.snapshotInterval,
-  resultsCount: () => 0,
+  resultsCount: (t) => t.resultsCount ?? 0,
   constants: (t) => maskConstants(t.constants),
   secretsAccessRights: (t) => t.input.secretsAccessRights ?? { bySecret: [], byPrefix: [] },
   tags: (t) => t.tags,
@@ -453,7 +453,7 @@ export function taskOutput(t: TaskRec, now: number, v: TaskView): Obj {
   out.completedInstances = v.insts.filter((x) => x.state === 'Success' || x.state === 'Failure').map(completedInstance);
   out.status = taskStatus(t, now, v);
   out.snapshotInterval = t.snapshotInterval;
-  out.resultsCount = 0;
+  out.resultsCount = t.resultsCount ?? 0;
   out.constants = maskConstants(t.constants);
   out.secretsAccessRights = i.secretsAccessRights ?? { bySecret: [], byPrefix: [] };
   out.tags = t.tags;

@@ -1,8 +1,4 @@
-// Not `import { ... } from 'node:fs'`: run as an ES module, such an import builds the whole
-// namespace, and node:fs's lazy getters (ReadStream, promises ...) then load ~20 stream modules
-// that help and usage errors never use. The bundle is CommonJS today (scripts/build.mjs), where
-// it would not; getBuiltinModule (Node 20.16+) returns the module as it is in either format.
-const { fstatSync, writeSync } = process.getBuiltinModule('node:fs');
+import { fstatSync, writeSync } from 'node:fs';
 
 // process.stdout and process.stderr are built on first use, and building them
 // loads Node's stream and socket modules: a visible share of a help screen's

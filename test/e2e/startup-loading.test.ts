@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/paths.js';
+import { startEmulator } from '../helpers/emulator.js';
+import { BIN, ROOT } from '../helpers/paths.js';
 
 // Start-up is measured by `npm run bench`, never timed here. What these tests hold is its
 // cause: the Node modules a command loads. The baseline is a CommonJS script on the same
@@ -16,6 +17,17 @@ const recorder = join(dir, 'record.cjs');
 writeFileSync(recorder, "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_OUT, process.moduleLoadList.join('\\n')));\n");
 const empty = join(dir, 'empty.cjs');
 writeFileSync(empty, nodeHasCompileCache ? "require('node:module').enableCompileCache();\n" : '');
+
+const fileRecorder = join(dir, 'record-files.cjs');
+writeFileSync(fileRecorder, "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_OUT, Object.keys(require.cache).join('\\n')));\n");
+
+/** The files of dist/ that running `args` loads. */
+async function distFilesLoadedBy(args: string[], env: Record<string, string>): Promise<string[]> {
+  const out = join(dir, `files-${Math.random().toString(36).slice(2)}.txt`);
+  const result = await execa('node', ['--require', fileRecorder, BIN, ...args], { env: { PATH: process.env.PATH, LOADED_OUT: out, QARNOT_CONFIG_DIR: dir, HOME: dir, ...env }, extendEnv: false, reject: false });
+  expect(result.exitCode, result.stderr).toBe(0);
+  return readFileSync(out, 'utf8').split('\n').filter((file) => file.startsWith(join(ROOT, 'dist'))).map((file) => file.slice(ROOT.length));
+}
 
 /** Node's internal modules and bindings that running `args` loads (stdout and stderr are pipes, as in scripts). */
 async function loadedBy(script: string, args: string[]): Promise<Set<string>> {
@@ -39,15 +51,29 @@ describe('start-up loads only what the command needs', () => {
     expect(await extraModules(['--version'])).toEqual([]);
   });
 
-  it('--help loads neither the ES module loader nor streams: only the Ctrl-C handler and the compile cache', async () => {
+  it('--help loads neither the ES module loader nor streams: only the Ctrl-C handler', async () => {
     // A CommonJS bundle spares Node's ES module loader; help is written straight to the descriptor.
-    const compileCache = nodeHasCompileCache ? [] : ['NativeModule vm']; // ours, on Node 20
-    expect(await extraModules(['--help'])).toEqual(
-      ['Internal Binding signal_wrap', 'NativeModule internal/abort_controller', 'NativeModule process', ...compileCache].sort(),
-    );
+    expect(await extraModules(['--help'])).toEqual(['Internal Binding signal_wrap', 'NativeModule internal/abort_controller', 'NativeModule process']);
   });
 
   it('a verb\'s help loads no more than the top-level help', async () => {
     expect(await extraModules(['task', 'list', '--help'])).toEqual(await extraModules(['--help']));
+  });
+});
+
+describe('the build cuts the bundle into few files (scripts/build.mjs, startupInOneChunk)', () => {
+  it('task show loads the start-up chunk, the task declarations, the verb runtime and its own chunk: 9 files', { timeout: 30_000 }, async () => {
+    const emu = await startEmulator();
+    try {
+      const created = await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'files', profile: 'docker-batch', instanceCount: 1 });
+      const files = await distFilesLoadedBy(['task', 'show', created.body.uuid], { QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token });
+      // dist/cli.cjs; the start-up chunk and esbuild's shared helpers; the task noun's declarations;
+      // the verb runtime (VERB_RUNTIME in scripts/build.mjs); task/show; and one small entry
+      // chunk for each of main, task, context. More means a module that every verb uses has
+      // fallen out of VERB_RUNTIME (or STARTUP_EXTRA) and become a chunk of its own.
+      expect(files, files.join('\n')).toHaveLength(9);
+    } finally {
+      await emu.stop();
+    }
   });
 });

@@ -26,11 +26,6 @@ export function tempConfigDir(): string {
 
 const secretsSeen = new Set<string>();
 
-// One compile cache (src/lib/compile-cache.ts) for the runs of a test file, as a user's runs
-// share theirs: a fresh one per run would rewrite it every time. test/e2e/compile-cache.test.ts
-// tests the cache itself.
-const sharedCompileCache = mkdtempSync(join(tmpdir(), 'qarnot-test-cache-'));
-
 /**
  * Runs the built binary with a clean environment and a private config
  * directory. Every run is checked for the token: it must never be printed.
@@ -40,7 +35,6 @@ export async function cli(args: string[], options: CliOptions = {}): Promise<Cli
     PATH: process.env.PATH,
     HOME: options.configDir ?? tempConfigDir(),
     QARNOT_CONFIG_DIR: options.configDir ?? tempConfigDir(),
-    XDG_CACHE_HOME: sharedCompileCache,
     ...(options.emulator ? { QARNOT_CLUSTER_URL: options.emulator.url, QARNOT_CLIENT_TOKEN: options.emulator.token } : {}),
     ...options.env,
   };
