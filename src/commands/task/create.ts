@@ -4,19 +4,29 @@ import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
 import { outputMode } from '../../output/print.js';
 import type { Body } from '../shared/body.js';
+import { attachData, planTaskData, uploadInputs, type DataFlags, type DataPlan } from './data.js';
 import { buildTaskRequest, type TaskBodyFlags, type TaskRequest } from './task-body.js';
 
-export async function run(ctx: Context, opts: TaskBodyFlags): Promise<void> {
-  const request = await buildTaskRequest(ctx, opts, 'create');
+export async function run(ctx: Context, opts: TaskBodyFlags & DataFlags): Promise<void> {
+  const { request, data } = await buildWithData(ctx, opts);
   if (opts.dryRun) {
     printDryRun(ctx, request.bulk ? request.bodies : request.bodies[0]!);
     return;
   }
+  if (data) await uploadInputs(ctx, data);
   if (!request.bulk) {
     printCreated(ctx, await submitOne(ctx, request));
     return;
   }
   await submitBulk(ctx, request.bodies);
+}
+
+/** The request, with --input and --output attached: everything checked before anything is sent. */
+export async function buildWithData(ctx: Context, opts: TaskBodyFlags & DataFlags): Promise<{ request: TaskRequest; data: DataPlan | undefined }> {
+  const request = await buildTaskRequest(ctx, opts, 'create');
+  const data = await planTaskData(opts, String(request.bodies[0]!.name ?? ''));
+  if (data) for (const body of request.bodies) attachData(body, data);
+  return { request, data };
 }
 
 /** The new uuid on stdout: a bare line, or `{"uuid": ...}` with --json. */
