@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type PoolRec, type QError, type TaskRec } from './model.js';
+import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type PoolRec, type QError, type SnapshotConfig, type SnapshotRec, type TaskRec } from './model.js';
 import { LineAssembler, OutputSet, type StreamName } from './output-buffer.js';
 import { findProfile } from './profiles.js';
 import { Runner, type RunHandle, type RunResult } from './runner.js';
@@ -34,6 +34,7 @@ export interface EngineOptions {
 
 export interface TaskDataHooks {
   stage(acc: Account, t: TaskRec, inst: InstanceRec, dir: string): Promise<void>;
+  snapshot(acc: Account, t: TaskRec, dirs: Map<number, string>, config: SnapshotConfig, progress: (sizeToUpload: number, transferred: number) => void): Promise<void>;
   uploadResults(acc: Account, t: TaskRec, dirs: Map<number, string>): Promise<void>;
   forget(t: TaskRec): void;
 }
@@ -283,6 +284,50 @@ export class Engine {
     }
   }
 
+  /**
+   * A unique snapshot: Triggered, then InProgress (one phase later) while the running instances'
+   * files are uploaded, then Success (at least one more phase) or Failure.
+   */
+  runSnapshot(acc: Account, t: TaskRec, snap: SnapshotRec): void {
+    const update = (status: NonNullable<SnapshotRec['status']>) => {
+      snap.status = status;
+      snap.lastUpdate = Date.now();
+      this.changed();
+    };
+    update('Triggered');
+    this.later(`${t.uuid}:snap`, this.phaseMs, () => {
+      update('InProgress');
+      const ends = Date.now() + this.phaseMs;
+      void this.snapshotNow(acc, t, snap.config, (size, done) => {
+        snap.sizeToUpload = size;
+        snap.transferredSize = done;
+      }).then((ok) => this.later(`${t.uuid}:snap`, ends - Date.now(), () => update(ok ? 'Success' : 'Failure'), false));
+    }, false);
+  }
+
+  /** (Re)arms the periodic snapshot: every snapshotInterval seconds while the task runs; 0 stops it. */
+  armPeriodicSnapshot(acc: Account, t: TaskRec): void {
+    this.clearTimers(`${t.uuid}:periodic`);
+    if (t.snapshotInterval <= 0) return;
+    this.later(`${t.uuid}:periodic`, t.snapshotInterval * 1000, () => {
+      if (FINAL_TASK_STATES.has(t.state) || acc.tasks.get(t.uuid) !== t) return;
+      const config = { whitelist: t.snapshotWhitelist, blacklist: t.snapshotBlacklist, bucket: t.snapshotBucket ?? t.input.resultBucket, bucketPrefix: t.snapshotBucketPrefix };
+      void this.snapshotNow(acc, t, config, () => undefined).then(() => this.armPeriodicSnapshot(acc, t));
+    }, false);
+  }
+
+  private async snapshotNow(acc: Account, t: TaskRec, config: SnapshotConfig, progress: (size: number, done: number) => void): Promise<boolean> {
+    if (!this.opts.data) return true;
+    const dirs = new Map(this.instancesOf(t).filter((i) => i.state === 'Running').map((i) => [i.id, this.workDir(t.uuid, i.id)]));
+    try {
+      await this.opts.data.snapshot(acc, t, dirs, config, progress);
+      return true;
+    } catch (e) {
+      t.errors.push(err('EMU-SNAPSHOT', `The snapshot could not be uploaded: ${(e as Error).message}`));
+      return false;
+    }
+  }
+
   /** PATCH on a running task (or its pool): re-copies changed resources into its running instances. */
   syncResources(acc: Account, t: TaskRec): void {
     for (const inst of this.instancesOf(t)) {
@@ -519,6 +564,8 @@ export class Engine {
     const handles = [...(this.rt.get(t.uuid)?.handles.values() ?? [])];
     this.clearTimers(t.uuid);
     this.clearTimers(`${t.uuid}:ttl`);
+    this.clearTimers(`${t.uuid}:snap`);
+    this.clearTimers(`${t.uuid}:periodic`);
     this.rt.delete(t.uuid);
     this.unindex(t);
     this.opts.data?.forget(t);

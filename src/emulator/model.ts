@@ -65,10 +65,17 @@ export interface InstanceRec {
   pid: number | null;
 }
 
+export type SnapshotConfig = { whitelist: unknown; blacklist: unknown; bucket: unknown; bucketPrefix: unknown };
+
 export interface SnapshotRec {
   id: string;
   triggerDate: number;
-  config: { whitelist: unknown; blacklist: unknown; bucket: unknown; bucketPrefix: unknown };
+  config: SnapshotConfig;
+  /** Set as the upload progresses (records saved before storage existed have none). */
+  status?: 'Triggered' | 'InProgress' | 'Success' | 'Failure';
+  sizeToUpload?: number;
+  transferredSize?: number;
+  lastUpdate?: number;
 }
 
 export interface AdvancedDependency {

@@ -6,6 +6,7 @@ import { activePolicyName, checkScaling } from './scaling.js';
 import { bind, page, projector, search } from './search.js';
 import { JOB_FIELDS, POOL_FIELDS, POOL_SUMMARY_FIELDS } from './serialize.js';
 import { taskProjector } from './routes-tasks.js';
+import { purgeOnDelete } from './storage/tasks.js';
 import { badRequest, isObj, notFound, problem, type Obj } from './util.js';
 import { MAX_POOL_CONSTANTS, checkConstants, checkTags, invalid } from './validation.js';
 
@@ -99,7 +100,9 @@ export function poolRoutes(): Route[] {
       return {};
     }),
     route('DELETE', '/pools/{uuid}', async (ctx) => {
-      ctx.core.engine.deletePool(ctx.acc, findPool(ctx));
+      const p = findPool(ctx);
+      ctx.core.engine.deletePool(ctx.acc, p);
+      await purgeOnDelete(ctx, p.input);
       await durable(ctx.core);
       return {};
     }),

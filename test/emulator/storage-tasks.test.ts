@@ -1,4 +1,7 @@
 // Real data in instances: resources staged before they run, results uploaded after.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EMAIL } from '../../src/emulator/index.js';
 import type { AwsCredentials } from '../helpers/aws.js';
@@ -88,4 +91,106 @@ describe('task data', () => {
     expect(await keys('results-4')).toEqual(['partial.txt']);
     expect((await s3(creds, 'HEAD', '/results-5')).status).toBe(404);
   });
+  it('snapshots upload the running instances\' files: unique (with its status) and periodic', async () => {
+    const uuid = await api.task(docker('echo snap > s.txt; echo skip > s.log; echo ready; sleep 30', { resultBucket: 'results-6' }));
+    await waitFor(async () => (await api.call('GET', `/tasks/${uuid}/stdout`)).text.includes('ready'), 10_000, 'the files to be written');
+    const first = await api.call('POST', `/tasks/${uuid}/snapshot`, { whitelist: '\\.txt$', bucket: 'snaps', bucketPrefix: 'u/' });
+    expect(first.body.status).toBe('Triggered');
+    const done = await waitFor(async () => {
+      const st = await api.get(`/tasks/${uuid}/snapshot/${first.body.id}`);
+      return st.status === 'Success' ? st : null;
+    }, 10_000, 'the snapshot');
+    expect(done).toMatchObject({ sizeToUpload: 5, transferredSize: 5 }); // "snap\n"
+    expect(await keys('snaps')).toEqual(['u/s.txt']);
+    // Periodic: every second into the result bucket (the default), with the task's lists.
+    expect((await api.call('POST', `/tasks/${uuid}/snapshot/periodic`, { interval: 1, blacklist: 'txt$' })).status).toBe(200);
+    await waitFor(async () => (await keys('results-6')).includes('s.log'), 10_000, 'a periodic snapshot');
+    expect(await keys('results-6')).toEqual(['s.log']);
+    expect((await api.call('POST', `/tasks/${uuid}/abort`)).status).toBe(200);
+  });
+
+  it('DELETE with purgeResources and purgeResults deletes those buckets; without, they stay', async () => {
+    for (const b of ['purge-in', 'keep-in']) {
+      expect((await s3(creds, 'PUT', `/${b}`)).status).toBe(200);
+      await put(b, 'f.txt', 'x');
+    }
+    const purged = await api.task(docker('echo r > r.txt', { resourceBuckets: ['purge-in'], resultBucket: 'purge-out' }));
+    const kept = await api.task(docker('echo r > r.txt', { resourceBuckets: ['keep-in'], resultBucket: 'keep-out' }));
+    for (const uuid of [purged, kept]) expect((await waitTaskFinal(api, uuid)).state).toBe('Success');
+    expect((await api.call('DELETE', `/tasks/${purged}?purgeResources=true&purgeResults=true`)).status).toBe(200);
+    expect((await api.call('DELETE', `/tasks/${kept}`)).status).toBe(200);
+    for (const b of ['purge-in', 'purge-out']) expect((await s3(creds, 'HEAD', `/${b}`)).status).toBe(404);
+    for (const b of ['keep-in', 'keep-out']) expect((await s3(creds, 'HEAD', `/${b}`)).status).toBe(200);
+    const pool = await api.call('POST', '/pools', { name: 'pp', profile: 'docker-batch', instanceCount: 1, resourceBuckets: ['keep-in'] });
+    expect((await api.call('DELETE', `/pools/${pool.body.uuid}?purgeResources=true`)).status).toBe(200);
+    expect((await s3(creds, 'HEAD', '/keep-in')).status).toBe(404);
+  });
+});
+
+describe('storage state', () => {
+  const credsOf = (api: Api): AwsCredentials => ({ endpoint: api.emu.storageUrl, accessKey: DEFAULT_EMAIL, secretKey: api.emu.token });
+
+  it('keeps buckets and objects across a restart with a data directory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qarnot-test-storage-'));
+    const first = await start({ dataDir, token: 'persist' });
+    expect((await s3(credsOf(first), 'PUT', '/kept')).status).toBe(200);
+    expect((await s3(credsOf(first), 'PUT', '/kept/dir/é.txt', 'survives')).status).toBe(200);
+    await first.stop();
+    const second = await start({ dataDir, token: 'persist' });
+    try {
+      const got = await s3(credsOf(second), 'GET', objectPath('kept', 'dir/é.txt'));
+      expect(got.text).toBe('survives');
+      expect(await second.get('/info')).toMatchObject({ bucketCount: 1, usedQuotaBytesBucket: 8 });
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('--storage-quota: PutObject past it fails with QuotaExceeded; /info reports the real usage', async () => {
+    const api = await start({ storageQuotaBytes: 1000 });
+    try {
+      const c = credsOf(api);
+      expect((await s3(c, 'PUT', '/quota')).status).toBe(200);
+      expect((await s3(c, 'PUT', '/quota/a', 'x'.repeat(600))).status).toBe(200);
+      const over = await s3(c, 'PUT', '/quota/b', 'x'.repeat(600));
+      expect(over.status).toBe(403);
+      expect(over.text).toContain('<Code>QuotaExceeded</Code>');
+      expect((await s3(c, 'PUT', '/quota/a', 'x'.repeat(900))).status).toBe(200); // replacing frees the old size
+      expect(await api.get('/info')).toMatchObject({ bucketCount: 1, usedQuotaBytesBucket: 900, quotaBytesBucket: 1000 });
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('accepts aws-chunked bodies (the AWS SDKs\' streaming uploads)', async () => {
+    const api = await start();
+    try {
+      const c = credsOf(api);
+      expect((await s3(c, 'PUT', '/chunked')).status).toBe(200);
+      const body = '5;chunk-signature=00\r\nhello\r\n0;chunk-signature=00\r\nx-amz-checksum-crc32:NhCmhg==\r\n\r\n';
+      const headers = { 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '5', 'x-amz-trailer': 'x-amz-checksum-crc32' };
+      expect((await s3(c, 'PUT', '/chunked/k', body, headers)).status).toBe(200);
+      const got = await s3(c, 'GET', '/chunked/k');
+      expect(got.text).toBe('hello');
+      expect(got.headers['content-encoding']).toBeUndefined();
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('--faults applies to storage requests too, as S3 answers them (503 SlowDown)', async () => {
+    const api = await start({ faults: '503:0.5,seed:7' });
+    try {
+      const answers = [];
+      for (let i = 0; i < 20; i++) answers.push(await s3(credsOf(api), 'GET', '/'));
+      const slow = answers.filter((a) => a.status === 503);
+      expect(slow.length).toBeGreaterThan(2);
+      expect(slow[0]!.text).toContain('<Code>SlowDown</Code>');
+      expect(slow[0]!.headers['retry-after']).toBe('1');
+      expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(2);
+    } finally {
+      await api.stop();
+    }
+  });
+
 });

@@ -1,4 +1,5 @@
-import type { InstanceRec, TaskRec } from '../model.js';
+import { queryCi, type Ctx } from '../core.js';
+import type { InstanceRec, SnapshotConfig, TaskRec } from '../model.js';
 import type { Account } from '../store.js';
 import { InstanceData, listRegex, resourceSources, type Baseline, type UploadTarget } from './staging.js';
 import type { ObjectStore } from './store.js';
@@ -58,7 +59,38 @@ export class TaskStorage {
     }
   }
 
+  /** The instances' current files that pass the snapshot lists, to the snapshot bucket (default: the result bucket). */
+  async snapshot(acc: Account, t: TaskRec, dirs: Map<number, string>, config: SnapshotConfig, progress: (sizeToUpload: number, transferred: number) => void): Promise<void> {
+    const bucket = str(config.bucket) ?? str(t.input.resultBucket);
+    // Nowhere to upload to: an empty snapshot.
+    if (!bucket) return progress(0, 0);
+    const target: UploadTarget = {
+      bucket,
+      prefix: str(config.bucketPrefix) ?? '',
+      whitelist: listRegex('snapshot whitelist', config.whitelist),
+      blacklist: listRegex('snapshot blacklist', config.blacklist),
+    };
+    const chosen = await Promise.all([...dirs.values()].map(async (dir) => ({ dir, files: await this.data.select(dir, target, null) })));
+    const size = chosen.reduce((n, c) => n + c.files.reduce((m, f) => m + f.size, 0), 0);
+    let done = 0;
+    progress(size, 0);
+    for (const c of chosen) await this.data.upload(acc.email, c.dir, c.files, target, (n) => progress(size, (done += n)));
+  }
+
   forget(t: TaskRec): void {
     this.baselines.delete(t.uuid);
   }
+}
+
+/**
+ * `DELETE /tasks/{uuid}?purgeResources=true&purgeResults=true` (pools: purgeResources): deletes
+ * those buckets with their contents, as the SDKs ask when deleting with purge.
+ */
+export async function purgeOnDelete(ctx: Ctx, input: Record<string, unknown>): Promise<void> {
+  const flag = (name: string) => queryCi(ctx.query, name)?.toLowerCase() === 'true';
+  const buckets = new Set<string>();
+  if (flag('purgeResources')) for (const s of resourceSources(input)) buckets.add(s.bucket);
+  const result = str(input.resultBucket) ?? str(input.resultsBucket);
+  if (flag('purgeResults') && result) buckets.add(result);
+  for (const name of buckets) await ctx.core.storage.store.purgeBucket(name, ctx.acc.email);
 }
