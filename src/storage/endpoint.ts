@@ -13,7 +13,7 @@ const REGION = 'us-east-1';
  * QARNOT_ACCOUNT_EMAIL (or the profile's storage-url / account-email) spare
  * those calls; an explicit --profile's settings beat the environment, as for the API URL.
  */
-export async function resolveStorageEndpoint(ctx: Context): Promise<StorageEndpoint> {
+export async function resolveStorageEndpoint(ctx: Pick<Context, 'connection' | 'config' | 'api' | 'env' | 'globals'>): Promise<StorageEndpoint> {
   const connection = await ctx.connection();
   if (!connection.token) {
     throw new CliError(`no API token for profile "${connection.profile}": run "qarnot login", or set QARNOT_CLIENT_TOKEN`, ExitCode.Auth);

@@ -189,6 +189,20 @@ describe('qarnot bucket', () => {
     expect(existsSync(join(work, 'evil.txt'))).toBe(false);
   });
 
+  it('completes bucket names, then folders and keys under what is typed', async () => {
+    await cliOk(['bucket', 'put', 'complete-me/dir/a.txt', '-'], { ...viaApi, input: 'a' });
+    await cliOk(['bucket', 'put', 'complete-me/top.txt', '-'], { ...viaApi, input: 'b' });
+    const env = { ...viaApi, env: { QARNOT_COMPLETION_BUDGET_MS: '5000' } };
+    const names = (await cliOk(['__complete', '--', 'bucket', 'delete', 'complete'], env)).split('\n');
+    expect(names).toEqual(['complete-me', ':4']);
+    const locations = (await cliOk(['__complete', '--', 'bucket', 'ls', 'complete-me/'], env)).split('\n');
+    expect(locations).toEqual(['complete-me/dir/', 'complete-me/top.txt', ':2']);
+    const deeper = (await cliOk(['__complete', '--', 'bucket', 'cat', 'complete-me/dir/a'], env)).split('\n');
+    expect(deeper).toEqual(['complete-me/dir/a.txt', ':2']);
+    // A local path: left to the shell's file completion.
+    expect(await cliOk(['__complete', '--', 'bucket', 'sync', './'], env)).toBe(':2');
+  });
+
   it('refuses bad input with exit 2 and sends nothing', async () => {
     // Nothing listens on port 9: anything sent would fail with exit 1, not 2.
     const dead = { env: { QARNOT_CLUSTER_URL: 'http://127.0.0.1:9', QARNOT_CLIENT_TOKEN: 'tok-unused', QARNOT_STORAGE_URL: 'http://127.0.0.1:9', QARNOT_ACCOUNT_EMAIL: 'a@b.c' } };

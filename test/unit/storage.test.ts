@@ -143,3 +143,15 @@ describe('summary line', () => {
     expect(summaryLine('upload', { transferred: 1, bytes: 5, unchanged: 0, deleted: 2, failed: 0, ms: 0 }, true)).toBe('Dry run: would upload 1 file (5 B); 2 to delete');
   });
 });
+
+describe('bucket completion', () => {
+  it('lists bucket names, then the folder typed so far; leaves local paths to the shell', async () => {
+    const { bucketFolder } = await import('../../src/completion/dynamic.js');
+    expect(bucketFolder('')).toBe('');
+    expect(bucketFolder('my-b')).toBe('');
+    expect(bucketFolder('my-b/')).toBe('my-b/');
+    expect(bucketFolder('my-b/dir/fi')).toBe('my-b/dir/');
+    expect(bucketFolder('./local')).toBeNull();
+    expect(bucketFolder('/abs')).toBeNull();
+  });
+});
