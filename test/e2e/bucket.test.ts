@@ -1,5 +1,7 @@
 // `qarnot bucket` against the emulator's storage: sync both ways, ETag comparison, faults.
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -236,6 +238,25 @@ describe('qarnot bucket', () => {
     expect(wrong.exitCode).toBe(4);
     expect(wrong.stderr).toContain('someone-else@example.com');
     expect(wrong.stderr).not.toMatch(/Signature=[0-9a-f]{64}/);
+  });
+});
+
+describe('qarnot bucket without storage', () => {
+  it('says so in one line, exit 1, when GET /settings gives no storage URL', async () => {
+    // An API that has no storage (the SDKs' `{"storage": null}`).
+    const api = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(req.url === '/settings' ? { storage: null } : { email: 'me@example.com' }));
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+      const result = await cli(['bucket', 'list'], { env: { QARNOT_CLUSTER_URL: url, QARNOT_CLIENT_TOKEN: 'token-1234' } });
+      expect([result.exitCode, result.stderr.trim().split('\n').length]).toEqual([1, 1]);
+      expect(result.stderr).toContain('storage is not available');
+    } finally {
+      api.close();
+    }
   });
 });
 
