@@ -7,21 +7,22 @@
 __qarnot_node() {
   subs='' flags='' valopts=''
   case "$1" in
-    '') subs='task pool job profile hardware project secret account status versions settings login logout config context emulator completion help' flags='-V --version --json -q --quiet --no-color --verbose -h --help' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'task') subs='list show create run clone retry recover resume abort delete update sync snapshot stdout stderr wait forwards ssh carbon credits search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    '') subs='task pool job bucket profile hardware project secret account status versions settings login logout config context emulator completion help' flags='-V --version --json -q --quiet --no-color --verbose -h --help' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'task') subs='list show create run clone retry recover resume abort delete update sync snapshot results stdout stderr wait forwards ssh carbon credits search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'task list') subs='' flags='--all --summary -h --help --json -q --quiet --no-color --verbose' valopts='--limit --tag --tags-all --state --name --name-like --created-after --created-before --where --sort --context --api-url --format --fields --as --deadline' ;;
     'task show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'task create') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --allow-unknown-fields -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --pool --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
-    'task run') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --allow-unknown-fields --timestamps -d --detach -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --pool --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --timeout --context --api-url --format --fields --as --deadline' ;;
+    'task create') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --allow-unknown-fields -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --pool --job -n --instances --range -c --constant --tag --label --resources --result --input --output --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
+    'task run') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --allow-unknown-fields --timestamps -d --detach -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --pool --job -n --instances --range -c --constant --tag --label --resources --result --input --output --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --timeout --context --api-url --format --fields --as --deadline' ;;
     'task clone') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --allow-unknown-fields -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -n --instances --range -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
     'task retry') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --allow-unknown-fields -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
     'task recover') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --allow-unknown-fields -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
     'task resume') subs='' flags='--gpu --no-gpu --ssd --no-ssd --wait-for-pool-resources --upload-results-on-cancellation --auto-delete --export-credentials --dry-run --allow-unknown-fields -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile --job -c --constant --tag --label --resources --result --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --max-retries-per-instance --max-total-retries --depends-on --scheduling --reserved-machine --snapshot-whitelist --snapshot-blacklist --snapshot-bucket --snapshot-bucket-prefix --results-whitelist --results-blacklist --results-bucket --results-bucket-prefix --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --after -f --file --context --api-url --format --fields --as --deadline' ;;
     'task abort') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
-    'task delete') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
+    'task delete') subs='' flags='--all -y --yes --dry-run --purge -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
     'task update') subs='' flags='--replace --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='-c --constant --tag --untag --context --api-url --format --fields --as --deadline' ;;
     'task sync') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'task snapshot') subs='' flags='--wait -h --help --json -q --quiet --no-color --verbose' valopts='--every --whitelist --blacklist --bucket --prefix --timeout --context --api-url --format --fields --as --deadline' ;;
+    'task results') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'task stdout') subs='' flags='--fresh -f --follow --both --timestamps -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
     'task stderr') subs='' flags='--fresh -f --follow --both --timestamps -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
     'task wait') subs='' flags='--all -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --timeout --interval --context --api-url --format --fields --as --deadline' ;;
@@ -36,7 +37,7 @@ __qarnot_node() {
     'pool create') subs='' flags='--gpu --no-gpu --ssd --no-ssd --always --tasks-wait-for-sync --auto-delete --export-credentials --dry-run --allow-unknown-fields -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile -n --instances -c --constant --tag --label --resources --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --scaling --fixed --managed --weekly --preparation-command --max-retries-per-instance --max-total-retries --scheduling --reserved-machine --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --slots-per-node -f --file --context --api-url --format --fields --as --deadline' ;;
     'pool clone') subs='' flags='--gpu --no-gpu --ssd --no-ssd --always --tasks-wait-for-sync --auto-delete --export-credentials --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--name --shortname --profile -n --instances -c --constant --tag --label --resources --min-cores --max-cores --min-ram --max-ram --min-ram-ratio --max-ram-ratio --cpu-model --hardware --elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time --scaling --fixed --managed --weekly --preparation-command --max-retries-per-instance --max-total-retries --scheduling --reserved-machine --ttl --project --secret --secret-prefix --forward --ssh-key --forced-constant --max-queue-time --reservation --slots-per-node --context --api-url --format --fields --as --deadline' ;;
     'pool close') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
-    'pool delete') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
+    'pool delete') subs='' flags='--all -y --yes --dry-run --purge -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
     'pool update') subs='' flags='--always --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time -c --constant --tag --untag --scaling --fixed --managed --weekly --context --api-url --format --fields --as --deadline' ;;
     'pool sync') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool stdout') subs='' flags='--fresh -f --follow -h --help --json -q --quiet --no-color --verbose' valopts='--instance --context --api-url --format --fields --as --deadline' ;;
@@ -60,6 +61,16 @@ __qarnot_node() {
     'job tasks') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'job wait') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--timeout --interval --context --api-url --format --fields --as --deadline' ;;
     'job search') subs='' flags='--print-filter -h --help --json -q --quiet --no-color --verbose' valopts='--where --select --max --context --api-url --format --fields --as --deadline' ;;
+    'bucket') subs='list create delete ls put get cat rm sync' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket list') subs='' flags='--stats -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket create') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket delete') subs='' flags='--force -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket ls') subs='' flags='-r --recursive -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket put') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--concurrency --exclude --include --context --api-url --format --fields --as --deadline' ;;
+    'bucket get') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--concurrency --exclude --include --context --api-url --format --fields --as --deadline' ;;
+    'bucket cat') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket rm') subs='' flags='-r --recursive -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
+    'bucket sync') subs='' flags='--delete --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--concurrency --exclude --include --context --api-url --format --fields --as --deadline' ;;
     'profile') subs='list show' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'profile list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'profile show') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
@@ -109,6 +120,7 @@ __qarnot_sub() {
     '|task') REPLY='task' ;;
     '|pool') REPLY='pool' ;;
     '|job') REPLY='job' ;;
+    '|bucket') REPLY='bucket' ;;
     '|profile') REPLY='profile' ;;
     '|hardware') REPLY='hardware' ;;
     '|project') REPLY='project' ;;
@@ -141,6 +153,7 @@ __qarnot_sub() {
     'task|update') REPLY='update' ;;
     'task|sync') REPLY='sync' ;;
     'task|snapshot') REPLY='snapshot' ;;
+    'task|results') REPLY='results' ;;
     'task|stdout') REPLY='stdout' ;;
     'task|stderr') REPLY='stderr' ;;
     'task|wait') REPLY='wait' ;;
@@ -185,6 +198,15 @@ __qarnot_sub() {
     'job|tasks') REPLY='tasks' ;;
     'job|wait') REPLY='wait' ;;
     'job|search') REPLY='search' ;;
+    'bucket|list') REPLY='list' ;;
+    'bucket|create') REPLY='create' ;;
+    'bucket|delete') REPLY='delete' ;;
+    'bucket|ls') REPLY='ls' ;;
+    'bucket|put') REPLY='put' ;;
+    'bucket|get') REPLY='get' ;;
+    'bucket|cat') REPLY='cat' ;;
+    'bucket|rm') REPLY='rm' ;;
+    'bucket|sync') REPLY='sync' ;;
     'profile|list') REPLY='list' ;;
     'profile|ls') REPLY='list' ;;
     'profile|show') REPLY='show' ;;
@@ -317,6 +339,8 @@ __qarnot_argkind() {
     'task update|0') REPLY='@task' ;;
     'task sync|0') REPLY='@task' ;;
     'task snapshot|0') REPLY='@task' ;;
+    'task results|0') REPLY='@task' ;;
+    'task results|1') REPLY='d' ;;
     'task stdout|0') REPLY='@task' ;;
     'task stderr|0') REPLY='@task' ;;
     'task wait|'*) REPLY='@task' ;;
@@ -344,10 +368,20 @@ __qarnot_argkind() {
     'job delete|'*) REPLY='@job' ;;
     'job tasks|0') REPLY='@job' ;;
     'job wait|0') REPLY='@job' ;;
+    'bucket create|0') REPLY='@bucket' ;;
+    'bucket delete|0') REPLY='@bucket' ;;
+    'bucket ls|0') REPLY='@bucket-location' ;;
+    'bucket put|0') REPLY='@bucket-location' ;;
+    'bucket put|'*) REPLY='f' ;;
+    'bucket get|0') REPLY='@bucket-location' ;;
+    'bucket cat|0') REPLY='@bucket-location' ;;
+    'bucket rm|'*) REPLY='@bucket-location' ;;
+    'bucket sync|0') REPLY='@bucket-location' ;;
+    'bucket sync|1') REPLY='@bucket-location' ;;
     'profile show|0') REPLY='@exec-profile' ;;
-    'config get|0') REPLY='w:api-url as' ;;
-    'config set|0') REPLY='w:api-url as' ;;
-    'config unset|0') REPLY='w:api-url as' ;;
+    'config get|0') REPLY='w:api-url as storage-url account-email' ;;
+    'config set|0') REPLY='w:api-url as storage-url account-email' ;;
+    'config unset|0') REPLY='w:api-url as storage-url account-email' ;;
     'config import|0') REPLY='f' ;;
     'config profile add|0') REPLY='@config-profile' ;;
     'config profile use|0') REPLY='@config-profile' ;;
@@ -356,7 +390,7 @@ __qarnot_argkind() {
     'context use|0') REPLY='@config-profile' ;;
     'context remove|0') REPLY='@config-profile' ;;
     'completion|0') REPLY='w:bash zsh fish' ;;
-    'help|'*) REPLY='w:task pool job profile hardware project secret account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
+    'help|'*) REPLY='w:task pool job bucket profile hardware project secret account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
   esac
 }
 

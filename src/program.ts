@@ -90,6 +90,7 @@ const GROUPS: Group[] = [
   { names: ['task'], load: () => import('./commands/task/index.js').then((m) => m.registerTask) },
   { names: ['pool'], load: () => import('./commands/pool/index.js').then((m) => m.registerPool) },
   { names: ['job'], load: () => import('./commands/job/index.js').then((m) => m.registerJob) },
+  { names: ['bucket'], load: () => import('./commands/bucket/index.js').then((m) => m.registerBucket) },
   { names: ['profile'], load: () => import('./commands/profile/index.js').then((m) => m.registerProfile) },
   { names: ['hardware'], load: () => import('./commands/hardware/index.js').then((m) => m.registerHardware) },
   { names: ['project'], load: () => import('./commands/project/index.js').then((m) => m.registerProject) },

@@ -7,6 +7,7 @@ export const TOP_LEVEL = {
   task: 'Create, watch and manage tasks',
   pool: 'Create and manage pools: long-lived capacity for tasks',
   job: 'Create and manage jobs: groups of tasks with ordering',
+  bucket: "Store and move data: buckets on Qarnot's S3 storage (sync, put, get)",
   profile: 'Execution profiles: what a task or pool runs on (docker-batch ...)',
   hardware: 'Hardware constraints your account can request',
   project: "Your organization's projects and their budgets",
@@ -26,4 +27,4 @@ export const TOP_LEVEL = {
 export type TopLevelName = keyof typeof TOP_LEVEL;
 
 /** The settings of a stored context that `qarnot config get|set|unset` change. */
-export const CONFIG_KEYS = ['api-url', 'as'] as const;
+export const CONFIG_KEYS = ['api-url', 'as', 'storage-url', 'account-email'] as const;

@@ -87,9 +87,9 @@ const remove = defineVerb({
   name: 'delete [ids...]',
   aliases: ['rm'],
   summary: 'Delete pools (closing them first; asks first)',
-  examples: ['qarnot pool delete my-pool --yes', 'qarnot pool delete --state Closed --dry-run'],
+  examples: ['qarnot pool delete my-pool --yes', 'qarnot pool delete --state Closed --dry-run', 'qarnot pool delete my-pool --purge --yes'],
   writes: true,
-  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, POOL.states, 'pools'), 'delete'),
+  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, POOL.states, 'pools'), 'delete').option('--purge', 'also delete their resource buckets'),
   load: () => import('./delete.js'),
 });
 

@@ -135,9 +135,10 @@ const remove = defineVerb({
 --tag, --state, --name, --name-like, --where or --all: nothing is selected by
 default. On a terminal the tasks are listed and you are asked; elsewhere
 --yes is required. --dry-run only lists them.`,
-  examples: ['qarnot task delete my-task --yes', 'qarnot task delete --state Success --created-before -7d --dry-run', 'qarnot task delete --tag tmp --yes'],
+  examples: ['qarnot task delete my-task --yes', 'qarnot task delete --state Success --created-before -7d --dry-run', 'qarnot task delete --tag tmp --yes', 'qarnot task delete my-task --purge --yes'],
   writes: true,
-  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, TASK.states, 'tasks'), 'delete'),
+  options: (cmd) =>
+    addConfirmOptions(addSelectorOptions(cmd, TASK.states, 'tasks'), 'delete').option('--purge', 'also delete their resource and result buckets'),
   load: () => import('./delete.js'),
 });
 
@@ -183,6 +184,17 @@ const snapshot = defineVerb({
       .option('--wait', 'wait until the snapshot succeeded or failed (exit 1 on failure)')
       .option('--timeout <duration>', 'with --wait: give up after this long (exit 124)'),
   load: () => import('./snapshot.js'),
+});
+
+const results = defineVerb({
+  name: 'results <id> [dir]',
+  summary: "Download a task's results (its result bucket and prefix) into DIR (default: the current directory)",
+  description: `Download what a task uploaded to its result bucket (and prefix) into DIR.
+Only files that differ are transferred, so it can run mid-task after a
+snapshot ("task snapshot ID --wait && task results ID out/") and again at
+the end.`,
+  examples: ['qarnot task results my-task ./results', 'qarnot task results my-task'],
+  load: () => import('./results.js'),
 });
 
 const outputs = (['stdout', 'stderr'] as const).map((stream) =>
@@ -259,7 +271,7 @@ another ssh program. Exit status: ssh's own.`,
   load: () => import('./ssh.js'),
 });
 
-const VERBS: Verb[] = [list, show, create, run, clone, ...reruns, abort, remove, update, sync, snapshot, ...outputs, wait, forwards, ssh, ...usageVerbs('task'), searchVerb(TASK)];
+const VERBS: Verb[] = [list, show, create, run, clone, ...reruns, abort, remove, update, sync, snapshot, results, ...outputs, wait, forwards, ssh, ...usageVerbs('task'), searchVerb(TASK)];
 
 export function registerTask(program: Command): Command {
   return noun(program, {

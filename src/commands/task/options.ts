@@ -25,6 +25,11 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
   cmd
     .option('--resources <bucket>', 'resource bucket, or BUCKET/PREFIX/ for a prefix only (repeatable)', collect)
     .option('--result <bucket>', 'bucket where results are uploaded');
+  if (kind === 'create') {
+    cmd
+      .option('--input <dir[=bucket[/prefix]]>', 'sync DIR up (default bucket: <name>-input, prefix: DIR\'s name) and attach it: its files land in the working directory (repeatable)', collect)
+      .option('--output <dir[=bucket[/prefix]]>', 'results to this bucket (default: <name>-output); "task run" downloads them into DIR at the end');
+  }
   addHardwareOptions(cmd);
   addRetryOptions(cmd);
   cmd.option('--depends-on <id>', 'start only after this task (uuid; repeatable; the job needs dependencies on)', collect);
