@@ -188,6 +188,8 @@ describe('storage state', () => {
       expect(slow[0]!.text).toContain('<Code>SlowDown</Code>');
       expect(slow[0]!.headers['retry-after']).toBe('1');
       expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(2);
+      // Counted with the API's requests, faulted ones included.
+      expect((await api.get('/_emulator/requests')).byRoute['S3 GET /']).toBe(20);
     } finally {
       await api.stop();
     }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { countRequest, type RequestCounters } from '../core.js';
 import type { FaultInjector } from '../faults.js';
 import { sleep } from '../util.js';
 import { authenticate, type SecretOf } from './auth.js';
@@ -12,6 +13,8 @@ import { S3Error, errorXml } from './xml.js';
 
 export interface StorageServerOptions {
   store: ObjectStore;
+  /** The emulator's request counters (GET /_emulator/requests): storage routes count as `S3 <METHOD> <shape>`. */
+  counters: RequestCounters | null;
   secretOf: SecretOf;
   faults: FaultInjector | null;
   log: ((line: string) => void) | null;
@@ -36,6 +39,14 @@ function splitPath(rawPath: string): { bucket: string | null; key: string | null
   if (slash < 0) return { bucket: decode(path), key: null };
   const key = decode(path.slice(slash + 1));
   return { bucket: decode(path.slice(0, slash)), key: key === '' ? null : key };
+}
+
+/** `S3 PUT /{bucket}/{key}?uploadId&partNumber`: the request's shape, without names or values. */
+function routeShape(method: string, rawPath: string, query: string): string {
+  const segs = rawPath.slice(1).split('/');
+  const shape = rawPath === '/' ? '/' : segs.length === 1 || (segs.length === 2 && segs[1] === '') ? '/{bucket}' : '/{bucket}/{key}';
+  const names = [...new URLSearchParams(query).keys()].filter((k) => BUCKET_SUBRESOURCES.includes(k) || k === 'uploadId' || k === 'partNumber' || k === 'list-type');
+  return `S3 ${method} ${shape}${names.length ? `?${names.join('&')}` : ''}`;
 }
 
 async function route(call: S3Call): Promise<void> {
@@ -115,6 +126,7 @@ export function createStorageServer(opts: StorageServerOptions): Server {
     const rawUrl = req.url ?? '/';
     const q = rawUrl.indexOf('?');
     const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
+    if (opts.counters) countRequest(opts.counters, routeShape(method, rawPath, q >= 0 ? rawUrl.slice(q + 1) : ''), res);
     const decision = opts.faults?.active ? opts.faults.decide() : null;
     if (decision && decision.latencyMs > 0) await sleep(decision.latencyMs);
     if (decision?.kind === 'reset') {
