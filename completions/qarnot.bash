@@ -83,7 +83,7 @@ __qarnot_node() {
     'context list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'context remove') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'emulator') subs='start' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'emulator start') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--host --port --token --data --speed --faults --account --read-grant --context --api-url --format --fields --as --deadline' ;;
+    'emulator start') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--host --port --token --data --storage-port --storage-quota --speed --faults --account --read-grant --context --api-url --format --fields --as --deadline' ;;
     'completion') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'help') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
   esac

@@ -75,6 +75,10 @@ Examples:
   $ qarnot task list --state Failure --json
   $ qarnot emulator start --port 0
 
+Verbs that destroy (abort, delete, close, terminate) act only on the ids or
+the selector given: they list them and ask on a terminal, refuse without --yes
+elsewhere, and only list them with --dry-run. A selector matching nothing: exit 3.
+
 Exit codes: 0 ok, 1 failure, 2 bad input, 3 not found, 4 auth, 124 timeout, 130 interrupted ('qarnot help exit-codes').
 `,
   );

@@ -22,3 +22,6 @@ export const TOP_LEVEL = {
 } as const;
 
 export type TopLevelName = keyof typeof TOP_LEVEL;
+
+/** The settings of a stored context that `qarnot config get|set|unset` change. */
+export const CONFIG_KEYS = ['api-url', 'as'] as const;

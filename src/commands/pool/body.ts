@@ -65,9 +65,3 @@ export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags): Prom
   if (scaling) body.scaling = scaling;
   return body;
 }
-
-/** Prints the body instead of sending it. */
-export function printDryRun(ctx: Context, body: Body, what: string): void {
-  ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
-  ctx.io.err(`Dry run: ${what}; nothing sent\n`);
-}

@@ -212,8 +212,9 @@ const wait = defineVerb({
 On a terminal a spinner shows each task's state, progress, instances and
 elapsed time; otherwise one line per state change goes to stderr. When all
 have ended, their uuids and final states are printed on stdout.
-Exit codes: 0 all succeeded, 1 any failed or was cancelled (or vanished),
-3 a selector matched no task, 124 --timeout passed, 130 Ctrl-C.`,
+Exit codes: 0 all succeeded, 1 any failed or was cancelled (or only some
+were not found), 3 not found (or a selector matched no task), 124 --timeout
+passed, 130 Ctrl-C.`,
   examples: ['qarnot task wait my-task', 'qarnot task wait --tag nightly --timeout 2h', 'qarnot task wait task-a task-b --interval 10s'],
   longRunning: true,
   options: (cmd) =>

@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
 import { InterruptedError, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
-import { printCreated, printDryRun, submitOne } from './create.js';
+import { info, printCreated, printDryRun, quotedName } from '../shared/changes.js';
+import { createdLine, submitOne } from './create.js';
 import { exitWithOutcome, followTask } from './follow-task.js';
 import { buildTaskRequest, type TaskBodyFlags } from './task-body.js';
 
@@ -19,7 +20,7 @@ export async function run(ctx: Context, opts: RunOptions): Promise<void> {
   const request = await buildTaskRequest(ctx, opts, 'create');
   if (request.bulk) throw new UsageError(`-f ${opts.file}: task run takes one task; use "task create" for an array, then "task wait"`);
   if (opts.dryRun) {
-    printDryRun(ctx, request.bodies[0]);
+    printDryRun(ctx, request.bodies[0], `would create task ${quotedName(request.bodies[0]!)}`);
     return;
   }
   const body = request.bodies[0]!;
@@ -28,9 +29,11 @@ export async function run(ctx: Context, opts: RunOptions): Promise<void> {
   }
   const uuid = await submitOne(ctx, request);
   if (opts.detach) {
-    printCreated(ctx, uuid);
+    printCreated(ctx, uuid, createdLine(request, uuid));
     return;
   }
+  // Not on stdout: it carries the task's own output.
+  info(ctx, `${ctx.io.colorErr.green('✓')} ${createdLine(request, uuid)}`);
   const http = await ctx.api();
   try {
     const task = await followTask(ctx, http, uuid, { streams: ['stdout', 'stderr'], timestamps: Boolean(opts.timestamps), stderrToStderr: true, timeoutMs });
