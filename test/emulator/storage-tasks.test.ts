@@ -173,6 +173,8 @@ describe('storage state', () => {
       const got = await s3(c, 'GET', '/chunked/k');
       expect(got.text).toBe('hello');
       expect(got.headers['content-encoding']).toBeUndefined();
+      const renamed = await s3(c, 'GET', '/chunked/k?response-content-disposition=attachment%3B%20filename%3Dk.txt');
+      expect(renamed.headers['content-disposition']).toBe('attachment; filename=k.txt');
     } finally {
       await api.stop();
     }

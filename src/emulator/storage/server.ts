@@ -20,9 +20,12 @@ export interface StorageServerOptions {
   log: ((line: string) => void) | null;
 }
 
-/** Subresources we answer; any other (?acl, ?versioning, ?policy...) is NotImplemented. */
+/**
+ * Subresources we answer; any other (?acl, ?versioning, ?policy...) is NotImplemented. Parameters
+ * that only qualify a request pass (the AWS SDK for JavaScript adds x-id=<Operation> to each).
+ */
 const BUCKET_SUBRESOURCES = ['location', 'delete', 'uploads'];
-const IGNORED_QUERY = /^(x-amz-|prefix$|delimiter$|max-keys$|marker$|list-type$|continuation-token$|start-after$|fetch-owner$|encoding-type$|uploadid$|partnumber$|max-parts$|part-number-marker$|key-marker$|upload-id-marker$|max-uploads$|versionid$|response-)/i;
+const IGNORED_QUERY = /^(x-amz-|x-id$|prefix$|delimiter$|max-keys$|marker$|list-type$|continuation-token$|start-after$|fetch-owner$|encoding-type$|uploadid$|partnumber$|max-parts$|part-number-marker$|key-marker$|upload-id-marker$|max-uploads$|versionid$|response-)/i;
 
 /** Splits `/bucket/key` (path-style addressing); keys are percent-decoded, never normalized. */
 function splitPath(rawPath: string): { bucket: string | null; key: string | null } {
