@@ -99,7 +99,8 @@ function sendError(req: IncomingMessage, res: ServerResponse, e: S3Error, resour
   const requestId = randomBytes(8).toString('hex').toUpperCase();
   const body = req.method === 'HEAD' ? '' : errorXml(e, resource, requestId);
   // A body the client is still sending is not read: close the connection rather than drain it.
-  const unread = !req.complete;
+  const hasBody = (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
+  const unread = hasBody && !req.complete;
   res.writeHead(e.status, {
     'content-type': 'application/xml',
     'content-length': String(Buffer.byteLength(body)),
