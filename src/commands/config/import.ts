@@ -56,6 +56,6 @@ export async function run(ctx: Context, _opts: unknown, file?: string): Promise<
   registerSecret(imported.token);
   const store = await ctx.config();
   const name = checkProfileName(targetProfile(ctx, store));
-  store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
+  await store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
   ctx.io.err(`Imported ${[imported.token && 'the token', imported.apiUrl && 'the API URL'].filter(Boolean).join(' and ')} from ${path} into profile "${name}"\n`);
 }
