@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Quotas } from './create.js';
-import type { Engine } from './lifecycle.js';
+import type { Engine } from './engine/engine.js';
 import type { PoolRec, TaskRec } from './model.js';
 import type { Persistence } from './persistence.js';
 import type { Storage } from './storage/index.js';
@@ -88,7 +88,7 @@ export function queryCi(query: URLSearchParams, name: string): string | null {
 }
 
 export function poolCtx(core: Core, p: PoolRec): { queuedOrRunning: number } {
-  return { queuedOrRunning: core.engine.queuedOrRunning(p.uuid) };
+  return { queuedOrRunning: core.engine.pools.queuedOrRunning(p.uuid) };
 }
 
 export function userInfo(core: Core, acc: Account): Obj {

@@ -1,4 +1,4 @@
-import type { Engine } from './lifecycle.js';
+import type { Engine } from './engine/engine.js';
 import type { AdvancedDependency, InstanceRec, JobRec, PoolRec, TaskRec } from './model.js';
 import type { Account } from './store.js';
 import { badRequest, forbidden, isObj, matchEnum, newUuid, type Obj } from './util.js';

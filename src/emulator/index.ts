@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core, RequestCounters } from './core.js';
 import { FaultInjector, parseFaultSpec } from './faults.js';
-import { Engine } from './lifecycle.js';
+import { Engine } from './engine/engine.js';
+import { recover } from './engine/recover.js';
 import { DEFAULT_EMAIL, validateOptions, type EmulatorOptions } from './options.js';
 import { Persistence, restoreAccounts, saveAccounts, type SavedAccount } from './persistence.js';
 import { createEmulatorServer } from './server.js';
@@ -85,7 +86,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     if (saved) {
       leftovers = restoreAccounts(saved, byEmail, opts.outputCapBytes ?? 1024 * 1024);
       engine.outputSeq = saved.outputSeq ?? 0;
-      for (const acc of accounts) engine.recover(acc);
+      for (const acc of accounts) recover(engine, acc);
     }
   }
 

@@ -46,6 +46,7 @@ export interface QError {
   message: string;
   debug: string | null;
 }
+export const qError = (code: string, message: string): QError => ({ code, message, debug: null });
 
 export type InstanceState = 'Queued' | 'Running' | 'Success' | 'Failure' | 'Cancelled';
 export type Phase = 'dispatch' | 'download' | 'environment' | 'execution' | 'upload' | 'shutdown';

@@ -32,7 +32,7 @@ export function jobRoutes(): Route[] {
       if (!isObj(ctx.body)) throw badRequest('Invalid job: the body must be a JSON object.');
       const j = buildJob(ctx.acc, ctx.body, ctx.core.quotas);
       ctx.acc.add(j);
-      ctx.core.engine.submitJob(ctx.acc, j);
+      ctx.core.engine.jobs.submit(ctx.acc, j);
       await durable(ctx.core);
       return { json: { uuid: j.uuid }, headers: { location: ctx.location(`/jobs/${j.uuid}`) } };
     }),
@@ -44,19 +44,19 @@ export function jobRoutes(): Route[] {
     route('GET', '/jobs/{uuid}', (ctx) => ({ json: projector(jobGetters(Date.now()))(findJob(ctx)) })),
     route('DELETE', '/jobs/{uuid}', async (ctx) => {
       const force = (queryCi(ctx.query, 'force') ?? '').toLowerCase();
-      ctx.core.engine.deleteJob(ctx.acc, findJob(ctx), force === 'true' || force === '1');
+      ctx.core.engine.jobs.delete(ctx.acc, findJob(ctx), force === 'true' || force === '1');
       await durable(ctx.core);
       return {};
     }),
     route('POST', '/jobs/{uuid}/terminate', async (ctx) => {
-      ctx.core.engine.terminateJob(ctx.acc, findJob(ctx));
+      ctx.core.engine.jobs.terminate(ctx.acc, findJob(ctx));
       await durable(ctx.core);
       return {};
     }),
     route('GET', '/jobs/{uuid}/tasks', (ctx) => {
       const j = findJob(ctx);
       const proj = taskProjector(Date.now());
-      return { json: ctx.core.engine.tasksOfJob(j.uuid).sort((a, b) => a.seq - b.seq).map(proj) };
+      return { json: ctx.core.engine.index.ofJob(j.uuid).sort((a, b) => a.seq - b.seq).map(proj) };
     }),
   ];
 }

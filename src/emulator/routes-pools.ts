@@ -44,7 +44,7 @@ async function createPool(ctx: Ctx, input: unknown): Promise<Reply> {
   if (!isObj(input)) throw badRequest('Invalid pool: the body must be a JSON object.');
   const p = buildPool(ctx.acc, input, ctx.core.quotas);
   ctx.acc.add(p);
-  ctx.core.engine.submitPool(ctx.acc, p);
+  ctx.core.engine.pools.submit(ctx.acc, p);
   await durable(ctx.core);
   return { json: { uuid: p.uuid }, headers: { location: ctx.location(`/pools/${p.uuid}`) } };
 }
@@ -96,18 +96,18 @@ export function poolRoutes(): Route[] {
     route('PATCH', '/pools/{uuid}', (ctx) => {
       const p = findPool(ctx);
       if (p.state === 'Closing' || p.state === 'Closed') throw badRequest(`Pool is not running (state ${p.state}): resources cannot be updated`);
-      for (const t of ctx.acc.tasks.values()) if (t.poolUuid === p.uuid) ctx.core.engine.syncResources(ctx.acc, t);
+      for (const t of ctx.acc.tasks.values()) if (t.poolUuid === p.uuid) ctx.core.engine.instances.syncResources(ctx.acc, t);
       return {};
     }),
     route('DELETE', '/pools/{uuid}', async (ctx) => {
       const p = findPool(ctx);
-      ctx.core.engine.deletePool(ctx.acc, p);
+      ctx.core.engine.pools.delete(ctx.acc, p);
       await purgeOnDelete(ctx, p.input);
       await durable(ctx.core);
       return {};
     }),
     route('POST', '/pools/{uuid}/close', async (ctx) => {
-      ctx.core.engine.closePool(ctx.acc, findPool(ctx));
+      ctx.core.engine.pools.close(ctx.acc, findPool(ctx));
       await durable(ctx.core);
       return {};
     }),

@@ -47,7 +47,7 @@ function submitOne(ctx: Ctx, input: unknown, pending = 0): TaskRec {
   if (!isObj(input)) throw badRequest('Invalid task: the body must be a JSON object (or an array of them).');
   const t = buildTask(ctx.acc, input, ctx.core.quotas, pending);
   ctx.acc.add(t);
-  ctx.core.engine.submitTask(ctx.acc, t);
+  ctx.core.engine.tasks.submit(ctx.acc, t);
   return t;
 }
 
@@ -121,7 +121,7 @@ async function uniqueSnapshot(ctx: Ctx): Promise<Reply> {
   for (let n = 1; t.snapshots.some((s) => s.id === id); n++) id = `${base}_${n}`;
   const snap = { id, triggerDate: now, config: snapshotConfig(t, isObj(ctx.body) ? ctx.body : {}) };
   t.snapshots.push(snap);
-  ctx.core.engine.runSnapshot(ctx.acc, t, snap);
+  ctx.core.engine.snapshots.run(ctx.acc, t, snap);
   t.lastModified = now;
   await durable(ctx.core);
   return { json: snapshotStatus(ctx, t, id) };
@@ -140,7 +140,7 @@ async function periodicSnapshot(ctx: Ctx): Promise<Reply> {
   if (b.blacklist !== undefined) t.snapshotBlacklist = b.blacklist;
   if (b.bucket !== undefined) t.snapshotBucket = b.bucket;
   if (b.bucketPrefix !== undefined) t.snapshotBucketPrefix = b.bucketPrefix;
-  ctx.core.engine.armPeriodicSnapshot(ctx.acc, t);
+  ctx.core.engine.snapshots.armPeriodic(ctx.acc, t);
   t.lastModified = Date.now();
   await durable(ctx.core);
   return {};
@@ -177,19 +177,19 @@ export function taskRoutes(): Route[] {
       if (!['PartiallyDispatched', 'FullyDispatched', 'PartiallyExecuting', 'FullyExecuting'].includes(t.state)) {
         throw badRequest(`Task is not running (state ${t.state}): resources can only be updated on a running task`);
       }
-      ctx.core.engine.syncResources(ctx.acc, t);
+      ctx.core.engine.instances.syncResources(ctx.acc, t);
       return {};
     }),
     route('DELETE', '/tasks/{uuid}', async (ctx) => {
       const t = findTask(ctx);
-      ctx.core.engine.deleteTask(ctx.acc, t);
+      ctx.core.engine.tasks.delete(ctx.acc, t);
       await purgeOnDelete(ctx, t.input);
       await durable(ctx.core);
       return {};
     }),
     route('POST', '/tasks/{uuid}/abort', async (ctx) => {
       const t = findTask(ctx);
-      if (!ctx.core.engine.abortTask(ctx.acc, t)) throw forbidden(`Can't abort the task: it is already ${t.state}`);
+      if (!ctx.core.engine.tasks.abort(ctx.acc, t)) throw forbidden(`Can't abort the task: it is already ${t.state}`);
       await durable(ctx.core);
       return {};
     }),

@@ -1,0 +1,57 @@
+import { FINAL_TASK_STATES, qError } from '../model.js';
+import type { Account } from '../store.js';
+import type { Engine } from './engine.js';
+
+/**
+ * After loading a persisted state: tasks that had started are ended (their unfinished
+ * instances become Failure: the processes died with the previous emulator), tasks still
+ * Submitted start again, pools and jobs resume.
+ */
+export function recover(e: Engine, acc: Account): void {
+  const now = Date.now();
+  for (const p of [...acc.pools.values()]) {
+    p.slots = {};
+    if (p.state === 'PendingDelete') acc.remove('pool', p.uuid);
+    else if (p.state === 'Closing' || p.state === 'Closed') {
+      e.transition(p, 'Closed');
+      p.endDate ??= now;
+      e.pools.armAutoDelete(acc, p);
+    } else if (p.state === 'Submitted' || p.state === 'FullyDispatched' || p.state === 'PartiallyDispatched') {
+      p.state = 'Submitted';
+      e.pools.submit(acc, p);
+    } else if (p.state === 'PartiallyExecuting') e.transition(p, 'FullyExecuting');
+  }
+  for (const t of [...acc.tasks.values()]) {
+    e.index.add(t);
+    // Their uploads died with the previous emulator.
+    for (const s of t.snapshots) if (s.status === 'Triggered' || s.status === 'InProgress') s.status = 'Failure';
+    if (FINAL_TASK_STATES.has(t.state)) {
+      if (t.input.autoDeleteOnCompletion === true) e.tasks.armAutoDelete(acc, t);
+      continue;
+    }
+    if (t.state === 'Submitted' && !e.instancesOf(t).some((i) => i.attempts > 0)) continue;
+    for (const inst of e.instancesOf(t)) {
+      if (inst.state !== 'Queued' && inst.state !== 'Running') continue;
+      if (inst.execStart !== null) inst.execMs += Math.max(0, now - inst.execStart);
+      inst.execStart = null;
+      inst.pid = null;
+      inst.slot = null;
+      inst.phase = null;
+      inst.end = now;
+      if (t.cancelRequested) inst.state = 'Cancelled';
+      else {
+        inst.state = 'Failure';
+        inst.error = qError('EMU-RESTART', `Instance ${inst.id} failed: the emulator stopped while it was running`);
+        t.errors.push(inst.error);
+      }
+    }
+    const state = t.cancelRequested ? 'Cancelled' : e.instancesOf(t).some((i) => i.state === 'Failure') ? 'Failure' : 'Success';
+    e.tasks.finalize(acc, t, state);
+  }
+  for (const j of acc.jobs.values()) {
+    if (j.state === 'Terminating') e.jobs.checkDone(acc, j);
+    else e.jobs.submit(acc, j);
+  }
+  for (const t of [...acc.tasks.values()]) if (t.state === 'Submitted') e.tasks.tryStart(acc, t);
+  for (const p of acc.pools.values()) e.pools.pump(acc, p);
+}
