@@ -191,6 +191,19 @@ describe('jobs', () => {
     expect((await api.call('DELETE', `/v1/jobs/${empty}`)).status).toBe(200);
   });
 
+  it('deletes a completed job and its tasks completionTimeToLive after it completed when autoDeleteOnCompletion is set', async () => {
+    const kept = (await api.call('POST', '/jobs', { name: 'kept' })).body.uuid;
+    const auto = (await api.call('POST', '/jobs', { name: 'auto', autoDeleteOnCompletion: true, completionTimeToLive: '00:00:00.5' })).body.uuid;
+    const t = await api.task(docker('true', { jobUuid: auto }));
+    for (const job of [kept, auto]) expect((await api.call('POST', `/jobs/${job}/terminate`)).status).toBe(200);
+    await waitFor(async () => (await api.get(`/jobs/${auto}`)).state === 'Completed');
+    const completedAt = Date.parse((await api.get(`/jobs/${auto}`)).endDate);
+    await waitFor(async () => (await api.call('GET', `/jobs/${auto}`)).status === 404, 10_000, 'auto-deleted job');
+    expect(Date.now() - completedAt).toBeGreaterThanOrEqual(500);
+    expect((await api.call('GET', `/tasks/${t}`)).status).toBe(404);
+    expect((await api.get(`/jobs/${kept}`)).state).toBe('Completed');
+  });
+
   it('enforces maxWallTime', async () => {
     const j = (await api.call('POST', '/jobs', { name: 'short', maxWallTime: '00:00:00.5' })).body.uuid;
     const t = await api.task(docker('sleep 30', { jobUuid: j }));

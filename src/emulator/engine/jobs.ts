@@ -1,6 +1,7 @@
 import { FINAL_TASK_STATES, qError, type JobRec, type QError } from '../model.js';
 import type { Account } from '../store.js';
 import { forbidden, parseTimeSpan } from '../util.js';
+import { armAutoDelete, cancelAutoDelete } from './auto-delete.js';
 import type { Engine } from './engine.js';
 
 /** A job's life: active until maxWallTime or terminated, completed once its tasks ended, deleted. */
@@ -33,10 +34,7 @@ export class Jobs {
     if (this.e.index.ofJob(j.uuid).some((t) => !FINAL_TASK_STATES.has(t.state))) return;
     this.e.transition(j, 'Completed');
     j.endDate = Date.now();
-    if (j.autoDeleteOnCompletion) {
-      const ttl = parseTimeSpan(j.completionTimeToLive) ?? 0;
-      this.e.timers.later(j.uuid, ttl, () => this.delete(acc, j, true));
-    }
+    armAutoDelete(this.e, acc, j);
   }
 
   delete(acc: Account, j: JobRec, force: boolean): void {
@@ -46,6 +44,7 @@ export class Jobs {
     }
     for (const t of tasks) this.e.tasks.delete(acc, t);
     this.e.timers.clear(j.uuid);
+    cancelAutoDelete(this.e, j.uuid);
     this.e.index.forgetJob(j.uuid);
     acc.remove('job', j.uuid);
     this.e.changed();

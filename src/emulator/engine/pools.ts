@@ -1,7 +1,7 @@
 import { qError, type PoolRec } from '../model.js';
 import { slotCapacity } from '../slots.js';
 import type { Account } from '../store.js';
-import { parseTimeSpan } from '../util.js';
+import { armAutoDelete, cancelAutoDelete } from './auto-delete.js';
 import type { Engine } from './engine.js';
 
 /** A pool's life: dispatched, executing (its slots given to its tasks' instances), closed, deleted. */
@@ -64,22 +64,13 @@ export class Pools {
     if (p.state !== 'Closing') return;
     this.e.transition(p, 'Closed');
     p.endDate = Date.now();
-    this.armAutoDelete(acc, p);
-  }
-
-  /** A closed pool with autoDeleteOnCompletion is deleted completionTimeToLive after it closed. */
-  armAutoDelete(acc: Account, p: PoolRec): void {
-    if (p.input.autoDeleteOnCompletion !== true) return;
-    const ttl = parseTimeSpan(p.input.completionTimeToLive ?? '00:00:00') ?? 0;
-    const at = (p.endDate ?? Date.now()) + ttl;
-    this.e.timers.later(`${p.uuid}:ttl`, at - Date.now(), () => {
-      if (acc.pools.get(p.uuid) === p) this.delete(acc, p);
-    });
+    armAutoDelete(this.e, acc, p);
   }
 
   delete(acc: Account, p: PoolRec): void {
     this.close(acc, p);
     this.e.timers.clear(p.uuid);
+    cancelAutoDelete(this.e, p.uuid);
     this.e.index.forgetPool(p.uuid);
     acc.remove('pool', p.uuid);
     this.e.changed();

@@ -1,5 +1,6 @@
 import { FINAL_TASK_STATES, qError } from '../model.js';
 import type { Account } from '../store.js';
+import { armAutoDelete } from './auto-delete.js';
 import type { Engine } from './engine.js';
 
 /**
@@ -15,7 +16,7 @@ export function recover(e: Engine, acc: Account): void {
     else if (p.state === 'Closing' || p.state === 'Closed') {
       e.transition(p, 'Closed');
       p.endDate ??= now;
-      e.pools.armAutoDelete(acc, p);
+      armAutoDelete(e, acc, p);
     } else if (p.state === 'Submitted' || p.state === 'FullyDispatched' || p.state === 'PartiallyDispatched') {
       p.state = 'Submitted';
       e.pools.submit(acc, p);
@@ -26,7 +27,7 @@ export function recover(e: Engine, acc: Account): void {
     // Their uploads died with the previous emulator.
     for (const s of t.snapshots) if (s.status === 'Triggered' || s.status === 'InProgress') s.status = 'Failure';
     if (FINAL_TASK_STATES.has(t.state)) {
-      if (t.input.autoDeleteOnCompletion === true) e.tasks.armAutoDelete(acc, t);
+      armAutoDelete(e, acc, t);
       continue;
     }
     if (t.state === 'Submitted' && !e.instancesOf(t).some((i) => i.attempts > 0)) continue;

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { FINAL_TASK_STATES, qError, type QError, type TaskRec } from '../model.js';
 import type { Account } from '../store.js';
-import { parseTimeSpan } from '../util.js';
+import { armAutoDelete, cancelAutoDelete } from './auto-delete.js';
 import { dependencyStatus } from './dependencies.js';
 import type { Engine } from './engine.js';
 
@@ -117,13 +117,7 @@ export class Tasks {
       const job = acc.jobs.get(t.jobUuid);
       if (job) this.e.jobs.checkDone(acc, job);
     }
-    if (t.input.autoDeleteOnCompletion === true) this.armAutoDelete(acc, t);
-  }
-
-  armAutoDelete(acc: Account, t: TaskRec): void {
-    const ttl = parseTimeSpan(t.input.completionTimeToLive ?? '00:00:00') ?? 0;
-    const at = (t.endDate ?? Date.now()) + ttl;
-    this.e.timers.later(`${t.uuid}:ttl`, at - Date.now(), () => this.delete(acc, t));
+    armAutoDelete(this.e, acc, t);
   }
 
   /** Returns false when the task already ended (nothing to abort). */
@@ -163,7 +157,7 @@ export class Tasks {
     this.abort(acc, t);
     const handles = this.e.instances.handles(t.uuid);
     this.e.timers.clear(t.uuid);
-    this.e.timers.clear(`${t.uuid}:ttl`);
+    cancelAutoDelete(this.e, t.uuid);
     this.e.timers.clear(`${t.uuid}:snap`);
     this.e.timers.clear(`${t.uuid}:periodic`);
     this.e.instances.forget(t.uuid);
