@@ -148,7 +148,6 @@ export function buildTask(acc: Account, input: Obj, quotas: Quotas, pendingInBat
     snapshotBucketPrefix: input.snapshotBucketPrefix ?? null,
     snapshots: [],
     cancelRequested: false,
-    deleteWhenCancelled: false,
   };
 }
 
@@ -191,7 +190,6 @@ export function buildPool(acc: Account, input: Obj, quotas: Quotas): PoolRec {
     scaling,
     elasticProperty: isObj(input.elasticProperty) ? input.elasticProperty : null,
     slots: {},
-    deleteWhenClosed: false,
   };
 }
 
@@ -229,7 +227,7 @@ export function buildJob(acc: Account, input: Obj, quotas: Quotas): JobRec {
 export type RerunKind = 'retry' | 'recover' | 'resume' | 'clone';
 
 /** Instance ids of the source that a retry / recover / resume / clone re-runs. */
-export function rerunInstances(engine: Engine, src: TaskRec, kind: RerunKind): number[] {
+function rerunInstances(engine: Engine, src: TaskRec, kind: RerunKind): number[] {
   const insts = engine.instancesOf(src);
   const pick = (pred: (s: string) => boolean) => insts.filter((i) => pred(i.state)).map((i) => i.id);
   if (kind === 'retry') return pick((s) => s === 'Failure');

@@ -2,7 +2,7 @@
  * Fault injection for resilience tests. Decisions come from a seeded PRNG so that a run
  * with the same seed and the same request order sees the same faults.
  */
-export interface FaultSpec {
+interface FaultSpec {
   /** HTTP status answered instead of processing (e.g. 503, 429), with its probability. */
   statuses: { status: number; p: number }[];
   /** Socket destroyed before the request is processed. */
@@ -52,7 +52,7 @@ export function parseFaultSpec(spec: string): FaultSpec {
 }
 
 /** mulberry32: tiny, fast, good enough for repeatable fault draws. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -63,7 +63,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-export type FaultDecision =
+type FaultDecision =
   | { kind: 'none'; latencyMs: number; resetAfter: boolean }
   | { kind: 'status'; status: number; latencyMs: number }
   | { kind: 'reset'; latencyMs: number };

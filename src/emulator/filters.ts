@@ -1,7 +1,7 @@
 import { ci, isObj, matchEnum, parseTimeSpan, problem, type Obj } from './util.js';
 
-export type FieldGetter<T> = (rec: T) => unknown;
-export type Predicate<T> = (rec: T) => boolean;
+type FieldGetter<T> = (rec: T) => unknown;
+type Predicate<T> = (rec: T) => boolean;
 
 const LEAF_OPS = ['Equal', 'NotEqual', 'LessThan', 'LessThanOrEqual', 'GreaterThan', 'GreaterThanOrEqual', 'Like', 'In', 'NotIn'] as const;
 type LeafOp = (typeof LEAF_OPS)[number];
@@ -16,7 +16,7 @@ export const invalidSearch = (detail: string) => problem(400, 'Invalid search', 
  * Resolves an API field path (PascalCase, case-insensitive, dotted: `Labels.key`,
  * `Dependencies.DependsOn`) to a getter; unknown first segments are rejected.
  */
-export function resolveField<T>(path: unknown, fields: Record<string, (rec: T) => unknown>): FieldGetter<T> {
+function resolveField<T>(path: unknown, fields: Record<string, (rec: T) => unknown>): FieldGetter<T> {
   if (typeof path !== 'string' || path.trim() === '') throw invalidSearch('A filter leaf needs a "field".');
   const [head, ...rest] = path.split('.');
   const key = Object.keys(fields).find((k) => k.toLowerCase() === head!.toLowerCase());

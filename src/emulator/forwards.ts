@@ -9,7 +9,7 @@ export interface ActiveForward {
   bindAddress: string | null;
 }
 
-export const FORWARDER_HOST = '127.0.0.1';
+const FORWARDER_HOST = '127.0.0.1';
 
 /** Application ports of the inbound TCP rules among forcedNetworkRules (a task's and its pool's). */
 export function inboundPorts(...ruleLists: unknown[]): number[] {

@@ -48,8 +48,8 @@ export interface QError {
 }
 export const qError = (code: string, message: string): QError => ({ code, message, debug: null });
 
-export type InstanceState = 'Queued' | 'Running' | 'Success' | 'Failure' | 'Cancelled';
-export type Phase = 'dispatch' | 'download' | 'environment' | 'execution' | 'upload' | 'shutdown';
+type InstanceState = 'Queued' | 'Running' | 'Success' | 'Failure' | 'Cancelled';
+type Phase = 'dispatch' | 'download' | 'environment' | 'execution' | 'upload' | 'shutdown';
 
 export interface InstanceRec {
   id: number;
@@ -138,7 +138,6 @@ export interface TaskRec extends Common {
   resultsCount?: number;
   /** Set once an abort was requested, so late process exits do not count as failures. */
   cancelRequested: boolean;
-  deleteWhenCancelled: boolean;
 }
 
 export interface PoolRec extends Common {
@@ -155,7 +154,6 @@ export interface PoolRec extends Common {
   elasticProperty: Obj | null;
   /** Slot index → task uuid:instance id currently using it. */
   slots: Record<number, string>;
-  deleteWhenClosed: boolean;
 }
 
 export interface JobRec extends Common {

@@ -1,6 +1,6 @@
 import { parseFaultSpec } from './faults.js';
 
-export interface AccountOption {
+interface AccountOption {
   email: string;
   token: string;
 }

@@ -1,5 +1,5 @@
 /** One or more complete lines of one instance (or the unterminated tail written before it exited). */
-export interface OutputLine {
+interface OutputLine {
   seq: number;
   inst: number;
   text: string;
@@ -11,7 +11,7 @@ export type StreamName = 'stdout' | 'stderr';
  * Line-oriented rotating buffer. Lines are only ever stored whole, so a cursor (a sequence
  * number) can never split a line between two fresh-output answers.
  */
-export class OutputStream {
+class OutputStream {
   private lines: OutputLine[] = [];
   private head = 0;
   private bytes = 0;

@@ -1,7 +1,7 @@
 import { MATCH_ALL, compileFilter, invalidSearch } from './filters.js';
 import { ci, type Obj } from './util.js';
 
-export const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 
 export function readMaximumResults(req: unknown, fallback: number | null): number | null {
@@ -37,7 +37,7 @@ export interface Pageable {
   seq: number;
 }
 
-export interface PageSpec<T extends Pageable> {
+interface PageSpec<T extends Pageable> {
   /** Items in creation (seq) order. */
   items: readonly T[];
   fields: Record<string, (rec: T) => unknown>;

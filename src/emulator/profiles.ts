@@ -1,4 +1,4 @@
-export interface ProfileConstant {
+interface ProfileConstant {
   name: string;
   value: string;
   description: string;

@@ -33,7 +33,7 @@ export function projectsOf(acc: Account): Project[] {
 }
 
 /** Euros spent by the account's tasks and pools (in one project when given). */
-export function spentEuros(acc: Account, project?: Project): number {
+function spentEuros(acc: Account, project?: Project): number {
   const inProject = (uuid: unknown) => !project || (typeof uuid === 'string' && uuid !== '' ? uuid === project.uuid : project.isDefault);
   let seconds = 0;
   for (const t of acc.tasks.values()) if (!t.poolUuid && inProject(t.input.projectUuid)) seconds += taskExecSeconds(t);

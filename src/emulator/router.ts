@@ -1,6 +1,6 @@
 import type { Ctx, Reply } from './core.js';
 
-export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
+type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 
 export interface Route {
   method: string;

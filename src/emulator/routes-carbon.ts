@@ -6,7 +6,7 @@ import { itEnergyWh, poolExecSeconds, round, taskExecSeconds } from './usage.js'
 import { badRequest, type Obj } from './util.js';
 
 /** The carbon service's comparison datacenters; `european_dc` is the official CLI's default. */
-export const DATACENTERS: Record<string, { name: string; gramsPerKWh: number; pue: number }> = {
+const DATACENTERS: Record<string, { name: string; gramsPerKWh: number; pue: number }> = {
   european_dc: { name: 'Common European Datacenter', gramsPerKWh: 276, pue: 1.58 },
   french_dc: { name: 'Common French Datacenter', gramsPerKWh: 56, pue: 1.58 },
   american_dc: { name: 'Common American Datacenter', gramsPerKWh: 386, pue: 1.58 },

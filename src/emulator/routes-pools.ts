@@ -27,7 +27,7 @@ const sortKeys: Record<string, (p: PoolRec) => string | number> = {
 };
 
 /** Sanity-check answer shape: every problem keyed by its JSON path. */
-export function scalingProblem(errors: Record<string, string[]>) {
+function scalingProblem(errors: Record<string, string[]>) {
   const detail = `Validation failed: ${Object.entries(errors)
     .map(([k, v]) => `${k}: ${v.join(' ')}`)
     .join('; ')}`;

@@ -16,7 +16,7 @@ export function findTask(ctx: Ctx, id = ctx.params.uuid!): TaskRec {
 }
 
 const viewAt = (now: number) => (t: TaskRec) => taskView(t, now);
-export const taskGetters = (now: number) => bind(TASK_FIELDS, now, viewAt(now));
+const taskGetters = (now: number) => bind(TASK_FIELDS, now, viewAt(now));
 /** Full TaskOutput of many tasks (the fast literal builder). */
 export const taskProjector = (now: number) => (t: TaskRec) => taskOutput(t, now, taskView(t, now));
 const summaryProjector = (now: number) => (t: TaskRec) => taskSummaryOutput(t, now, taskView(t, now));

@@ -3,7 +3,7 @@ import { paginate, readMaximumResults, type Pageable } from './paginate.js';
 import { ci, isObj, type Obj } from './util.js';
 import { invalidSearch } from './filters.js';
 
-export type Getters<T> = Record<string, (rec: T) => unknown>;
+type Getters<T> = Record<string, (rec: T) => unknown>;
 
 /**
  * Binds field getters to one request's clock and context. The context of the last record is

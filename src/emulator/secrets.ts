@@ -29,7 +29,7 @@ export function listUnder(acc: Account, prefix: string): string[] {
 }
 
 /** The instance's view of a secret: QARNOT_SECRET__ then the key, every other character than [A-Za-z0-9_] as "_". */
-export const secretEnvName = (key: string): string => `QARNOT_SECRET__${key.replace(/[^A-Za-z0-9_]/g, '_')}`;
+const secretEnvName = (key: string): string => `QARNOT_SECRET__${key.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
 /** Environment given to an instance: the secrets its task (or pool) was granted by key or by prefix. */
 export function grantedSecretsEnv(acc: Account, ...grants: unknown[]): Record<string, string> {

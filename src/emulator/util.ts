@@ -120,12 +120,6 @@ export function ci(obj: unknown, key: string): unknown {
   return undefined;
 }
 
-export function hasCi(obj: unknown, key: string): boolean {
-  if (!isObj(obj)) return false;
-  const lower = key.toLowerCase();
-  return Object.keys(obj).some((k) => k.toLowerCase() === lower);
-}
-
 /**
  * Rewrites keys to camelCase, recursively, so handlers only deal with one spelling.
  * Maps whose keys are user data (labels) are left alone.

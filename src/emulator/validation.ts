@@ -4,7 +4,7 @@ import type { KeyValue } from './model.js';
 import type { Account } from './store.js';
 import { ApiError, badRequest, isObj, matchEnum, parseRanges, parseTimeSpan, type Obj } from './util.js';
 
-export const MAX_INSTANCES = 2048;
+const MAX_INSTANCES = 2048;
 export const MAX_TAGS = 10;
 export const MAX_TAG_LENGTH = 512;
 export const MAX_TASK_CONSTANTS = 150;

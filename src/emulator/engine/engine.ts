@@ -11,7 +11,7 @@ import { TaskIndex } from './task-index.js';
 import { Tasks } from './tasks.js';
 import { Timers } from './timers.js';
 
-export interface EngineOptions {
+interface EngineOptions {
   speed: number;
   /** Root of the instance working directories (inside the data dir, or a temp dir). */
   workRoot: string;
@@ -23,7 +23,7 @@ export interface EngineOptions {
   data?: TaskDataHooks;
 }
 
-export interface TaskDataHooks {
+interface TaskDataHooks {
   stage(acc: Account, t: TaskRec, inst: InstanceRec, dir: string): Promise<void>;
   snapshot(acc: Account, t: TaskRec, dirs: Map<number, string>, config: SnapshotConfig, progress: (sizeToUpload: number, transferred: number) => void): Promise<void>;
   uploadResults(acc: Account, t: TaskRec, dirs: Map<number, string>): Promise<void>;

@@ -9,7 +9,7 @@ import { ObjectStore } from './store.js';
 
 export { ObjectStore } from './store.js';
 
-export interface StorageOptions {
+interface StorageOptions {
   /** Directory of the emulator's state (the --data directory or its temporary one). */
   root: string;
   host: string;

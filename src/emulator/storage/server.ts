@@ -11,7 +11,7 @@ import { copyObject, deleteObject, getObject, putObject } from './routes-object.
 import type { ObjectStore } from './store.js';
 import { S3Error, errorXml } from './xml.js';
 
-export interface StorageServerOptions {
+interface StorageServerOptions {
   store: ObjectStore;
   /** The emulator's request counters (GET /_emulator/requests): storage routes count as `S3 <METHOD> <shape>`. */
   counters: RequestCounters | null;

@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import type { ObjectStore } from './store.js';
 
 /** One resource bucket of a task or pool, as `resourceBuckets` or `advancedResourceBuckets` give it. */
-export interface ResourceSource {
+interface ResourceSource {
   bucket: string;
   /** Only keys starting with this (filtering.prefixFiltering.prefix). */
   prefix: string;
@@ -21,7 +21,7 @@ interface Staged {
 }
 export type Baseline = Map<string, Staged>;
 
-export interface UploadFilter {
+interface UploadFilter {
   whitelist: RegExp | null;
   blacklist: RegExp | null;
 }
@@ -61,7 +61,7 @@ export function listRegex(field: string, v: unknown): RegExp | null {
  * A key as a path inside the working directory: empty and `.` segments dropped, null if a
  * segment is `..` (such a key is not placed: it would leave the directory).
  */
-export function keyToRelative(key: string): string | null {
+function keyToRelative(key: string): string | null {
   const segs = key.split('/').filter((s) => s !== '' && s !== '.');
   if (!segs.length || segs.includes('..')) return null;
   return segs.join('/');

@@ -34,7 +34,7 @@ export interface Bucket {
   sortedKeys: string[] | null;
 }
 
-export interface PartMeta {
+interface PartMeta {
   number: number;
   etag: string;
   size: number;
@@ -59,7 +59,7 @@ export interface ListOptions {
   maxKeys: number;
 }
 
-export interface ListResult {
+interface ListResult {
   objects: ObjectMeta[];
   prefixes: string[];
   truncated: boolean;
@@ -67,7 +67,7 @@ export interface ListResult {
   last: string | null;
 }
 
-export interface WriteOptions {
+interface WriteOptions {
   info: ObjectInfo;
   checks?: BodyChecks;
   contentLength: number | null;
