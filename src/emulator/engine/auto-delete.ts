@@ -7,8 +7,8 @@ const timerKey = (uuid: string) => `${uuid}:ttl`;
 
 /** completionTimeToLive in ms when autoDeleteOnCompletion is set (jobs keep both as fields, tasks and pools in their input), else null. */
 function timeToLive(rec: AnyRec): number | null {
-  const [enabled, ttl] = rec.kind === 'job' ? [rec.autoDeleteOnCompletion, rec.completionTimeToLive] : [rec.input.autoDeleteOnCompletion === true, rec.input.completionTimeToLive ?? '00:00:00'];
-  return enabled ? (parseTimeSpan(ttl) ?? 0) : null;
+  if (rec.kind === 'job') return rec.autoDeleteOnCompletion ? (parseTimeSpan(rec.completionTimeToLive) ?? 0) : null;
+  return rec.input.autoDeleteOnCompletion === true ? (parseTimeSpan(rec.input.completionTimeToLive ?? '00:00:00') ?? 0) : null;
 }
 
 /**
