@@ -17,7 +17,7 @@ interface CreateOptions {
   dryRun?: boolean;
 }
 
-export function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
+function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
   if (opts.name === undefined || opts.name.trim() === '') throw new UsageError('--name is required (a non-empty job name)');
   const body: Record<string, unknown> = { name: opts.name };
   if (opts.shortname !== undefined) body.shortname = parseShortname('--shortname', opts.shortname);

@@ -26,7 +26,7 @@ export async function readBodyFile(flag: string, path: string, source: FileSourc
   return expectBodies(flag, await readStructuredFile(flag, path, source));
 }
 
-export function expectBodies(flag: string, doc: unknown): JsonObject | JsonObject[] {
+function expectBodies(flag: string, doc: unknown): JsonObject | JsonObject[] {
   if (Array.isArray(doc)) {
     if (doc.length === 0) throw new UsageError(`${flag}: the array is empty; expected at least one object`);
     doc.forEach((item, i) => {
@@ -82,7 +82,7 @@ type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
 
 /** Loaded only when a file is YAML. The bundle may wrap the package's exports in `default`. */
-export async function loadYaml(): Promise<YamlModule> {
+async function loadYaml(): Promise<YamlModule> {
   if (!yamlModule) {
     const mod = (await import('yaml')) as YamlModule & { default?: YamlModule };
     yamlModule = typeof mod.parseAllDocuments === 'function' ? mod : mod.default!;
@@ -91,7 +91,7 @@ export async function loadYaml(): Promise<YamlModule> {
 }
 
 /** JSON for `.json` files and documents that look like JSON (better messages); YAML otherwise. */
-export async function parseStructuredText(flag: string, path: string, text: string): Promise<unknown> {
+async function parseStructuredText(flag: string, path: string, text: string): Promise<unknown> {
   const where = path === '-' ? 'stdin' : quote(path);
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new UsageError(`${flag}: ${where} is empty; expected a JSON or YAML document`);

@@ -181,7 +181,7 @@ export interface FollowTiming {
  * plus a state check every 10 s. A silence of 20 s costs under one request
  * per second on average, a longer one ~0.6/s, whatever the number of streams.
  */
-export const DEFAULT_FOLLOW_TIMING: FollowTiming = {
+const DEFAULT_FOLLOW_TIMING: FollowTiming = {
   fastMs: 250,
   idleMs: 1000,
   quietMs: 2000,
@@ -207,7 +207,7 @@ export interface FollowOptions {
 }
 
 /** Errors worth waiting out: the network, the server's 5xx and 429. */
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
   if (error instanceof ApiError) return error.status >= 500 || error.status === 429 || error.status === 408;
   return false;

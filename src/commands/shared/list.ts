@@ -26,7 +26,7 @@ export interface ListOptions extends SelectorOptions {
   summary?: boolean;
 }
 
-export const DEFAULT_LIMIT = 50;
+const DEFAULT_LIMIT = 50;
 
 /** Validates the selector flags and compiles them to one API filter (undefined: everything). */
 export function selectorToFilter(resource: Pick<ResourceDescriptor<unknown>, 'name' | 'states'>, opts: SelectorOptions, now = new Date()): Filter | undefined {
