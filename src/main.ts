@@ -2,8 +2,8 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { CliError, ExitCode } from './errors.js';
 import { interrupt, wasInterrupted } from './lib/interrupt.js';
-import { redactSecrets } from './lib/secrets.js';
 import { writeFd } from './output/stdio.js';
+import { redactSecrets } from './lib/secrets.js';
 
 /**
  * Runs the CLI and maps every outcome to an exit code. This is the only place
@@ -34,6 +34,7 @@ function installProcessHandlers(): void {
   process.on('SIGTERM', onSignal(143));
 }
 
+/** writeFd, the default, scrubs secrets (output/stdio.ts); tests pass their own writer. */
 export function reportError(error: unknown, verbose: boolean, write: (text: string) => void = (text) => writeFd(2, text)): number {
   if (error instanceof CommanderError) {
     // Commander already printed its message (or the help / version).

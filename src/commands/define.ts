@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { Context, ContextSettings, GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
+import { formatExamples, helpWidthOf, wrappedHelpText } from '../output/help-wrap.js';
 
 // ---- How a command is declared ---------------------------------------------
 //
@@ -71,7 +72,7 @@ export function setExamples(command: Command, examples: string[]): void {
 
 function addExamplesHelp(command: Command, examples: string[]): void {
   if (examples.length > 0) {
-    command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+    command.addHelpText('after', ({ command: shown }) => `\nExamples:\n${formatExamples(examples, helpWidthOf(shown))}\n`);
   }
 }
 
@@ -170,7 +171,7 @@ export function shareGlobalOptions(program: Command, path?: readonly string[]): 
           if (isHidden(option)) continue;
           child.addHelpText(
             'after',
-            `\nNote: ${option.long} here is this command's own option. The global ${option.long} goes before the noun: qarnot ${option.long} ... ${child.parent?.name()} ${child.name()}\n`,
+            wrappedHelpText(`\nNote: ${option.long} here is this command's own option. The global ${option.long} goes before the noun: qarnot ${option.long} ... ${child.parent?.name()} ${child.name()}\n`),
           );
           continue;
         }
@@ -247,7 +248,7 @@ export function addListOptions(cmd: Command, opts: { states: readonly string[]; 
     .option('--created-after <date>', 'created after this date (ISO date or relative: -2h, -7d)')
     .option('--created-before <date>', 'created before this date')
     .option('--where <expr>', "filter expression, e.g. \"state = Failure and name like 'render-*'\"")
-    .option('--sort <field[:order]>', `sort by ${opts.sortFields.join(', ')}; add :asc or :desc`);
+    .option('--sort <field[:order]>', `sort by ${opts.sortFields.join(', ')}; add :asc or :desc (default: creationDate:desc, newest first)`);
   if (opts.summary) cmd.option('--summary', 'fetch the lighter summary objects');
   return cmd;
 }

@@ -71,6 +71,10 @@ export function argumentValue(path: readonly string[], name: string, choices: re
     if (noun === 'profile') return dynamic('exec-profile');
   }
   if (bare === 'key' && noun === 'config') return enumOf(CONFIG_KEYS);
+  if (noun === 'bucket') {
+    if (bare === 'name') return dynamic('bucket');
+    if (bare === 'location' || bare === 'source' || bare === 'destination') return dynamic('bucket-location');
+  }
   return placeholderValue(name) ?? FREE;
 }
 

@@ -4,12 +4,14 @@ import { UsageError } from '../../errors.js';
 import { checkScaling } from '../../scaling/check.js';
 import { formatProblem } from '../../scaling/model.js';
 import { checkCommonFields, mergeBody } from '../shared/body.js';
+import { checkFileFields } from '../shared/file-fields.js';
 import { isObject, readStructuredFile } from '../shared/file-input.js';
 import { printCreated, printDryRun, quotedName } from '../shared/changes.js';
 import { poolBodyFromFlags, type PoolBodyFlags } from './body.js';
 
 interface CreateOptions extends PoolBodyFlags {
   file?: string;
+  allowUnknownFields?: boolean;
 }
 
 export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
@@ -19,7 +21,7 @@ export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
   if (opts.file !== undefined) {
     const doc = await readStructuredFile('-f', opts.file, { stdin: ctx.io.stdin });
     if (!isObject(doc)) throw new UsageError(`-f ${opts.file}: expected one pool object`);
-    body = mergeBody(doc, flags);
+    body = mergeBody(checkFileFields(`-f ${opts.file}: `, doc, { schema: 'PoolCreationInput', allowUnknown: opts.allowUnknownFields }), flags);
     where = `-f ${opts.file}: `;
   }
   checkCommonFields(where, body, { requireName: true });

@@ -4,21 +4,31 @@ import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
 import type { Body } from '../shared/body.js';
 import { info, isJson, printCreated, printDryRun, quotedName } from '../shared/changes.js';
+import { attachData, planTaskData, uploadInputs, type DataFlags, type DataPlan } from './data.js';
 import { buildTaskRequest, type TaskBodyFlags, type TaskRequest } from './task-body.js';
 
-export async function run(ctx: Context, opts: TaskBodyFlags): Promise<void> {
-  const request = await buildTaskRequest(ctx, opts, 'create');
+export async function run(ctx: Context, opts: TaskBodyFlags & DataFlags): Promise<void> {
+  const { request, data } = await buildWithData(ctx, opts);
   if (opts.dryRun) {
     const what = request.bulk ? `would create ${request.bodies.length} tasks` : `would create task ${quotedName(request.bodies[0]!)}`;
     printDryRun(ctx, request.bulk ? request.bodies : request.bodies[0]!, what);
     return;
   }
+  if (data) await uploadInputs(ctx, data);
   if (!request.bulk) {
     const uuid = await submitOne(ctx, request);
     printCreated(ctx, uuid, createdLine(request, uuid));
     return;
   }
   await submitBulk(ctx, request.bodies);
+}
+
+/** The request, with --input and --output attached: everything checked before anything is sent. */
+export async function buildWithData(ctx: Context, opts: TaskBodyFlags & DataFlags): Promise<{ request: TaskRequest; data: DataPlan | undefined }> {
+  const request = await buildTaskRequest(ctx, opts, 'create');
+  const data = await planTaskData(opts, String(request.bodies[0]!.name ?? ''));
+  if (data) for (const body of request.bodies) attachData(body, data);
+  return { request, data };
 }
 
 /** Creates one task; returns its uuid. */

@@ -2,6 +2,7 @@ import { setScaling, validationProblems } from '../../../api/pools.js';
 import type { Context } from '../../../context.js';
 import { ApiError, SilentExit } from '../../../errors.js';
 import { parseUuidOrShortname } from '../../../lib/parse.js';
+import { IMPLIED_ALWAYS_NOTE, impliesAlways } from '../../../scaling/flags.js';
 import { scalingInput, type ScalingInputOptions } from './input.js';
 import { printChanged, printDryRun } from '../../shared/changes.js';
 import { printProblems, problemCount } from './report.js';
@@ -20,7 +21,10 @@ export async function run(ctx: Context, opts: SetOptions, id: string): Promise<v
     throw new SilentExit(2);
   }
   const policies = `${body.policies.length} scaling polic${body.policies.length === 1 ? 'y' : 'ies'} on pool ${id}`;
-  if (opts.dryRun) return printDryRun(ctx, body, `would set ${policies}`);
+  if (opts.dryRun) {
+    if (impliesAlways(opts.scalingSteps)) ctx.io.err(IMPLIED_ALWAYS_NOTE);
+    return printDryRun(ctx, body, `would set ${policies}`);
+  }
   try {
     await setScaling(await ctx.api(), id, body);
   } catch (error) {
