@@ -1,4 +1,3 @@
-import { collectPastPages, keepYoungGenerationSmall, walkEnded } from '../lib/memory.js';
 import type { Http } from './http.js';
 import type { PageRequest, TokenPage } from './types.js';
 
@@ -38,26 +37,20 @@ export async function* walkPages<T>(
   let yielded = 0;
   if (wantAfter(0) <= 0) return;
   let next: Promise<TokenPage<T>> | undefined = fetchPage(null, wantAfter(0));
-  try {
-    while (next) {
-      const page: TokenPage<T> = await next;
-      next = undefined;
-      info.total = page.total ?? info.total;
-      const items = page.data ?? [];
-      yielded += items.length;
-      const truncated = page.isTruncated && Boolean(page.nextToken);
-      info.more = truncated;
-      // Ask for the next page before this one is printed: a slow API's latency
-      // overlaps the output, and at most two pages are ever held.
-      if (truncated && items.length > 0 && wantAfter(yielded) > 0) {
-        keepYoungGenerationSmall();
-        next = fetchPage(page.nextToken, wantAfter(yielded));
-        next.catch(() => undefined); // observed when awaited; not an unhandled rejection meanwhile
-      }
-      if (items.length) yield items;
-      if (next) collectPastPages();
+  while (next) {
+    const page: TokenPage<T> = await next;
+    next = undefined;
+    info.total = page.total ?? info.total;
+    const items = page.data ?? [];
+    yielded += items.length;
+    const truncated = page.isTruncated && Boolean(page.nextToken);
+    info.more = truncated;
+    // Ask for the next page before this one is printed: a slow API's latency
+    // overlaps the output, and at most two pages are ever held.
+    if (truncated && items.length > 0 && wantAfter(yielded) > 0) {
+      next = fetchPage(page.nextToken, wantAfter(yielded));
+      next.catch(() => undefined); // observed when awaited; not an unhandled rejection meanwhile
     }
-  } finally {
-    walkEnded();
+    if (items.length) yield items;
   }
 }

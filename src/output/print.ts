@@ -66,6 +66,7 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
       default:
         buffered.push(...page);
     }
+    await ctx.io.drained();
   }
   if (mode === 'json') {
     out(`${JSON.stringify(fields ? buffered.map((i) => project(i, fields)) : buffered, null, 2)}\n`);

@@ -21,6 +21,7 @@ export function testIO({ tty = false } = {}): IO & { stdoutText(): string; stder
     canPrompt: () => tty,
     out: (t) => void (out += t),
     err: (t) => void (err += t),
+    drained: () => Promise.resolve(),
     stdoutText: () => out,
     stderrText: () => err,
   };
