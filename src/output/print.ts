@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { formatRelative } from '../lib/timespan.js';
+import type { ItemPages } from '../api/paginate.js';
 import { getPath, project, splitFields } from './fields.js';
 
 export type CellKind = 'text' | 'state' | 'date' | 'percent' | 'id';
@@ -37,8 +38,8 @@ export function outputMode(ctx: Context): Mode {
   return ctx.io.stdoutIsTTY ? 'table' : 'tsv';
 }
 
-/** A source of items: an array, or pages arriving one by one. */
-export type ItemSource<T> = T[] | AsyncIterable<T[]>;
+/** A source of items: an array, or pages arriving one by one (perhaps also as JSON texts). */
+export type ItemSource<T> = T[] | AsyncIterable<T[]> | ItemPages<T>;
 
 /**
  * Prints a list in the chosen mode. jsonl, tsv and ids print each page as it
@@ -50,6 +51,15 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
   const columns = fields ? fieldColumns<T>(fields) : view.columns;
   const out = (s: string) => ctx.io.out(s);
   let count = 0;
+  if (mode === 'jsonl' && !fields && 'jsonLines' in source) {
+    // Each item as the API wrote it: nothing to parse, nothing to serialise again.
+    for await (const items of source.jsonLines()) {
+      count += items.length;
+      out(`${items.join('\n')}\n`);
+      await ctx.io.drained();
+    }
+    return count;
+  }
   const buffered: T[] = [];
   for await (const page of pagesOf(source)) {
     count += page.length;
