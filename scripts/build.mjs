@@ -53,14 +53,16 @@ const VERB_RUNTIME = [
   'lib/timespan.ts',
   'lib/sleep.ts',
   'config/resolve.ts',
+  'config/location.ts',
   'commands/shared/show.ts',
+  'commands/shared/changes.ts',
 ];
 const VERB_RUNTIME_ID = 'qarnot-verb-runtime';
 
 /**
- * What the noun declarations share with the verbs (option helpers, the resource descriptors
- * with their API functions and views, the search verb): small, and in the
- * start-up chunk (~15 KB more to parse for --help) rather than more files for every command.
+ * Small modules that the noun declarations share (option helpers, the search verb, the
+ * resource descriptors with their views and API functions): in the start-up chunk (a few KB
+ * more to parse for --help) rather than more files for every noun command.
  */
 const STARTUP_EXTRA = [
   'commands/shared/body-options.ts',

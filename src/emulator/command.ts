@@ -1,10 +1,10 @@
 import { startEmulator, type EmulatorOptions } from './index.js';
 
 export { parseFaultSpec } from './faults.js';
-export { validateOptions, parseAccountFlag, parseReadGrantFlag } from './options.js';
+export { validateOptions, parseAccountFlag, parseReadGrantFlag, parseSizeFlag } from './options.js';
 
 /**
- * `qarnot emulator start`: prints the two environment lines on stdout once listening (and
+ * `qarnot emulator start`: prints the environment lines (API URL, token, storage URL) on stdout once listening (and
  * nothing else there), runs until SIGINT/SIGTERM, then kills every instance process.
  */
 export async function runEmulatorStart(
@@ -22,9 +22,10 @@ export async function runEmulatorStart(
   io.stderr.write(
     `Qarnot Compute API emulator listening on ${emu.url}` +
       (opts.dataDir ? ` (state in ${opts.dataDir})` : ' (in memory)') +
+      `, S3 storage on ${emu.storageUrl}` +
       '. Instances run DOCKER_CMD with /bin/sh -c directly on this host: no container, no isolation. Ctrl-C to stop.\n',
   );
-  io.stdout.write(`QARNOT_CLUSTER_URL=${emu.url}\nQARNOT_CLIENT_TOKEN=${emu.token}\n`);
+  io.stdout.write(`QARNOT_CLUSTER_URL=${emu.url}\nQARNOT_CLIENT_TOKEN=${emu.token}\nQARNOT_STORAGE_URL=${emu.storageUrl}\n`);
   await new Promise<void>((resolve) => {
     const onSignal = () => {
       process.off('SIGINT', onSignal);

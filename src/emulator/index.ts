@@ -9,15 +9,19 @@ import { Engine } from './lifecycle.js';
 import { DEFAULT_EMAIL, validateOptions, type EmulatorOptions } from './options.js';
 import { Persistence, restoreAccounts, saveAccounts, type SavedAccount } from './persistence.js';
 import { createEmulatorServer } from './server.js';
+import { Storage } from './storage/index.js';
+import { TaskStorage } from './storage/tasks.js';
 import { Account } from './store.js';
 
 export type { EmulatorOptions } from './options.js';
 export { parseFaultSpec } from './faults.js';
-export { validateOptions, parseAccountFlag, parseReadGrantFlag, DEFAULT_PORT, DEFAULT_EMAIL } from './options.js';
+export { validateOptions, parseAccountFlag, parseReadGrantFlag, parseSizeFlag, DEFAULT_PORT, DEFAULT_EMAIL } from './options.js';
 
 export interface RunningEmulator {
   url: string;
   token: string;
+  /** The S3-compatible storage endpoint (access key: an account e-mail, secret: its token). */
+  storageUrl: string;
   stop(): Promise<void>;
 }
 
@@ -44,6 +48,23 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const accounts = [new Account(DEFAULT_EMAIL, token), ...(opts.accounts ?? []).map((a) => new Account(a.email, a.token))];
   const byEmail = new Map(accounts.map((a) => [a.email, a]));
   const byToken = new Map(accounts.map((a) => [a.token, a]));
+  const faultSpec = opts.faults ? parseFaultSpec(opts.faults) : null;
+
+  let storage: Storage;
+  try {
+    storage = await Storage.start({
+      root,
+      host,
+      port: opts.storagePort ?? 0,
+      quotaBytes: opts.storageQuotaBytes ?? null,
+      secretOf: (email) => byEmail.get(email)?.token,
+      faults: faultSpec ? new FaultInjector(faultSpec) : null,
+      log: opts.log ?? null,
+    });
+  } catch (e) {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    throw e;
+  }
 
   let persistence: Persistence | null = null;
   let leftovers: SavedAccount[] = [];
@@ -54,6 +75,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     maxConcurrentProcesses: opts.maxConcurrentProcesses ?? 64,
     onChange: () => persistence?.markDirty(),
     log: warn,
+    data: new TaskStorage(storage.store),
   });
   if (dataDir) {
     const saved = Persistence.load(dataDir);
@@ -74,8 +96,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     persistence,
     counters: { total: 0, inFlight: 0, maxInFlight: 0, pagesReadAhead: 0, byRoute: {} },
     startedAt: Date.now(),
+    storage,
   };
-  const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : null;
+  const faults = faultSpec ? new FaultInjector(faultSpec) : null;
   const server = createEmulatorServer(core, faults, opts.log ?? null, opts.readAheadMaxAgeMs);
   server.keepAliveTimeout = 5000;
 
@@ -89,6 +112,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     });
   } catch (e) {
     await engine.stop();
+    await storage.stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw e;
   }
@@ -104,8 +128,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       await persistence?.idle();
       persistence?.flushSync();
       await closed;
+      await storage.stop();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     })());
 
-  return { url: `http://${urlHost}:${addr.port}`, token, stop };
+  return { url: `http://${urlHost}:${addr.port}`, token, storageUrl: storage.url, stop };
 }

@@ -8,6 +8,10 @@ export interface AccountOption {
 export interface EmulatorOptions {
   host?: string;
   port?: number;
+  /** Port of the S3-compatible storage endpoint (default 0: a free one). */
+  storagePort?: number;
+  /** Bytes each account may store in its buckets (PutObject fails with QuotaExceeded past it). */
+  storageQuotaBytes?: number;
   token?: string;
   dataDir?: string;
   speed?: number;
@@ -35,6 +39,12 @@ const EMAIL_RE = /^[^\s@:]+@[^\s@:]+$/;
 export function validateOptions(opts: EmulatorOptions): void {
   if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)) {
     throw new Error(`invalid --port ${String(opts.port)}: expected an integer between 0 and 65535 (0 picks a free port)`);
+  }
+  if (opts.storagePort !== undefined && (!Number.isInteger(opts.storagePort) || opts.storagePort < 0 || opts.storagePort > 65535)) {
+    throw new Error(`invalid --storage-port ${String(opts.storagePort)}: expected an integer between 0 and 65535 (0 picks a free port)`);
+  }
+  if (opts.storageQuotaBytes !== undefined && (!Number.isSafeInteger(opts.storageQuotaBytes) || opts.storageQuotaBytes < 0)) {
+    throw new Error(`invalid --storage-quota ${String(opts.storageQuotaBytes)}: expected a size such as 500MB or 2GiB`);
   }
   if (opts.speed !== undefined && (typeof opts.speed !== 'number' || !Number.isFinite(opts.speed) || opts.speed <= 0)) {
     throw new Error(`invalid --speed ${String(opts.speed)}: expected a number greater than 0`);
@@ -76,4 +86,14 @@ export function parseReadGrantFlag(value: string): { reader: string; target: str
   const parts = value.split(':');
   if (parts.length !== 2 || !parts[0] || !parts[1]) throw new Error(`invalid --read-grant "${value}": expected READER_EMAIL:TARGET_EMAIL`);
   return { reader: parts[0], target: parts[1] };
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
+
+/** Parses `--storage-quota`: bytes, or a number with KB/MB/GB/TB (powers of 1000) or KiB/MiB/GiB/TiB. */
+export function parseSizeFlag(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new Error(`invalid --storage-quota "${value}": expected a size such as 500MB, 2GiB or 1048576 (bytes)`);
+  return Math.floor(Number(m[1]) * unit);
 }

@@ -15,7 +15,7 @@ function intQuery(ctx: Ctx, name: string, def: number): number {
 export function miscRoutes(): Route[] {
   return [
     route('GET', '/', () => ({})),
-    route('GET', '/settings', () => ({ json: { storage: null } }), { auth: false }),
+    route('GET', '/settings', (ctx) => ({ json: { storage: ctx.core.storage.url } }), { auth: false }),
     route('GET', '/versions', () => ({ json: [{ version: 'v1', endOfLife: null }] }), { auth: false }),
     route('GET', '/status', (ctx) => ({
       json: {

@@ -113,7 +113,7 @@ describe('stop', () => {
     expect(existsSync(cwd)).toBe(false);
   });
 
-  it('runEmulatorStart prints exactly the two environment lines, then stops on SIGINT', async () => {
+  it('runEmulatorStart prints exactly the environment lines (the two API ones first, then storage), then stops on SIGINT', async () => {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     let out = '';
@@ -125,7 +125,7 @@ describe('stop', () => {
     try {
       const done = runEmulatorStart({ port: 0, token: 'cmd-token', speed: 50 }, { stdout, stderr });
       await waitFor(() => out.includes('QARNOT_CLIENT_TOKEN'), 10_000, 'ready lines');
-      expect(out).toMatch(/^QARNOT_CLUSTER_URL=http:\/\/127\.0\.0\.1:\d+\nQARNOT_CLIENT_TOKEN=cmd-token\n$/);
+      expect(out).toMatch(/^QARNOT_CLUSTER_URL=http:\/\/127\.0\.0\.1:\d+\nQARNOT_CLIENT_TOKEN=cmd-token\nQARNOT_STORAGE_URL=http:\/\/127\.0\.0\.1:\d+\n$/);
       expect(err).toMatch(/\/bin\/sh -c/);
       process.emit('SIGINT');
       expect(await done).toBe(0);

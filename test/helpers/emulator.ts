@@ -2,6 +2,9 @@ import { execa, type ResultPromise } from 'execa';
 import { request } from 'undici';
 import { BIN } from './paths.js';
 
+/** The emulator's default account (`qarnot emulator start` without --account). */
+export const DEFAULT_EMAIL = 'emulator@qarnot.local';
+
 export interface RequestCounts {
   total: number;
   inFlight: number;
@@ -12,6 +15,12 @@ export interface RequestCounts {
 export interface TestEmulator {
   url: string;
   token: string;
+  /** The S3-compatible storage endpoint (QARNOT_STORAGE_URL). */
+  storageUrl: string;
+  /** The default account's e-mail: the storage access key (the token is the secret key). */
+  email: string;
+  /** The emulator process (e.g. to read its memory in /proc). */
+  pid: number;
   /** Calls the emulator directly (test setup and checks), bypassing the CLI. */
   call<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
   requests(): Promise<RequestCounts>;
@@ -30,7 +39,7 @@ export async function startEmulator(extraArgs: string[] = [], { speed = 50 } = {
     stdin: 'ignore',
     env: { QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test' },
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, storageUrl } = await new Promise<{ url: string; storageUrl: string }>((resolve, reject) => {
     let buffered = '';
     let stderr = '';
     const timer = setTimeout(() => reject(new Error(`emulator did not start within 15 s; stderr: ${stderr}`)), 15_000);
@@ -39,10 +48,10 @@ export async function startEmulator(extraArgs: string[] = [], { speed = 50 } = {
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
-      const found = /QARNOT_CLUSTER_URL=(\S+)\n[\s\S]*QARNOT_CLIENT_TOKEN=\S+\n/.exec(buffered);
+      const found = /^QARNOT_CLUSTER_URL=(\S+)\nQARNOT_CLIENT_TOKEN=\S+\nQARNOT_STORAGE_URL=(\S+)\n/.exec(buffered);
       if (found) {
         clearTimeout(timer);
-        resolve(found[1]!);
+        resolve({ url: found[1]!, storageUrl: found[2]! });
       }
     });
     void child.then((result) => {
@@ -68,6 +77,9 @@ export async function startEmulator(extraArgs: string[] = [], { speed = 50 } = {
   return {
     url,
     token,
+    storageUrl,
+    email: DEFAULT_EMAIL,
+    pid: child.pid!,
     call,
     requests: async () => (await call<RequestCounts>('GET', '/_emulator/requests')).body,
     resetCounters: async () => void (await call('POST', '/_emulator/reset-counters')),

@@ -11,16 +11,23 @@ export function registerEmulator(program: Command): void {
 Tasks really run: each instance runs its DOCKER_CMD constant with /bin/sh -c
 on this machine, in a working directory under the data directory. There are
 NO containers and no isolation: DOCKER_REPO and DOCKER_TAG are ignored, and a
-command can do anything your user can. Storage buckets are not emulated.
+command can do anything your user can.
 
-When ready it prints exactly two lines on stdout, ready for eval/export:
+It also serves S3-compatible storage (path-style, AWS Signature V4; access
+key: the account e-mail, secret key: its token): tasks get their resource
+buckets in their working directory and their results uploaded.
+
+When ready it prints exactly three lines on stdout, ready for eval/export:
   QARNOT_CLUSTER_URL=http://127.0.0.1:<port>
   QARNOT_CLIENT_TOKEN=<token>
+  QARNOT_STORAGE_URL=http://127.0.0.1:<storage port>
+
 Everything else goes to stderr.`,
     examples: [
       'qarnot emulator start',
       'qarnot emulator start --port 0 --speed 20',
       'qarnot emulator start --data ./emulator-state --token dev-token',
+      'qarnot emulator start --storage-port 9000 --storage-quota 10GB',
       "qarnot emulator start --faults '503:0.1,429:0.05,reset:0.02,latency:50-300ms,seed:42'",
       'qarnot emulator start --account bob@example.com:bob-token --read-grant emulator@qarnot.local:bob@example.com',
     ],
@@ -31,8 +38,10 @@ Everything else goes to stderr.`,
         .option('--port <port>', 'port to listen on; 0 picks a free one', '8787')
         .option('--token <token>', 'API token to require (default: a random one, printed at start)')
         .option('--data <dir>', 'keep the whole state in this directory, across restarts (default: in memory)')
+        .option('--storage-port <port>', 'port of the S3-compatible storage endpoint; 0 picks a free one', '0')
+        .option('--storage-quota <size>', 'bytes each account may store, e.g. 500MB or 2GiB (default: no limit)')
         .option('--speed <n>', 'divide simulated phase durations (dispatch, download, upload) by N', '1')
-        .option('--faults <spec>', "inject failures, e.g. '503:0.1,429:0.05,reset:0.02,latency:50-300ms,seed:42'")
+        .option('--faults <spec>', "inject failures, e.g. '503:0.1,reset:0.02,latency:50-300ms,seed:42'")
         .option('--account <email:token>', 'serve another account with its own token (repeatable)', collect)
         .option('--read-grant <reader:target>', 'let READER read TARGET with --as (repeatable)', collect),
     load: () => import('./start.js'),

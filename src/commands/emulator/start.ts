@@ -5,6 +5,8 @@ import { parseInteger, parseNumber } from '../../lib/parse.js';
 interface StartOptions {
   host: string;
   port: string;
+  storagePort: string;
+  storageQuota?: string;
   token?: string;
   data?: string;
   speed: string;
@@ -26,12 +28,14 @@ export async function run(ctx: Context, opts: StartOptions): Promise<void> {
   const port = parseInteger('--port', opts.port, { min: 0, max: 65535 });
   const speed = parseNumber('--speed', opts.speed, { min: 0, exclusiveMin: true });
   // The emulator is its own chunk: no other command ever loads it.
-  const { runEmulatorStart, parseFaultSpec, parseAccountFlag, parseReadGrantFlag } = await import('../../emulator/command.js');
+  const storagePort = parseInteger('--storage-port', opts.storagePort, { min: 0, max: 65535 });
+  const { runEmulatorStart, parseFaultSpec, parseAccountFlag, parseReadGrantFlag, parseSizeFlag } = await import('../../emulator/command.js');
+  const storageQuotaBytes = opts.storageQuota === undefined ? undefined : asUsage('', () => parseSizeFlag(opts.storageQuota!));
   const accounts = (opts.account ?? []).map((raw) => asUsage('', () => parseAccountFlag(raw)));
   const readGrants = (opts.readGrant ?? []).map((raw) => asUsage('', () => parseReadGrantFlag(raw)));
   if (opts.faults !== undefined) asUsage('--faults: ', () => parseFaultSpec(opts.faults!));
   const code = await runEmulatorStart(
-    { host: opts.host, port, token: opts.token, dataDir: opts.data, speed, faults: opts.faults, accounts, readGrants },
+    { host: opts.host, port, storagePort, storageQuotaBytes, token: opts.token, dataDir: opts.data, speed, faults: opts.faults, accounts, readGrants },
     { stdout: ctx.io.stdout, stderr: ctx.io.stderr },
   );
   if (code !== 0) throw new SilentExit(code);
