@@ -66,6 +66,8 @@ const VERB_RUNTIME_ID = 'qarnot-verb-runtime';
  */
 const STARTUP_EXTRA = [
   'commands/shared/body-options.ts',
+  'commands/shared/api-options.ts',
+  'commands/shared/usage-verbs.ts',
   'commands/search/index.ts',
   'api/states.ts',
   'resources/task.ts',
