@@ -21,10 +21,10 @@ export interface ItemPages<T> extends AsyncIterable<T[]> {
   jsonLines(): AsyncIterable<string[]>;
 }
 
-// Fetching one page ahead hides the round trips. Parsed pages are many objects, each promoted
-// by V8 while its page is printed: pages of 50 keep a 100,000-task `list --all -q` at 1.7x the
-// peak RSS of a 1,000-task one, 2.2x with 100. JSON Lines hold only the page's text: pages of
-// 100 keep it at 1.6x, and take fewer round trips (npm run bench, "Listing").
+// Fetching one page ahead hides the round trips. Parsed pages are many objects that V8
+// promotes while their page is printed, and peak memory grows with the page size; JSON Lines
+// hold only each page's text, so their pages can be larger, for fewer round trips (npm run
+// bench, "Listing": peak RSS of 100,000 tasks against 1,000).
 const MAX_PAGE_SIZE = 50;
 const MAX_LINES_PAGE_SIZE = 100;
 

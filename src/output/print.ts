@@ -126,11 +126,6 @@ export function printRecord<T>(ctx: Context, item: T, view: View<T>): void {
   }
 }
 
-/** Prints a plain value (a uuid, a line of text) on stdout. */
-export function printLine(ctx: Context, text: string): void {
-  ctx.io.out(`${text}\n`);
-}
-
 async function* pagesOf<T>(source: ItemSource<T>): AsyncIterable<T[]> {
   if (Array.isArray(source)) {
     yield source;
