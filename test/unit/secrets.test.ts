@@ -16,6 +16,10 @@ describe('redactSecrets', () => {
       expect(redactSecrets(`${'-'.repeat(at)}${fragment}`)).toBe(`${'-'.repeat(at)}***`);
     }
   });
+  it('redacts after characters whose lower case is longer, and not the mere start of a token', () => {
+    expect(redactSecrets(`İ ${TOKEN.toLowerCase()} İ`)).toBe('İ *** İ');
+    expect(redactSecrets(`${TOKEN.slice(0, 6)} ${TOKEN.slice(0, 6)}`)).toBe(`${TOKEN.slice(0, 6)} ${TOKEN.slice(0, 6)}`);
+  });
   it('keeps short runs (a masked ****last4 is fine) and text without secrets', () => {
     expect(redactSecrets(`****${TOKEN.slice(-4)} ${TOKEN.slice(3, 14)}`)).toBe(`****${TOKEN.slice(-4)} ${TOKEN.slice(3, 14)}`);
     expect(redactSecrets('nothing to see')).toBe('nothing to see');
