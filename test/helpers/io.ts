@@ -25,6 +25,7 @@ export function testIO({ tty = false } = {}): IO & { stdin: PassThrough; stdoutT
     canPrompt: () => tty,
     out: (t) => void (out += redactSecrets(t)),
     err: (t) => void (err += redactSecrets(t)),
+    drained: () => Promise.resolve(),
     stdoutText: () => out,
     stderrText: () => err,
   };
