@@ -3,9 +3,9 @@
 import type { ConfigStore } from '../config/store.js';
 import type { GlobalOptions } from '../context.js';
 import type { Task, Pool, Job } from '../api/types.js';
-import { JOBS_PAGINATE } from '../api/jobs.js';
-import { POOL_SUMMARIES_PAGINATE } from '../api/pools.js';
-import { TASK_SUMMARIES_PAGINATE } from '../api/tasks.js';
+import { JOB } from '../resources/job.js';
+import { POOL } from '../resources/pool.js';
+import { TASK } from '../resources/task.js';
 import { cacheKey, completionCacheDir, readCache, writeCache } from './cache.js';
 import type { DynamicResource } from './model.js';
 import type { Candidate } from './resolve.js';
@@ -101,7 +101,8 @@ async function fetchCandidates(http: HttpClient, resource: Exclude<DynamicResour
     return (await profileNames(http)).map((name) => ({ value: name }));
   }
   const { walkPages } = await import('../api/paginate.js');
-  const path = { task: TASK_SUMMARIES_PAGINATE, pool: POOL_SUMMARIES_PAGINATE, job: JOBS_PAGINATE }[resource];
+  const { paths } = { task: TASK, pool: POOL, job: JOB }[resource];
+  const path = paths.summaries ?? paths.paginate;
   const request = { filter: null, orderBy: 'creationDate', orderType: 'DESC' as const };
   for await (const page of walkPages<Task | Pool | Job>(http, path, request, { limit: DYNAMIC_LIMIT, pageSize: DYNAMIC_LIMIT })) {
     return page.flatMap(itemCandidates);

@@ -6,6 +6,9 @@ import { findProfile } from './profiles.js';
 import { Runner, type RunHandle, type RunResult } from './runner.js';
 import type { Account } from './store.js';
 import { forbidden, parseTimeSpan } from './util.js';
+import { allocateForwards, inboundPorts } from './forwards.js';
+import { instanceEnv } from './instance-env.js';
+import { slotCapacity } from './slots.js';
 
 /** Host variables an instance inherits; everything else comes from its constants. */
 const HOST_ENV = /^(PATH|HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|USER|LOGNAME|SHELL|TERM)$/;
@@ -194,7 +197,18 @@ export class Engine {
 
   submitTask(acc: Account, t: TaskRec): void {
     this.index(t);
+    this.armQueueTimeout(acc, t);
     this.tryStart(acc, t);
+  }
+
+  /** maxTimeQueueSeconds: a task none of whose instances started in time is cancelled. */
+  private armQueueTimeout(acc: Account, t: TaskRec): void {
+    const seconds = t.input.maxTimeQueueSeconds;
+    if (typeof seconds !== 'number' || seconds <= 0) return;
+    this.later(t.uuid, t.creationDate + seconds * 1000 - Date.now(), () => {
+      if (this.instancesOf(t).some((i) => i.attempts > 0)) return;
+      this.abortTask(acc, t, err('EMU-MAX-QUEUE-TIME', `The task was cancelled: it waited in the queue longer than maxTimeQueueSeconds (${seconds} s)`));
+    });
   }
 
   private dependencyStatus(acc: Account, t: TaskRec): 'none' | 'waiting' | 'ok' | 'ko' {
@@ -207,6 +221,10 @@ export class Engine {
       if (!dep) continue; // a deleted dependency no longer holds anything back
       if (!FINAL_TASK_STATES.has(dep.state)) return 'waiting';
       if (d.cond && d.cond.length && !d.cond.some((c) => c.toLowerCase() === dep.state.toLowerCase())) ko = true;
+    }
+    for (const d of t.advancedDependsOn ?? []) {
+      const dep = acc.tasks.get(d.taskUuid);
+      d.actualFinalState = dep && FINAL_TASK_STATES.has(dep.state) ? dep.state.toLowerCase() : (d.actualFinalState ?? null);
     }
     return ko ? 'ko' : 'ok';
   }
@@ -263,7 +281,18 @@ export class Engine {
     inst.slot = slot;
     inst.end = null;
     this.changed();
-    const staged = this.stage(acc, t, inst);
+    const pool = t.poolUuid ? acc.pools.get(t.poolUuid) : undefined;
+    const ports = inboundPorts(t.input.forcedNetworkRules, pool?.input.forcedNetworkRules);
+    const forwarded = ports.length
+      ? allocateForwards(ports)
+          .then((f) => {
+            inst.forwards = f;
+            this.noteChange();
+          })
+          .catch(() => undefined)
+      : Promise.resolve();
+    // Resources are placed and forward ports taken during the dispatch phase, side by side.
+    const staged = Promise.all([this.stage(acc, t, inst), forwarded]).then(([error]) => error);
     this.later(t.uuid, this.phaseMs, () => {
       void staged.then((error) => {
         if (this.stopped) return;
@@ -311,7 +340,7 @@ export class Engine {
     if (t.snapshotInterval <= 0) return;
     this.later(`${t.uuid}:periodic`, t.snapshotInterval * 1000, () => {
       if (FINAL_TASK_STATES.has(t.state) || acc.tasks.get(t.uuid) !== t) return;
-      const config = { whitelist: t.snapshotWhitelist, blacklist: t.snapshotBlacklist, bucket: t.snapshotBucket ?? t.input.resultBucket, bucketPrefix: t.snapshotBucketPrefix };
+      const config = { whitelist: t.snapshotWhitelist, blacklist: t.snapshotBlacklist, bucket: t.snapshotBucket, bucketPrefix: t.snapshotBucketPrefix };
       void this.snapshotNow(acc, t, config, () => undefined).then(() => this.armPeriodicSnapshot(acc, t));
     }, false);
   }
@@ -356,6 +385,7 @@ export class Engine {
       });
     const env: Record<string, string> = { ...hostEnv() };
     for (const [k, v] of raw) env[k] = subst(v);
+    Object.assign(env, instanceEnv(acc, t, pool, inst));
     env.INSTANCE_ID = id;
     env.INSTANCE_COUNT = String(t.instanceCount);
     // As on Qarnot, where resources and results both live in the /job working directory.
@@ -425,6 +455,7 @@ export class Engine {
     if (inst.execStart !== null) inst.execMs += now - inst.execStart;
     inst.execStart = null;
     inst.pid = null;
+    delete inst.forwards;
     this.releaseSlot(acc, t, inst);
     const ok = r.code === 0 && !r.cancelled;
     if (t.cancelRequested || r.cancelled) {
@@ -602,7 +633,7 @@ export class Engine {
     if (p.state !== 'FullyExecuting' || acc.pools.get(p.uuid) !== p) return;
     const used = new Set(Object.keys(p.slots).map(Number));
     const free: number[] = [];
-    for (let s = 0; s < p.instanceCount; s++) if (!used.has(s)) free.push(s);
+    for (let s = 0, n = slotCapacity(p); s < n; s++) if (!used.has(s)) free.push(s);
     for (const t of this.poolActive.get(p.uuid) ?? []) {
       if (!free.length) break;
       if (t.executionStart === null || t.cancelRequested) continue;
@@ -720,6 +751,8 @@ export class Engine {
     }
     for (const t of [...acc.tasks.values()]) {
       this.index(t);
+      // Their uploads died with the previous emulator.
+      for (const s of t.snapshots) if (s.status === 'Triggered' || s.status === 'InProgress') s.status = 'Failure';
       if (FINAL_TASK_STATES.has(t.state)) {
         if (t.input.autoDeleteOnCompletion === true) this.armAutoDelete(acc, t);
         continue;

@@ -1,4 +1,5 @@
 import type { OutputSet } from './output-buffer.js';
+import type { ActiveForward } from './forwards.js';
 import type { Obj } from './util.js';
 
 // The emulator keeps its own copy of the API's state names rather than importing the
@@ -63,6 +64,8 @@ export interface InstanceRec {
   error: QError | null;
   slot: number | null;
   pid: number | null;
+  /** Loopback ports given to the inbound forced network rules while the instance runs. */
+  forwards?: ActiveForward[];
 }
 
 export type SnapshotConfig = { whitelist: unknown; blacklist: unknown; bucket: unknown; bucketPrefix: unknown };
@@ -81,6 +84,8 @@ export interface SnapshotRec {
 export interface AdvancedDependency {
   taskUuid: string;
   taskFinalStateCondition: string[] | null;
+  /** The dependency's final state once it has one (lower case, as conditions are written). */
+  actualFinalState?: string | null;
 }
 
 export type DependencyState = 'waiting' | 'dependencyConditionsFulfilled' | 'dependencyConditionsNotFulfilled';

@@ -4,7 +4,7 @@ import { storageClient } from '../../storage/endpoint.js';
 import { checkBucketName } from '../../storage/location.js';
 import { allObjects, deleteBucket, deleteObjects } from '../../storage/objects.js';
 import { formatBytes } from '../../storage/progress.js';
-import { confirmAction } from '../shared/select.js';
+import { confirmAction } from '../shared/changes.js';
 
 export interface Options {
   force?: boolean;

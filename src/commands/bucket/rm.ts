@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { storageClient } from '../../storage/endpoint.js';
 import { folderPrefix, parseRemote, type RemoteLocation } from '../../storage/location.js';
 import { allObjects, deleteObjects } from '../../storage/objects.js';
-import { confirmAction } from '../shared/select.js';
+import { confirmAction } from '../shared/changes.js';
 
 export interface Options {
   recursive?: boolean;

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import type { ConfigStore, StoredProfile } from '../../config/store.js';
-import { CONFIG_KEYS } from '../../config/location.js';
+import { CONFIG_KEYS } from '../catalog.js';
 import { contextFromEnv } from '../../config/resolve.js';
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];

@@ -2,7 +2,8 @@
 // start-up, so nothing here parses or talks to the API.
 import type { Command } from 'commander';
 import { collect } from '../define.js';
-import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
+import { addApiFieldOptions } from '../shared/api-options.js';
+import { addAllowUnknownFields, addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 
 export type TaskBodyKind = 'create' | 'clone' | 'rerun';
 
@@ -45,13 +46,16 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
     .option('--wait-for-pool-resources', "wait until the pool's resources are synchronized before starting")
     .option('--upload-results-on-cancellation', 'upload results even when the task is cancelled');
   addLifetimeOptions(cmd);
+  addApiFieldOptions(cmd, 'task');
   return cmd.option('--dry-run', 'print the request body (JSON) and send nothing');
 }
 
 export function addFileOption(cmd: Command): Command {
-  return cmd.option(
-    '-f, --file <file>',
-    "task body in the API's field names, JSON or YAML (- for stdin); an array submits them all in one request; flags override its fields",
+  return addAllowUnknownFields(
+    cmd.option(
+      '-f, --file <file>',
+      "task body in the API's field names, JSON or YAML (- for stdin); an array submits them all in one request; flags override its fields",
+    ),
   );
 }
 

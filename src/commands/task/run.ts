@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
 import { InterruptedError, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
-import { buildWithData, printCreated, printDryRun, submitOne } from './create.js';
+import { info, printCreated, printDryRun, quotedName } from '../shared/changes.js';
+import { buildWithData, createdLine, submitOne } from './create.js';
 import { downloadResults, uploadInputs, type DataFlags } from './data.js';
 import { exitWithOutcome, followTask } from './follow-task.js';
 import type { TaskBodyFlags } from './task-body.js';
@@ -20,7 +21,7 @@ export async function run(ctx: Context, opts: RunOptions): Promise<void> {
   const { request, data } = await buildWithData(ctx, opts);
   if (request.bulk) throw new UsageError(`-f ${opts.file}: task run takes one task; use "task create" for an array, then "task wait"`);
   if (opts.dryRun) {
-    printDryRun(ctx, request.bodies[0]);
+    printDryRun(ctx, request.bodies[0], `would create task ${quotedName(request.bodies[0]!)}`);
     return;
   }
   const body = request.bodies[0]!;
@@ -30,9 +31,11 @@ export async function run(ctx: Context, opts: RunOptions): Promise<void> {
   if (data) await uploadInputs(ctx, data);
   const uuid = await submitOne(ctx, request);
   if (opts.detach) {
-    printCreated(ctx, uuid);
+    printCreated(ctx, uuid, createdLine(request, uuid));
     return;
   }
+  // Not on stdout: it carries the task's own output.
+  info(ctx, `${ctx.io.colorErr.green('✓')} ${createdLine(request, uuid)}`);
   const http = await ctx.api();
   try {
     const task = await followTask(ctx, http, uuid, { streams: ['stdout', 'stderr'], timestamps: Boolean(opts.timestamps), stderrToStderr: true, timeoutMs });
