@@ -74,6 +74,9 @@ export class S3Client {
     this.agent = new m.Agent({ keepAlive: true, maxSockets: settings.maxSockets ?? 16 });
     this.send = m.request as typeof httpRequest;
     this.policy = settings.retryPolicy ?? STORAGE_RETRY_POLICY;
+    // Ctrl-C ends every request at once. Not a signal per request: thousands of them
+    // would each add a listener to the one signal.
+    settings.signal.addEventListener('abort', () => this.agent.destroy(), { once: true });
   }
 
   /** A request whose answer is read whole (XML listings, errors, empty bodies). */
@@ -164,7 +167,7 @@ export class S3Client {
     return new Promise<S3Response>((resolve, reject) => {
       const hash = streamed ? createHash('md5') : undefined;
       const request = this.send(
-        { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method: req.method, path, headers: signed.headers as Record<string, string>, agent: this.agent, signal: this.settings.signal },
+        { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method: req.method, path, headers: signed.headers as Record<string, string>, agent: this.agent },
         (res) => {
           res.on('aborted', () => res.destroy(Object.assign(new Error('the connection closed in the middle of the answer'), { code: 'ECONNRESET' })));
           read(res).then(({ text }) => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { collect, defineVerb, noun } from '../define.js';
 import { TOP_LEVEL } from '../catalog.js';
-import { transferOptions } from './shared.js';
+import { transferOptions } from './options.js';
 
 const list = defineVerb({
   name: 'list',
