@@ -145,9 +145,10 @@ export class S3Client {
     const body = req.body;
     const streamed = body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
     const headers: Record<string, string> = { 'user-agent': `qarnot-cli/${VERSION}`, ...req.headers };
-    // A body streamed from disk is not hashed before sending (that would read it twice):
-    // its MD5, computed on the way, is checked against the ETag instead.
-    if (streamed) headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+    // File contents are not SHA-256'd for the signature: a streamed body would be read twice,
+    // and a buffered one (small files, parts from stdin) goes with its Content-MD5, which the
+    // storage checks. A streamed body's MD5, computed on the way, is checked against the ETag.
+    if (streamed || Buffer.isBuffer(body)) headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
     const length = body === undefined ? 0 : streamed ? body.length : Buffer.byteLength(body);
     if (body !== undefined || req.method === 'PUT' || req.method === 'POST') headers['content-length'] = String(length);
     const signed = aws4.sign(
@@ -158,7 +159,7 @@ export class S3Client {
         service: 's3',
         region: this.endpoint.region,
         headers,
-        body: streamed ? undefined : body,
+        body: typeof body === 'string' ? body : undefined,
       },
       { accessKeyId: this.endpoint.accessKey, secretAccessKey: this.endpoint.secretKey },
     );
