@@ -21,6 +21,8 @@ export const TOPICS: Record<string, string> = {
   QARNOT_CONTEXT       stored context to use (like --context; QARNOT_PROFILE is its
                        deprecated name)
   QARNOT_READ_AS       read another account's resources (like --as)
+  QARNOT_STORAGE_URL   S3 storage URL (default: the API's GET /settings)
+  QARNOT_ACCOUNT_EMAIL storage access key (default: the e-mail of GET /info)
   QARNOT_CONFIG_DIR    where the config file lives (default ~/.config/qarnot)
   QARNOT_SSH           program "task ssh" runs instead of ssh
   NO_COLOR             any non-empty value turns colours off
