@@ -39,7 +39,7 @@ export class ApiError extends CliError {
     /** The parsed error body (ProblemDetails, {message} ...), when there was one. */
     readonly body?: unknown,
   ) {
-    super(message, exitCodeForStatus(status));
+    super(message, exitCodeForStatus(status, message));
   }
 }
 
@@ -75,8 +75,17 @@ export function isTransient(error: unknown): boolean {
   return false;
 }
 
-export function exitCodeForStatus(status: number): number {
-  if (status === 401 || status === 403) return ExitCode.Auth;
+/** What a 403 says when it is about who is asking, not about the object. */
+const PERMISSION_REFUSAL = /\b(access|permission|not allowed|unauthori[sz]ed|forbidden|credential|token|read-only)\b/i;
+
+/**
+ * The API answers 403 both to a missing permission and to a refusal about the object's
+ * state (snapshot of a finished task, a job that still has tasks, a quota reached): only
+ * authentication and permission exit 4, the others 1 like any refusal.
+ */
+export function exitCodeForStatus(status: number, message = ''): number {
+  if (status === 401) return ExitCode.Auth;
+  if (status === 403) return message === '' || PERMISSION_REFUSAL.test(message) ? ExitCode.Auth : ExitCode.Failure;
   if (status === 404) return ExitCode.NotFound;
   return ExitCode.Failure;
 }

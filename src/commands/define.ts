@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
-import type { Context, GlobalOptions } from '../context.js';
+import type { Context, ContextSettings, GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
+import { formatExamples, helpWidthOf, wrappedHelpText } from '../output/help-wrap.js';
 
 // ---- How a command is declared ---------------------------------------------
 //
@@ -70,7 +71,7 @@ export function setExamples(command: Command, examples: string[]): void {
 
 function addExamplesHelp(command: Command, examples: string[]): void {
   if (examples.length > 0) {
-    command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+    command.addHelpText('after', ({ command: shown }) => `\nExamples:\n${formatExamples(examples, helpWidthOf(shown))}\n`);
   }
 }
 
@@ -96,8 +97,20 @@ export function addVerbs(parent: Command, verbs: Verb[]): void {
   }
 }
 
+/** Makes the context of the verbs of a program: the process's by default, a test's in tests. */
+export type ContextFactory = (command: Command, globals: GlobalOptions, signal: AbortSignal, settings: ContextSettings) => Promise<Context>;
+
+const contextFactories = new WeakMap<Command, ContextFactory>();
+
+/** Tests run verbs in process with in-memory streams (test/helpers/run.ts). */
+export function useContextFactory(program: Command, factory: ContextFactory): void {
+  contextFactories.set(program, factory);
+}
+
 async function runVerb(spec: Verb, actionArgs: unknown[]): Promise<void> {
   const command = actionArgs[actionArgs.length - 1] as Command;
+  let root = command;
+  while (root.parent) root = root.parent;
   const operands = actionArgs.slice(0, -2);
   const { globals, opts } = splitOptions(command);
   if (spec.writes && globals.as !== undefined) {
@@ -105,7 +118,7 @@ async function runVerb(spec: Verb, actionArgs: unknown[]): Promise<void> {
   }
   // The context brings the terminal streams (and chalk, when colour is on): loaded with the verb, not for help.
   const [{ createContext }, mod] = await Promise.all([import('../context.js'), spec.load()]);
-  const ctx = await createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
+  const ctx = await (contextFactories.get(root) ?? createContext)(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
   await (mod.run as (ctx: Context, opts: unknown, ...operands: unknown[]) => Promise<void> | void)(ctx, opts, ...operands);
 }
 
@@ -157,7 +170,7 @@ export function shareGlobalOptions(program: Command, path?: readonly string[]): 
           if (isHidden(option)) continue;
           child.addHelpText(
             'after',
-            `\nNote: ${option.long} here is this command's own option. The global ${option.long} goes before the noun: qarnot ${option.long} ... ${child.parent?.name()} ${child.name()}\n`,
+            wrappedHelpText(`\nNote: ${option.long} here is this command's own option. The global ${option.long} goes before the noun: qarnot ${option.long} ... ${child.parent?.name()} ${child.name()}\n`),
           );
           continue;
         }
@@ -234,7 +247,7 @@ export function addListOptions(cmd: Command, opts: { states: readonly string[]; 
     .option('--created-after <date>', 'created after this date (ISO date or relative: -2h, -7d)')
     .option('--created-before <date>', 'created before this date')
     .option('--where <expr>', "filter expression, e.g. \"state = Failure and name like 'render-*'\"")
-    .option('--sort <field[:order]>', `sort by ${opts.sortFields.join(', ')}; add :asc or :desc`);
+    .option('--sort <field[:order]>', `sort by ${opts.sortFields.join(', ')}; add :asc or :desc (default: creationDate:desc, newest first)`);
   if (opts.summary) cmd.option('--summary', 'fetch the lighter summary objects');
   return cmd;
 }

@@ -3,13 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Core } from './core.js';
+import type { Core, RequestCounters } from './core.js';
 import { FaultInjector, parseFaultSpec } from './faults.js';
 import { Engine } from './lifecycle.js';
 import { DEFAULT_EMAIL, validateOptions, type EmulatorOptions } from './options.js';
 import { Persistence, restoreAccounts, saveAccounts, type SavedAccount } from './persistence.js';
 import { createEmulatorServer } from './server.js';
 import { Storage } from './storage/index.js';
+import { TaskStorage } from './storage/tasks.js';
 import { Account } from './store.js';
 
 export type { EmulatorOptions } from './options.js';
@@ -48,6 +49,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const byEmail = new Map(accounts.map((a) => [a.email, a]));
   const byToken = new Map(accounts.map((a) => [a.token, a]));
   const faultSpec = opts.faults ? parseFaultSpec(opts.faults) : null;
+  const counters: RequestCounters = { total: 0, inFlight: 0, maxInFlight: 0, pagesReadAhead: 0, byRoute: {} };
 
   let storage: Storage;
   try {
@@ -58,6 +60,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       quotaBytes: opts.storageQuotaBytes ?? null,
       secretOf: (email) => byEmail.get(email)?.token,
       faults: faultSpec ? new FaultInjector(faultSpec) : null,
+      counters,
       log: opts.log ?? null,
     });
   } catch (e) {
@@ -74,6 +77,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     maxConcurrentProcesses: opts.maxConcurrentProcesses ?? 64,
     onChange: () => persistence?.markDirty(),
     log: warn,
+    data: new TaskStorage(storage.store),
   });
   if (dataDir) {
     const saved = Persistence.load(dataDir);
@@ -92,7 +96,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     readGrants: opts.readGrants ?? [],
     quotas: { ...DEFAULT_QUOTAS, ...Object.fromEntries(Object.entries(opts.quotas ?? {}).filter(([, v]) => v !== undefined)) },
     persistence,
-    counters: { total: 0, inFlight: 0, maxInFlight: 0, pagesReadAhead: 0, byRoute: {} },
+    counters,
     startedAt: Date.now(),
     storage,
   };

@@ -14,7 +14,7 @@ export interface IO {
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
-  /** Terminal width for tables; undefined when stdout is not a terminal. */
+  /** Width tables fit: COLUMNS when set, else the terminal's; undefined when piped (no limit). */
   readonly columns: number | undefined;
   /** Colours for text written to stdout / stderr (level 0 when colour is off). */
   readonly color: ChalkInstance;
@@ -76,13 +76,19 @@ export function systemIO(colorEnv: ColorEnv, chalk: (new (options: { level: 0 | 
     stdinIsTTY,
     stdoutIsTTY,
     stderrIsTTY,
-    columns: stdoutIsTTY ? stdout.columns : undefined,
+    columns: tableWidth(colorEnv.env.COLUMNS, stdoutIsTTY ? stdout.columns : undefined),
     color: painter(stdoutIsTTY),
     colorErr: painter(stderrIsTTY),
     canPrompt: () => stdinIsTTY && stderrIsTTY,
     out: (text) => void stdout.write(text),
     err: (text) => void stderr.write(text),
   };
+}
+
+/** COLUMNS (as ls and git read it) wins, so that `--format table` in a pipe or a test has a width. */
+export function tableWidth(columnsEnv: string | undefined, terminal: number | undefined): number | undefined {
+  const n = Number(columnsEnv);
+  return columnsEnv !== undefined && Number.isInteger(n) && n > 0 ? n : terminal;
 }
 
 /** chalk's chainable API at level 0 (every style returns its text unchanged), without chalk. */

@@ -2,16 +2,17 @@ import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { formatRelative } from '../lib/timespan.js';
+import { schemaFields, schemaPath } from '../api/schema.js';
+import { didYouMean } from '../lib/suggest.js';
 import { getPath, project, splitFields } from './fields.js';
+import { fitWidths, type FitColumn } from './fit.js';
 
 export type CellKind = 'text' | 'state' | 'date' | 'percent' | 'id';
 
-export interface Column<T> {
-  header: string;
+/** A table column; how it gives way on a narrow terminal is FitColumn's. */
+export interface Column<T> extends FitColumn {
   value: (item: T) => unknown;
   kind?: CellKind;
-  /** Gives up width first when the table does not fit the terminal. */
-  flexible?: boolean;
 }
 
 /** How one kind of resource prints: its table columns and its identifier. */
@@ -21,6 +22,8 @@ export interface View<T> {
   columns: Column<T>[];
   /** Fields shown by `show` in table mode, in order. */
   details?: Column<T>[];
+  /** The API's output schema (src/api/schema-fields.ts): --fields paths are checked against it. */
+  schema?: string;
   id: (item: T) => string;
 }
 
@@ -46,8 +49,9 @@ export type ItemSource<T> = T[] | AsyncIterable<T[]>;
  */
 export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: View<T>): Promise<number> {
   const mode = outputMode(ctx);
-  const fields = splitFields(ctx.globals.fields);
-  const columns = fields ? fieldColumns<T>(fields) : view.columns;
+  const picked = pickFields(ctx.globals.fields, view);
+  const columns = picked ?? view.columns;
+  const shape = (item: T) => (picked ? projectPicked(item, picked) : item);
   const out = (s: string) => ctx.io.out(s);
   let count = 0;
   const buffered: T[] = [];
@@ -58,17 +62,17 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
         out(page.map((item) => `${view.id(item)}\n`).join(''));
         break;
       case 'jsonl':
-        out(page.map((item) => `${JSON.stringify(fields ? project(item, fields) : item)}\n`).join(''));
+        out(page.map((item) => `${JSON.stringify(shape(item))}\n`).join(''));
         break;
       case 'tsv':
-        out(page.map((item) => `${columns.map((c) => tsvCell(c.value(item))).join('\t')}\n`).join(''));
+        out(page.map((item) => `${columns.map((c) => tsvCell(c.kind, c.value(item))).join('\t')}\n`).join(''));
         break;
       default:
         buffered.push(...page);
     }
   }
   if (mode === 'json') {
-    out(`${JSON.stringify(fields ? buffered.map((i) => project(i, fields)) : buffered, null, 2)}\n`);
+    out(`${JSON.stringify(buffered.map(shape), null, 2)}\n`);
   } else if (mode === 'table') {
     if (buffered.length === 0) {
       if (ctx.io.stderrIsTTY) ctx.io.err(`No ${view.plural} found\n`);
@@ -84,21 +88,22 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
 /** Prints one object: all of it as JSON, or its main fields as `key  value` lines. */
 export function printRecord<T>(ctx: Context, item: T, view: View<T>): void {
   const mode = outputMode(ctx);
-  const fields = splitFields(ctx.globals.fields);
+  const picked = pickFields(ctx.globals.fields, view);
+  const shaped = picked ? projectPicked(item, picked) : item;
   const out = (s: string) => ctx.io.out(s);
   switch (mode) {
     case 'ids':
       return out(`${view.id(item)}\n`);
     case 'json':
-      return out(`${JSON.stringify(fields ? project(item, fields) : item, null, 2)}\n`);
+      return out(`${JSON.stringify(shaped, null, 2)}\n`);
     case 'jsonl':
-      return out(`${JSON.stringify(fields ? project(item, fields) : item)}\n`);
+      return out(`${JSON.stringify(shaped)}\n`);
     case 'tsv': {
-      const columns = fields ? fieldColumns<T>(fields) : (view.details ?? view.columns);
-      return out(columns.map((c) => `${c.header.toLowerCase()}\t${tsvCell(c.value(item))}\n`).join(''));
+      const columns = picked ?? view.details ?? view.columns;
+      return out(columns.map((c) => `${c.header.toLowerCase()}\t${tsvCell(c.kind, c.value(item))}\n`).join(''));
     }
     case 'table': {
-      const columns = fields ? fieldColumns<T>(fields) : (view.details ?? view.columns);
+      const columns = picked ?? view.details ?? view.columns;
       const width = Math.max(...columns.map((c) => c.header.length));
       const c = ctx.io.color;
       return out(
@@ -123,16 +128,54 @@ async function* pagesOf<T>(source: ItemSource<T>): AsyncIterable<T[]> {
   yield* source;
 }
 
-function fieldColumns<T>(fields: string[]): Column<T>[] {
-  return fields.map((field) => ({
-    header: field.toUpperCase(),
-    value: (item: T) => getPath(item, field),
-    kind: /state$/i.test(field) ? 'state' : /(date|time)$/i.test(field) && !/(execution|wall)time$/i.test(field) ? 'date' : 'text',
-  }));
+/** A --fields entry: a JSON path of the object (`path`), or one of the view's columns by name. */
+type PickedColumn<T> = Column<T> & { path?: string };
+
+/**
+ * --fields as columns: JSON paths of the resource (checked against the API's output
+ * schema, any case) or the view's column names (`created`); anything else exits 2
+ * listing what is valid, rather than printing an empty column.
+ */
+function pickFields<T>(raw: string | undefined, view: View<T>): PickedColumn<T>[] | undefined {
+  const fields = splitFields(raw);
+  if (!fields) return undefined;
+  const named = [...view.columns, ...(view.details ?? [])];
+  return fields.map((field) => {
+    const path = view.schema ? schemaPath(view.schema, field) : field;
+    if (path !== undefined) return pathColumn<T>(field, path);
+    const column = named.find((c) => c.header.toLowerCase() === field.toLowerCase());
+    if (column) return column;
+    const columns = [...new Set(named.map((c) => c.header.toLowerCase()))];
+    const jsonFields = [...schemaFields(view.schema!).values()].map(([name]) => name);
+    throw new UsageError(
+      `--fields: unknown field ${JSON.stringify(field)}${didYouMean(field.split('.').pop()!, [...columns, ...jsonFields])}; ` +
+        `give column names (${columns.join(', ')}) or JSON fields of the object, nested with dots (${jsonFields.join(', ')})`,
+    );
+  });
 }
 
+function pathColumn<T>(field: string, path: string): PickedColumn<T> {
+  return {
+    header: field.toUpperCase(),
+    path,
+    value: (item: T) => getPath(item, path),
+    identifier: /(uuid|name)$/i.test(path),
+    kind: /state$/i.test(path) ? 'state' : /(date|time)$/i.test(path) && !/(execution|wall)time$/i.test(path) ? 'date' : 'text',
+  };
+}
+
+/** The object reduced to the picked fields: JSON paths nested as in the source, columns by name. */
+function projectPicked<T>(item: T, picked: PickedColumn<T>[]): Record<string, unknown> {
+  const result = project(item, picked.flatMap((c) => (c.path === undefined ? [] : [c.path])));
+  for (const column of picked) if (column.path === undefined) result[column.header.toLowerCase()] = column.value(item) ?? null;
+  return result;
+}
+
+/** Ratios named by their acronym (carbon facts) keep it. */
+const ACRONYMS = new Set(['PUE', 'ERE', 'ERF', 'WUE']);
+
 function titleCase(header: string): string {
-  return header.charAt(0) + header.slice(1).toLowerCase();
+  return ACRONYMS.has(header) ? header : header.charAt(0) + header.slice(1).toLowerCase();
 }
 
 function plain(value: unknown): string {
@@ -142,18 +185,22 @@ function plain(value: unknown): string {
   return String(value);
 }
 
-function tsvCell(value: unknown): string {
-  return plain(value).replace(/[\t\n\r]/g, ' ');
+/** A TSV cell: ISO dates as they are, but the API's "not yet" date (0001-01-01) empty, as in tables. */
+function tsvCell(kind: CellKind | undefined, value: unknown): string {
+  const text = plain(value);
+  if (kind === 'date' && isUnsetDate(text)) return '';
+  return text.replace(/[\t\n\r]/g, ' ');
 }
 
-const UNSET_DATE = '0001-01-01T00:00:00Z';
+/** The API's placeholder for a date that has not happened (a running task's endDate). */
+const isUnsetDate = (text: string) => text.startsWith('0001-01-01');
 
 /** A cell as people read it, without colour: relative dates, percentages; '' when empty. */
 function humanText(kind: CellKind | undefined, value: unknown): string {
   const text = plain(value);
   if (text === '') return '';
   if (kind === 'date') {
-    if (text.startsWith('0001-01-01') || text === UNSET_DATE) return '';
+    if (isUnsetDate(text)) return '';
     return Number.isNaN(Date.parse(text)) ? text : formatRelative(new Date(text), new Date());
   }
   if (kind === 'percent') return `${Math.round(Number(value))}%`;
@@ -196,26 +243,17 @@ export function colorState(c: ChalkInstance, state: string): string {
   }
 }
 
-/** Borderless, fitted to the terminal: flexible columns are truncated first. */
-function renderTable<T>(Table: typeof import('cli-table3'), ctx: Context, columns: Column<T>[], items: T[]): string {
+/** Borderless, fitted to the terminal by fitWidths: identifiers whole, secondary columns dropped first. */
+function renderTable<T>(Table: typeof import('cli-table3'), ctx: Context, allColumns: Column<T>[], items: T[]): string {
   const c = ctx.io.color;
-  const texts = items.map((item) => columns.map((col) => humanPlain(col, item)));
-  const widths = columns.map((col, i) => Math.max(col.header.length, ...texts.map((row) => row[i]!.length)));
   const gap = 2;
-  const available = ctx.io.columns;
-  if (available !== undefined) {
-    let excess = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1) - available;
-    const order = columns.map((_col, i) => i).sort((a, b) => Number(Boolean(columns[b]!.flexible)) - Number(Boolean(columns[a]!.flexible)) || widths[b]! - widths[a]!);
-    for (const i of order) {
-      if (excess <= 0) break;
-      const min = Math.max(columns[i]!.header.length, 8);
-      const cut = Math.min(excess, widths[i]! - min);
-      if (cut > 0) {
-        widths[i]! -= cut;
-        excess -= cut;
-      }
-    }
-  }
+  const allTexts = items.map((item) => allColumns.map((col) => humanPlain(col, item)));
+  const natural = allColumns.map((col, i) => Math.max(col.header.length, ...allTexts.map((row) => row[i]!.length)));
+  const fitted = fitWidths(allColumns.map((col) => ({ ...col, identifier: col.identifier || col.kind === 'id' })), natural, ctx.io.columns, gap);
+  const kept = allColumns.map((_col, i) => i).filter((i) => fitted[i] !== null);
+  const columns = kept.map((i) => allColumns[i]!);
+  const widths = kept.map((i) => fitted[i]!);
+  const texts = allTexts.map((row) => kept.map((i) => row[i]!));
   const table = new Table({
     head: columns.map((col) => c.bold(col.header)),
     chars: {

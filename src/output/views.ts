@@ -6,16 +6,17 @@ const instances = (t: { instanceCount?: number; totalInstanceCount?: number; adv
 
 export const taskView: View<Task> = {
   plural: 'tasks',
+  schema: 'TaskOutput',
   id: (t) => t.uuid,
   columns: [
     { header: 'UUID', value: (t) => t.uuid, kind: 'id' },
-    { header: 'NAME', value: (t) => t.name, flexible: true },
-    { header: 'SHORTNAME', value: (t) => (t.shortname === t.uuid ? '' : t.shortname), flexible: true },
-    { header: 'STATE', value: (t) => t.state, kind: 'state' },
-    { header: 'PROGRESS', value: (t) => t.progress ?? t.status?.executionProgress, kind: 'percent' },
-    { header: 'INSTANCES', value: instances },
-    { header: 'PROFILE', value: (t) => t.profile ?? (t.poolUuid ? 'pool' : '') },
-    { header: 'CREATED', value: (t) => t.creationDate, kind: 'date' },
+    { header: 'NAME', value: (t) => t.name, identifier: true },
+    { header: 'SHORTNAME', value: (t) => (t.shortname === t.uuid ? '' : t.shortname), identifier: true },
+    { header: 'STATE', value: (t) => t.state, kind: 'state', shrink: 3 },
+    { header: 'PROGRESS', value: (t) => t.progress ?? t.status?.executionProgress, kind: 'percent', drop: 5 },
+    { header: 'INSTANCES', value: instances, drop: 2 },
+    { header: 'PROFILE', value: (t) => t.profile ?? (t.poolUuid ? 'pool' : ''), drop: 1 },
+    { header: 'CREATED', value: (t) => t.creationDate, kind: 'date', drop: 4 },
   ],
   details: [
     { header: 'UUID', value: (t) => t.uuid },
@@ -42,16 +43,17 @@ export const taskView: View<Task> = {
 
 export const poolView: View<Pool> = {
   plural: 'pools',
+  schema: 'PoolOutput',
   id: (p) => p.uuid,
   columns: [
     { header: 'UUID', value: (p) => p.uuid, kind: 'id' },
-    { header: 'NAME', value: (p) => p.name, flexible: true },
-    { header: 'SHORTNAME', value: (p) => (p.shortname === p.uuid ? '' : p.shortname), flexible: true },
-    { header: 'STATE', value: (p) => p.state, kind: 'state' },
-    { header: 'INSTANCES', value: (p) => p.instanceCount },
-    { header: 'RUNNING', value: (p) => p.runningInstanceCount },
-    { header: 'PROFILE', value: (p) => p.profile },
-    { header: 'CREATED', value: (p) => p.creationDate, kind: 'date' },
+    { header: 'NAME', value: (p) => p.name, identifier: true },
+    { header: 'SHORTNAME', value: (p) => (p.shortname === p.uuid ? '' : p.shortname), identifier: true },
+    { header: 'STATE', value: (p) => p.state, kind: 'state', shrink: 3 },
+    { header: 'INSTANCES', value: (p) => p.instanceCount, drop: 5 },
+    { header: 'RUNNING', value: (p) => p.runningInstanceCount, drop: 2 },
+    { header: 'PROFILE', value: (p) => p.profile, drop: 1 },
+    { header: 'CREATED', value: (p) => p.creationDate, kind: 'date', drop: 4 },
   ],
   details: [
     { header: 'UUID', value: (p) => p.uuid },
@@ -71,15 +73,16 @@ export const poolView: View<Pool> = {
 
 export const jobView: View<Job> = {
   plural: 'jobs',
+  schema: 'JobOutput',
   id: (j) => j.uuid,
   columns: [
     { header: 'UUID', value: (j) => j.uuid, kind: 'id' },
-    { header: 'NAME', value: (j) => j.name, flexible: true },
-    { header: 'SHORTNAME', value: (j) => (j.shortname === j.uuid ? '' : j.shortname), flexible: true },
-    { header: 'STATE', value: (j) => j.state, kind: 'state' },
-    { header: 'POOL', value: (j) => j.poolUuid },
-    { header: 'DEPENDENCIES', value: (j) => (j.useDependencies ? 'yes' : 'no') },
-    { header: 'CREATED', value: (j) => j.creationDate, kind: 'date' },
+    { header: 'NAME', value: (j) => j.name, identifier: true },
+    { header: 'SHORTNAME', value: (j) => (j.shortname === j.uuid ? '' : j.shortname), identifier: true },
+    { header: 'STATE', value: (j) => j.state, kind: 'state', shrink: 3 },
+    { header: 'POOL', value: (j) => j.poolUuid, kind: 'id', drop: 2 },
+    { header: 'DEPENDENCIES', value: (j) => (j.useDependencies ? 'yes' : 'no'), drop: 1 },
+    { header: 'CREATED', value: (j) => j.creationDate, kind: 'date', drop: 4 },
   ],
   details: [
     { header: 'UUID', value: (j) => j.uuid },

@@ -81,5 +81,15 @@ export function buildScaling(steps: readonly Step[]): ScalingInput {
       }
     }
   }
+  // One policy with no period can only mean "this one, all the time".
+  if (impliesAlways(steps)) policies[0]!.enabledPeriods.push({ type: 'Always', name: null });
   return { policies };
 }
+
+/** A single --fixed or --managed with no --always/--weekly: it applies always (said in --dry-run). */
+export function impliesAlways(steps: readonly Step[] | undefined): boolean {
+  const kinds = (steps ?? []).map((s) => s.kind);
+  return kinds.filter((k) => k === 'fixed' || k === 'managed').length === 1 && !kinds.some((k) => k === 'always' || k === 'weekly');
+}
+
+export const IMPLIED_ALWAYS_NOTE = 'Note: a single policy with no --always or --weekly period applies always\n';

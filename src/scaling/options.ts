@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { wrappedHelpText } from '../output/help-wrap.js';
 
 /**
  * The scaling flags keep their order on the command line: commander stores
@@ -27,11 +28,11 @@ export function addScalingFlags(cmd: Command, opts: { withName: boolean }): Comm
   const step = (value: string) => value;
   cmd
     .option('--fixed <slots>', 'start a policy keeping exactly SLOTS slots', step)
-    .option('--managed <settings>', 'start a policy scaled on the task queue: min=0,max=10,idle=1,idle-time=90s,factor=0.5 (max required)', step)
-    .option('--always', 'the current policy applies at any time')
+    .option('--managed <settings>', 'start a policy scaled on the task queue, e.g. min=0,max=10 (keys: min, max, idle, idle-time, factor; max required)', step)
+    .option('--always', 'the current policy applies at any time (implied for a single policy with no period)')
     .option('--weekly <spec>', "the current policy applies on these days and UTC hours, e.g. 'mon-fri 08:00-18:00', 'sat,sun' (repeatable)", step);
   if (opts.withName) cmd.option('--name <name>', 'name the current policy (default policy-1, policy-2 ...)', step);
-  cmd.addHelpText('after', scalingFlagsHelp(opts.withName));
+  cmd.addHelpText('after', wrappedHelpText(scalingFlagsHelp(opts.withName)));
   for (const kind of ['fixed', 'managed', 'always', 'weekly', ...(opts.withName ? ['name'] : [])] as StepKind[]) record(cmd, kind);
   return cmd;
 }

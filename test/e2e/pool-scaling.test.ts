@@ -97,6 +97,18 @@ describe('pool scaling', () => {
     expect((await emu.requests()).total).toBe(0);
   });
 
+  it('set: a single policy with no period applies always, as --dry-run says', async () => {
+    const dry = await cli(['pool', 'scaling', 'set', pool, '--fixed', '3', '--dry-run'], { emulator: emu });
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ policies: [{ type: 'Fixed', slotsCount: 3, enabledPeriods: [{ type: 'Always' }] }] });
+    expect(dry.stderr).toContain('a single policy with no --always or --weekly period applies always');
+    const created = await cli(['pool', 'create', '--name', 'fixed-3', '--profile', 'docker-batch', '--fixed', '3', '--dry-run'], { emulator: emu });
+    expect(created.exitCode, created.stderr).toBe(0);
+    expect(created.stderr).toContain('applies always');
+    // Two policies still need their periods: which one applies when is not guessed.
+    expect((await cli(['pool', 'scaling', 'set', pool, '--fixed', '3', '--fixed', '1', '--always'], { emulator: emu })).exitCode).toBe(2);
+  });
+
   it('set: local problems exit 2 and nothing is sent; malformed flags exit 2', async () => {
     await emu.resetCounters();
     const before = await emu.call('GET', `/pools/${pool}/scaling`);

@@ -99,7 +99,9 @@ describe('help', () => {
       const program = await buildProgram({ writeOut: (text) => void (out += text), writeErr: () => {} }, [...words, '--help']);
       await program.parseAsync(['node', 'qarnot', ...words, '--help']).catch(() => undefined);
       expect(out, pathOf(command)).toContain('Examples:');
-      for (const example of examplesOf(command)) expect(out, pathOf(command)).toContain(`$ ${example}`);
+      // Long examples continue on indented lines after a shell backslash.
+      const joined = out.replace(/ \\\n +/g, ' ');
+      for (const example of examplesOf(command)) expect(joined, pathOf(command)).toContain(`$ ${example}`);
     }
   });
 
@@ -129,5 +131,34 @@ describe('lazy command tree', () => {
     }
     const help = await buildProgram({}, ['--help']);
     expect(help.commands.every((c) => c.name() === 'help' || c.commands.length === 0)).toBe(true);
+  });
+});
+
+describe('help at 80 columns', () => {
+  /** The help of a command as printed for a terminal of `width` columns. */
+  function render(command: Command, width: number): string {
+    let text = '';
+    for (let c: Command | null = command; c; c = c.parent) c.configureOutput({ writeOut: (s) => void (text += s), getOutHelpWidth: () => width });
+    command.outputHelp();
+    return text;
+  }
+
+  it('renders every command without a line that wraps without indentation', () => {
+    const program = fullTree;
+    const problems: string[] = [];
+    for (const command of [program, ...allCommands(program)]) {
+      if ((command as unknown as { _hidden?: boolean })._hidden) continue;
+      const name = pathOf(command) || 'qarnot';
+      const lines = render(command, 80).split('\n');
+      lines.forEach((line, i) => {
+        // Longer than the terminal: the terminal wraps it to column 0.
+        if (line.length > 80) problems.push(`${name}: ${line.length} columns: ${line}`);
+        // A line at column 0 right after an indented one is the rest of that one, wrapped
+        // without its indentation ("in (a, b), not in" then "(a, b)"), unless it is a heading.
+        const previous = lines[i - 1] ?? '';
+        if (/^\S/.test(line) && /^\s+\S/.test(previous) && !/^[A-Z][\w ]*:/.test(line)) problems.push(`${name}: wrapped without indentation: ${previous.trim()} / ${line}`);
+      });
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Context, GlobalOptions } from '../../src/context.js';
 import { colorLevel, systemIO } from '../../src/output/io.js';
 import { getPath, project } from '../../src/output/fields.js';
+import { fitWidths } from '../../src/output/fit.js';
 import { printItems, printRecord, type View } from '../../src/output/print.js';
 import { testIO } from '../helpers/io.js';
 
@@ -131,5 +132,28 @@ describe('systemIO without chalk', () => {
     expect(io.color.bold.red('a', 'b')).toBe('a b');
     expect(io.colorErr.green('✓')).toBe('✓');
     expect(io.color['cyan']('x')).toBe('x');
+  });
+});
+
+describe('fitWidths', () => {
+  const uuid = { header: 'UUID', identifier: true };
+  const state = { header: 'STATE', shrink: 2 };
+  const profile = { header: 'PROFILE', drop: 1 };
+  const created = { header: 'CREATED', drop: 3 };
+  const note = { header: 'NOTE' };
+
+  it('changes nothing when the table fits, or when there is no width', () => {
+    expect(fitWidths([uuid, state], [36, 14], 80, 2)).toEqual([36, 14]);
+    expect(fitWidths([uuid, state], [36, 14], undefined, 2)).toEqual([36, 14]);
+  });
+
+  it('drops and abbreviates by rank before cutting anything else, identifiers never', () => {
+    // 36 + 14 + 12 + 10 + 20 + 4 gaps of 2 = 100.
+    const columns = [uuid, state, profile, created, note];
+    expect(fitWidths(columns, [36, 14, 12, 10, 20], 90, 2)).toEqual([36, 14, null, 10, 20]);
+    expect(fitWidths(columns, [36, 14, 12, 10, 20], 84, 2)).toEqual([36, 12, null, 10, 20]);
+    expect(fitWidths(columns, [36, 14, 12, 10, 20], 80, 2)).toEqual([36, 8, null, 10, 20]);
+    expect(fitWidths(columns, [36, 14, 12, 10, 20], 70, 2)).toEqual([36, 8, null, null, 20]);
+    expect(fitWidths(columns, [36, 14, 12, 10, 20], 40, 2)).toEqual([36, 8, null, null, 8]);
   });
 });

@@ -21,6 +21,7 @@ When ready it prints exactly three lines on stdout, ready for eval/export:
   QARNOT_CLUSTER_URL=http://127.0.0.1:<port>
   QARNOT_CLIENT_TOKEN=<token>
   QARNOT_STORAGE_URL=http://127.0.0.1:<storage port>
+
 Everything else goes to stderr.`,
     examples: [
       'qarnot emulator start',
@@ -40,7 +41,7 @@ Everything else goes to stderr.`,
         .option('--storage-port <port>', 'port of the S3-compatible storage endpoint; 0 picks a free one', '0')
         .option('--storage-quota <size>', 'bytes each account may store, e.g. 500MB or 2GiB (default: no limit)')
         .option('--speed <n>', 'divide simulated phase durations (dispatch, download, upload) by N', '1')
-        .option('--faults <spec>', "inject failures, e.g. '503:0.1,429:0.05,reset:0.02,latency:50-300ms,seed:42'")
+        .option('--faults <spec>', "inject failures, e.g. '503:0.1,reset:0.02,latency:50-300ms,seed:42'")
         .option('--account <email:token>', 'serve another account with its own token (repeatable)', collect)
         .option('--read-grant <reader:target>', 'let READER read TARGET with --as (repeatable)', collect),
     load: () => import('./start.js'),

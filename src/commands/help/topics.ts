@@ -2,13 +2,14 @@ export const TOPICS: Record<string, string> = {
   'exit-codes': `Exit codes
 
   0    success
-  1    failure: the API refused the request, a network error, or a waited
-       task ended in Failure or Cancelled
+  1    failure: the API refused the request (for the object's state, e.g. a
+       snapshot of a finished task, or a quota), a network error, or a
+       waited task ended in Failure or Cancelled
   2    usage or bad input: a flag, argument or file is invalid; nothing was
        sent to the API
   3    not found: no such task, pool, job or profile
-  4    authentication or permission: missing or wrong token (401), or the
-       API forbids the action or a quota is reached (403)
+  4    authentication or permission: missing or wrong token (401), or no
+       access to the account or resource (403)
   124  timeout: --timeout of wait/run, or the command's --deadline
   130  interrupted with Ctrl-C
 `,
@@ -19,8 +20,10 @@ export const TOPICS: Record<string, string> = {
   QARNOT_PROFILE       stored profile to use (like --profile)
   QARNOT_READ_AS       read another account's resources (like --as)
   QARNOT_CONFIG_DIR    where the config file lives (default ~/.config/qarnot)
+  QARNOT_SSH           program "task ssh" runs instead of ssh
   NO_COLOR             any non-empty value turns colours off
   FORCE_COLOR          turns colours on even when not a terminal
+  COLUMNS              width tables fit (default: the terminal's)
 
 Precedence: flags, then environment, then the stored profile, then defaults.
 An explicit --profile beats QARNOT_CLIENT_TOKEN and QARNOT_CLUSTER_URL.
@@ -34,7 +37,14 @@ An explicit --profile beats QARNOT_CLIENT_TOKEN and QARNOT_CLUSTER_URL.
   --format table|json|jsonl|tsv   choose explicitly; --json is --format json
   -q, --quiet                     identifiers only, one per line
   --fields a,b,status.executionProgress
-                                  columns (table, tsv) or keys (json, jsonl)
+                                  columns (table, tsv) or keys (json, jsonl):
+                                  the object's JSON fields, nested with dots,
+                                  in any case, or the table's column names
+                                  (created); an unknown name exits 2
+
+  A table wider than the terminal keeps identifiers (uuid, name, shortname)
+  whole: secondary columns (profile, instances, dates) are dropped first and
+  states abbreviated; use --fields to choose the columns yourself.
 
   json prints the API's objects unchanged. jsonl prints one object per line
   as pages arrive, so "qarnot task list --all --format jsonl" streams any

@@ -1,5 +1,6 @@
 import { deleteJob } from '../../api/jobs.js';
 import type { Context } from '../../context.js';
+import { ApiError, CliError } from '../../errors.js';
 import { JOB } from '../../resources/job.js';
 import { runBulkAction, type BulkOptions } from '../shared/select.js';
 
@@ -16,6 +17,16 @@ export async function run(ctx: Context, opts: DeleteOptions, ids: string[]): Pro
   await runBulkAction(ctx, JOB, ids, opts, {
     action: force ? 'delete (with their tasks)' : 'delete',
     pastTense: 'deleted',
-    act: (http, item) => deleteJob(http, item.uuid, force),
+    act: async (http, item) => {
+      try {
+        await deleteJob(http, item.uuid, force);
+      } catch (error) {
+        // The API's own words name its query string (?force=true): say which flag does it.
+        if (!force && error instanceof ApiError && error.status === 403 && /force/i.test(error.message)) {
+          throw new CliError('the job still has tasks: use --force to delete them with it');
+        }
+        throw error;
+      }
+    },
   });
 }

@@ -7,7 +7,7 @@ import { TOP_LEVEL } from '../catalog.js';
 const list = defineVerb({
   name: 'list',
   aliases: ['ls'],
-  summary: 'List jobs (50 by default; --all for every page)',
+  summary: 'List jobs, newest first (50 by default; --all for every page)',
   examples: ['qarnot job list', 'qarnot job list --state Active -q'],
   options: (cmd) => addListOptions(cmd, { states: JOB.states, sortFields: JOB.sortFields }),
   load: () => import('./list.js'),

@@ -3,14 +3,15 @@ import { UsageError } from '../../errors.js';
 import { parseInteger } from '../../lib/parse.js';
 import { checkScaling } from '../../scaling/check.js';
 import { scalingFromValue } from '../../scaling/document.js';
-import { buildScaling, hasScalingSteps } from '../../scaling/flags.js';
+import { buildScaling, hasScalingSteps, IMPLIED_ALWAYS_NOTE, impliesAlways } from '../../scaling/flags.js';
 import { formatProblem } from '../../scaling/model.js';
 import type { Step } from '../../scaling/options.js';
 import { commonBodyFromFlags, type Body, type BodyFlags } from '../shared/body.js';
+import { applyApiFieldFlags, resolveProjectField, type ApiFieldFlags } from '../shared/api-body.js';
 import { readStructuredFile } from '../shared/file-input.js';
 import { elasticFromFlags, type ElasticFlags } from './elastic.js';
 
-export interface PoolBodyFlags extends BodyFlags, ElasticFlags {
+export interface PoolBodyFlags extends BodyFlags, ElasticFlags, ApiFieldFlags {
   profile?: string;
   instances?: string;
   scaling?: string;
@@ -25,7 +26,7 @@ export interface PoolBodyFlags extends BodyFlags, ElasticFlags {
  * ordered --fixed/--managed/--always/--weekly flags (as `pool scaling set` takes them);
  * undefined when neither is given. Checked locally: problems exit 2, nothing sent.
  */
-export async function scalingFromOptions(ctx: Context, opts: { scaling?: string; scalingSteps?: Step[] }): Promise<{ policies: unknown[] } | undefined> {
+export async function scalingFromOptions(ctx: Context, opts: { scaling?: string; scalingSteps?: Step[]; dryRun?: boolean }): Promise<{ policies: unknown[] } | undefined> {
   const fromFlags = hasScalingSteps(opts.scalingSteps);
   if (opts.scaling !== undefined && fromFlags) {
     throw new UsageError('give the scaling policies either with --scaling FILE or with --fixed/--managed flags, not both');
@@ -38,6 +39,7 @@ export async function scalingFromOptions(ctx: Context, opts: { scaling?: string;
   } else if (fromFlags) {
     where = 'scaling flags';
     scaling = buildScaling(opts.scalingSteps!);
+    if (opts.dryRun && impliesAlways(opts.scalingSteps)) ctx.io.err(IMPLIED_ALWAYS_NOTE);
   } else {
     return undefined;
   }
@@ -63,11 +65,7 @@ export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags): Prom
   if (opts.tasksWaitForSync) body.taskDefaultWaitForPoolResourcesSynchronization = true;
   const scaling = await scalingFromOptions(ctx, opts);
   if (scaling) body.scaling = scaling;
+  applyApiFieldFlags(body, opts, 'pool');
+  await resolveProjectField(() => ctx.api(), [body]);
   return body;
-}
-
-/** Prints the body instead of sending it. */
-export function printDryRun(ctx: Context, body: Body, what: string): void {
-  ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
-  ctx.io.err(`Dry run: ${what}; nothing sent\n`);
 }

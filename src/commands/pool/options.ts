@@ -1,6 +1,12 @@
 // Option declarations of the pool verbs. Kept light: index.ts
 // files import this at start-up.
 import type { Command } from 'commander';
+import { addAllowUnknownFields } from '../shared/body-options.js';
+
+/** -f for create, clone and update: the API's own field names, flags overriding them. */
+export function addPoolFileOption(cmd: Command, what: string): Command {
+  return addAllowUnknownFields(cmd.option('-f, --file <file>', `${what} as JSON or YAML in the API's field names (- for stdin); flags override its fields`));
+}
 
 /** elasticProperty (obsolete in the API, replaced by scaling, but still honoured). */
 export function addElasticOptions(cmd: Command): Command {

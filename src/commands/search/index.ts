@@ -4,7 +4,7 @@ import type { SearchOptions } from '../shared/search.js';
 
 const EXAMPLES: Record<string, string[]> = {
   task: [
-    "qarnot task search --where \"state = Failure and (name like 'render-*' or tags has urgent) and created > 2026-11-01\"",
+    "qarnot task search --where \"state = Failure and (name like 'render-*' or tags has urgent)\"",
     "qarnot task search --where 'state in (Success, Failure)' --select name,state --max 20",
     "qarnot task search --where 'not (profile = docker-batch)' --print-filter",
   ],
@@ -25,6 +25,7 @@ Expression language:
   tags          tags has urgent
   logic         and, or, not, parentheses (not > and > or)
   values        bare words or 'quoted strings'; dates as 2026-11-01, 2026-11-01T10:00Z, -2h, -7d, '2h ago'
+
 Fields are case-insensitive: run "qarnot ${noun} search --where x" to list them.`,
     examples: EXAMPLES[noun]!,
     options: (cmd) =>

@@ -4,6 +4,11 @@
 import type { Command } from 'commander';
 import { collect } from '../define.js';
 
+/** With every -f that takes a request body: its keys are checked against the API's input schema. */
+export function addAllowUnknownFields(cmd: Command): Command {
+  return cmd.option('--allow-unknown-fields', 'send -f fields this version does not know (newer API fields) instead of refusing them');
+}
+
 export const SCHEDULING_TYPES = ['flex', 'onDemand', 'reserved'] as const;
 
 /**

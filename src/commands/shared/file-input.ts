@@ -8,7 +8,9 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../../errors.js';
+import { duplicateJsonKey } from '../../lib/json-duplicates.js';
 import { quote } from '../../lib/parse.js';
+import { checkFileFields, type FieldCheck } from './file-fields.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -22,9 +24,14 @@ export async function readStructuredFile(flag: string, path: string, source: Fil
   return parseStructuredText(flag, path, text);
 }
 
-/** A document that must be one object or an array of objects (a bulk submission). */
-export async function readBodyFile(flag: string, path: string, source: FileSource): Promise<JsonObject | JsonObject[]> {
-  return expectBodies(flag, await readStructuredFile(flag, path, source));
+/**
+ * A document that must be one object or an array of objects (a bulk submission),
+ * its keys checked against the API's input schema.
+ */
+export async function readBodyFile(flag: string, path: string, source: FileSource, fields: FieldCheck): Promise<JsonObject | JsonObject[]> {
+  const doc = expectBodies(flag, await readStructuredFile(flag, path, source));
+  if (Array.isArray(doc)) return doc.map((item, i) => checkFileFields(`${flag} ${path}: item ${i}: `, item, fields));
+  return checkFileFields(`${flag} ${path}: `, doc, fields);
 }
 
 export function expectBodies(flag: string, doc: unknown): JsonObject | JsonObject[] {
@@ -121,11 +128,17 @@ export async function parseStructuredText(flag: string, path: string, text: stri
   const ext = extname(path).toLowerCase();
   const looksJson = ext === '.json' || /^\s*[[{]/.test(body);
   if (looksJson && ext !== '.yaml' && ext !== '.yml') {
+    let parsed: unknown;
     try {
-      return JSON.parse(body);
+      parsed = JSON.parse(body);
     } catch (error) {
       if (ext === '.json') throw new UsageError(`${flag}: ${where} is not valid JSON: ${(error as Error).message}`);
       // `{a: 1}` is YAML flow style: fall through.
+    }
+    if (parsed !== undefined) {
+      const twice = duplicateJsonKey(body);
+      if (twice) throw new UsageError(`${flag}: ${where} gives the key "${twice.key}" twice${twice.path ? ` in ${twice.path}` : ''}; keep one`);
+      return parsed;
     }
   }
   const YAML = await loadYaml();

@@ -28,6 +28,16 @@ export interface ListOptions extends SelectorOptions {
 
 export const DEFAULT_LIMIT = 50;
 
+/** Every list's default order: what was just created is what people look for. */
+export const NEWEST_FIRST = { field: 'creationDate', order: 'DESC' } as const;
+
+/** The lists the API returns whole (a pool's tasks, a job's tasks), in the same order as `list`. */
+export function newestFirst<T extends { creationDate?: string | null }>(items: T[]): T[] {
+  const time = (item: T) => Date.parse(item.creationDate ?? '') || 0;
+  // Reversed first: items created in the same millisecond keep the API's (creation) order, reversed.
+  return [...items].reverse().sort((a, b) => time(b) - time(a));
+}
+
 /** Validates the selector flags and compiles them to one API filter (undefined: everything). */
 export function selectorToFilter(resource: Pick<ResourceDescriptor<unknown>, 'name' | 'states'>, opts: SelectorOptions, now = new Date()): Filter | undefined {
   const selector = selectorFilter(resource.name, {
@@ -55,14 +65,14 @@ export async function runList<T>(ctx: Context, opts: ListOptions, resource: Reso
   const limit = opts.all ? undefined : opts.limit === undefined ? DEFAULT_LIMIT : parseInteger('--limit', opts.limit, { min: 1 });
   if (opts.all && opts.limit !== undefined) throw new UsageError('--all and --limit cannot be used together');
   const filter = selectorToFilter(resource, opts);
-  const sort = opts.sort === undefined ? undefined : parseSort('--sort', opts.sort, resource.sortFields);
+  const sort = opts.sort === undefined ? NEWEST_FIRST : parseSort('--sort', opts.sort, resource.sortFields);
   const path = (opts.summary && resource.paths.summaries) || resource.paths.paginate;
   const http = await ctx.api();
   const info: PageInfo = { total: undefined, more: false };
   const pages = walkPages<T>(
     http,
     path,
-    { filter: filter ?? null, ...(sort ? { orderBy: sort.field, orderType: sort.order } : {}) },
+    { filter: filter ?? null, orderBy: sort.field, orderType: sort.order },
     { limit },
     info,
   );

@@ -18,9 +18,11 @@ import {
 } from '../shared/body.js';
 import { readBodyFile, type JsonObject } from '../shared/file-input.js';
 import type { TaskBodyKind } from './options.js';
+import { applyApiFieldFlags, resolveProjectField, type ApiFieldFlags } from '../shared/api-body.js';
 
-export interface TaskBodyFlags extends BodyFlags {
+export interface TaskBodyFlags extends BodyFlags, ApiFieldFlags {
   file?: string;
+  allowUnknownFields?: boolean;
   profile?: string;
   pool?: string;
   job?: string;
@@ -47,10 +49,19 @@ export interface TaskRequest {
   bulk: boolean;
 }
 
+/** The API's input schema of each kind (retry, recover and resume read the same fields). */
+const FILE_SCHEMA = { create: 'TaskCreationInput', clone: 'TaskCloneInput', rerun: 'TaskRetryInput' } as const;
+
 /** Fields retry / recover / resume cannot set: the instance set and pool come from the source. */
 const RERUN_FORBIDDEN = ['poolUuid', 'instanceCount', 'advancedRanges'];
 
 export async function buildTaskRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKind): Promise<TaskRequest> {
+  const request = await buildRequest(ctx, opts, kind);
+  await resolveProjectField(() => ctx.api(), request.bodies);
+  return request;
+}
+
+async function buildRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKind): Promise<TaskRequest> {
   // `--profile` after the verb is the task's own option (see shareGlobalOptions).
   const flags = taskBodyFromFlags(opts, kind);
   if (opts.file === undefined) {
@@ -58,7 +69,7 @@ export async function buildTaskRequest(ctx: Context, opts: TaskBodyFlags, kind: 
     check('', body, kind);
     return { bodies: [body], bulk: false };
   }
-  const doc = await readBodyFile('-f', opts.file, { stdin: ctx.io.stdin });
+  const doc = await readBodyFile('-f', opts.file, { stdin: ctx.io.stdin }, { schema: FILE_SCHEMA[kind], allowUnknown: opts.allowUnknownFields });
   const where = `-f ${opts.file}: `;
   if (Array.isArray(doc)) {
     if (kind !== 'create') throw new UsageError(`${where}expected one object; only create takes an array of tasks`);
@@ -117,6 +128,7 @@ export function taskBodyFromFlags(opts: TaskBodyFlags, kind: TaskBodyKind): Body
   if (opts.resultsBucket !== undefined) body.resultsBucket = parseBucket('--results-bucket', opts.resultsBucket);
   if (opts.waitForPoolResources) body.waitForPoolResourcesSynchronization = true;
   if (opts.uploadResultsOnCancellation) body.uploadResultsOnCancellation = true;
+  applyApiFieldFlags(body, opts, 'task');
   return body;
 }
 

@@ -1,0 +1,67 @@
+// What a new user trips over (issue 18): each case against the built binary and the emulator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliOk } from '../helpers/cli.js';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { waitFor } from '../helpers/wait.js';
+
+let emu: TestEmulator;
+let running: string;
+let finished: string;
+
+const taskState = async (uuid: string) => (await emu.call<{ state: string }>('GET', `/tasks/${uuid}`)).body.state;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  running = (await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'sleeper', shortname: 'sleeper', profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'sleep 600' }] })).body.uuid;
+  finished = (await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'quick', shortname: 'quick', profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'true' }] })).body.uuid;
+  await waitFor(async () => (await taskState(finished)) === 'Success', { timeout: 30_000, what: 'the quick task to succeed' });
+});
+
+afterAll(async () => {
+  await emu?.stop();
+});
+
+describe('show when piped', () => {
+  it('prints nothing for the API\'s "not yet" end date; --json keeps the API\'s value', async () => {
+    const tsv = await cliOk(['task', 'show', running], { emulator: emu });
+    expect(tsv).toMatch(/^ended\t$/m);
+    expect(tsv).not.toContain('0001-01-01');
+    const json = JSON.parse(await cliOk(['task', 'show', running, '--json'], { emulator: emu })) as { endDate: unknown };
+    expect(json.endDate === null || String(json.endDate).startsWith('0001-01-01')).toBe(true);
+    const pool = (await emu.call<{ uuid: string }>('POST', '/pools', { name: 'open', profile: 'docker-batch', instanceCount: 1 })).body.uuid;
+    expect(await cliOk(['pool', 'show', pool], { emulator: emu })).not.toContain('0001-01-01');
+  });
+});
+
+describe('exit codes of refusals', () => {
+  it('a refusal about the object (403) exits 1, not 4; job delete says to use --force', async () => {
+    const snapshot = await cli(['task', 'snapshot', finished], { emulator: emu });
+    expect(snapshot.exitCode, snapshot.stderr).toBe(1);
+    const job = (await emu.call<{ uuid: string }>('POST', '/jobs', { name: 'busy' })).body.uuid;
+    await emu.call('POST', '/tasks', { name: 'in-job', jobUuid: job, profile: 'docker-batch', instanceCount: 1 });
+    const deleted = await cli(['job', 'delete', job, '--yes'], { emulator: emu });
+    expect(deleted.exitCode).toBe(1);
+    expect(deleted.stdout + deleted.stderr).toContain('use --force');
+    expect(deleted.stdout + deleted.stderr).not.toContain('?force=true');
+  });
+
+  it('a wrong token still exits 4', async () => {
+    expect((await cli(['task', 'list'], { env: { QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: 'wrong-token' } })).exitCode).toBe(4);
+  });
+});
+
+describe('--fields', () => {
+  it('takes JSON paths in any case and column names', async () => {
+    expect(await cliOk(['task', 'show', 'quick', '--fields', 'Name,STATUS.executionProgress'], { emulator: emu })).toBe('name\tquick\nstatus.executionprogress\t100');
+    const json = JSON.parse(await cliOk(['task', 'list', '--json', '--fields', 'shortname,created', '--where', 'name = quick'], { emulator: emu })) as Record<string, unknown>[];
+    expect(json[0]).toMatchObject({ shortname: 'quick' });
+    expect(typeof json[0]!.created).toBe('string');
+  });
+
+  it('refuses an unknown name with exit 2, listing the valid ones', async () => {
+    const bad = await cli(['task', 'list', '--fields', 'name,stat'], { emulator: emu });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/--fields: unknown field "stat" \(did you mean "state"\?\); give column names \(uuid, name, .*\) or JSON fields/);
+    expect((await cli(['pool', 'list', '--fields', 'UUID,nope.deeper'], { emulator: emu })).exitCode).toBe(2);
+  });
+});
