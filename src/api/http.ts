@@ -73,7 +73,8 @@ export class Http {
     this.policy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.readAs = connection.readAs;
     const deadlineMs = settings.globals.deadline
-      ? parseDuration('--deadline', settings.globals.deadline)
+      ? // A timer longer than 2^31-1 ms fires at once: refuse it rather than time out at start.
+        parseDuration('--deadline', settings.globals.deadline, 2 ** 31 - 1)
       : settings.longRunning
         ? undefined
         : DEFAULT_DEADLINE_MS;

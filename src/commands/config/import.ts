@@ -67,7 +67,7 @@ export async function run(ctx: Context, _opts: unknown, file?: string): Promise<
   registerSecret(imported.token);
   const store = await ctx.config();
   const name = checkProfileName(targetProfile(ctx, store));
-  store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
+  await store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
   const what = [imported.token && 'the token', imported.apiUrl && 'the API URL', imported.storageUrl && 'the storage URL', imported.accountEmail && 'the account e-mail'].filter(Boolean);
   ctx.io.err(`Imported ${what.join(', ')} from ${path} into context "${name}"\n`);
 }
