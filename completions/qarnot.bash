@@ -22,8 +22,8 @@ __qarnot_node() {
     'task update') subs='' flags='--replace --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='-c --constant --tag --untag --context --api-url --format --fields --as --deadline' ;;
     'task sync') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'task snapshot') subs='' flags='--wait -h --help --json -q --quiet --no-color --verbose' valopts='--every --whitelist --blacklist --bucket --prefix --timeout --context --api-url --format --fields --as --deadline' ;;
-    'task stdout') subs='' flags='--fresh -f --follow --both --timestamps -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
-    'task stderr') subs='' flags='--fresh -f --follow --both --timestamps -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
+    'task stdout') subs='' flags='--fresh -f --follow --timestamps --both -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
+    'task stderr') subs='' flags='--fresh -f --follow --timestamps --both -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
     'task wait') subs='' flags='--all -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --timeout --interval --context --api-url --format --fields --as --deadline' ;;
     'task search') subs='' flags='--print-filter -h --help --json -q --quiet --no-color --verbose' valopts='--where --select --max --context --api-url --format --fields --as --deadline' ;;
     'pool') subs='list show create clone close delete update sync stdout stderr tasks jobs wait scaling search' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
@@ -35,8 +35,8 @@ __qarnot_node() {
     'pool delete') subs='' flags='--all -y --yes --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--tag --tags-all --state --name --name-like --created-after --created-before --where --concurrency --context --api-url --format --fields --as --deadline' ;;
     'pool update') subs='' flags='--always --dry-run -h --help --json -q --quiet --no-color --verbose' valopts='--elastic-min-slots --elastic-max-slots --elastic-min-idle-slots --elastic-resize-period --elastic-resize-factor --elastic-min-idle-time -c --constant --tag --untag --scaling --fixed --managed --weekly --context --api-url --format --fields --as --deadline' ;;
     'pool sync') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'pool stdout') subs='' flags='--fresh -f --follow -h --help --json -q --quiet --no-color --verbose' valopts='--instance --context --api-url --format --fields --as --deadline' ;;
-    'pool stderr') subs='' flags='--fresh -f --follow -h --help --json -q --quiet --no-color --verbose' valopts='--instance --context --api-url --format --fields --as --deadline' ;;
+    'pool stdout') subs='' flags='--fresh -f --follow --timestamps -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
+    'pool stderr') subs='' flags='--fresh -f --follow --timestamps -h --help --json -q --quiet --no-color --verbose' valopts='--instance --timeout --context --api-url --format --fields --as --deadline' ;;
     'pool tasks') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool jobs') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'pool wait') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--state --timeout --interval --context --api-url --format --fields --as --deadline' ;;

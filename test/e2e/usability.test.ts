@@ -65,3 +65,46 @@ describe('--fields', () => {
     expect((await cli(['pool', 'list', '--fields', 'UUID,nope.deeper'], { emulator: emu })).exitCode).toBe(2);
   });
 });
+
+describe('help and labels', () => {
+  it('only task create promises arrays in -f; pool stdout has the shared-cursor warning, --timestamps and --timeout', async () => {
+    expect(await cliOk(['task', 'create', '--help'])).toMatch(/an array of them/);
+    for (const verb of ['clone', 'retry', 'recover', 'resume', 'run']) expect(await cliOk(['task', verb, '--help']), verb).not.toMatch(/array/);
+    const help = await cliOk(['pool', 'stdout', '--help']);
+    expect(help).toMatch(/shared with every other\s+reader of the pool/);
+    expect(help).toContain('--timestamps');
+    expect(help).toContain('--timeout <duration>');
+  });
+
+  it('pool stdout -f honours --timeout (exit 124); --timestamps needs -f', async () => {
+    const pool = (await emu.call<{ uuid: string }>('POST', '/pools', { name: 'quiet', profile: 'docker-batch', instanceCount: 1 })).body.uuid;
+    expect((await cli(['pool', 'stdout', pool, '-f', '--timestamps', '--timeout', '1s'], { emulator: emu })).exitCode).toBe(124);
+    expect((await cli(['pool', 'stdout', pool, '--timestamps'], { emulator: emu })).stderr).toContain('--timestamps needs -f');
+  });
+
+  it('show labels instance ranges as instances, max wall time in words; pool show has constants, labels and elastic settings', async () => {
+    const table = { NO_COLOR: '1' };
+    expect(await cliOk(['task', 'show', 'quick', '--format', 'table'], { emulator: emu, env: table })).toMatch(/Succeeded: +instances 0\n/);
+    const job = (await emu.call<{ uuid: string }>('POST', '/jobs', { name: 'timed', maxWallTime: '02:00:00' })).body.uuid;
+    expect(await cliOk(['job', 'show', job, '--format', 'table'], { emulator: emu, env: table })).toMatch(/Max wall time: +02:00:00/);
+    const pool = (
+      await emu.call<{ uuid: string }>('POST', '/pools', {
+        name: 'described',
+        profile: 'docker-batch',
+        instanceCount: 1,
+        constants: [{ key: 'SCENE', value: 'a.blend' }],
+        labels: { team: 'render' },
+        elasticProperty: { isElastic: true, minTotalSlots: 0, maxTotalSlots: 4, minIdleSlots: 1, minIdleTimeSeconds: 90 },
+      })
+    ).body.uuid;
+    const shown = await cliOk(['pool', 'show', pool], { emulator: emu });
+    expect(shown).toContain('constants\tSCENE=a.blend');
+    expect(shown).toContain('labels\tteam=render');
+    expect(shown).toContain('elastic\tslots 0-4, idle 1 for 90s');
+  });
+
+  it('settings print no "null"; counts agree with their noun', async () => {
+    expect(await cliOk(['settings'], { emulator: emu })).not.toMatch(/\bnull\b/);
+    expect((await cli(['task', 'delete', 'quick', '--dry-run'], { emulator: emu })).stderr).toMatch(/would delete 1 task$/);
+  });
+});

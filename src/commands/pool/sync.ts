@@ -5,5 +5,5 @@ import { parseUuidOrShortname } from '../../lib/parse.js';
 export async function run(ctx: Context, _opts: unknown, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
   await syncPoolResources(await ctx.api(), id);
-  ctx.io.err(`Resources of pool ${id} are being synchronised to its nodes\n`);
+  ctx.io.err(`Resources of pool ${id} are being synchronized to its nodes\n`);
 }
