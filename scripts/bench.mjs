@@ -3,7 +3,7 @@
 // measured side by side in the same run. Benchmarks, not tests: prints
 // PASS/FAIL per target and exits 0 unless the harness itself broke.
 //
-//   node scripts/bench.mjs [--only startup,call,list,bulk,follow,paginate] [--quick]
+//   node scripts/bench.mjs [--only startup,call,list,bulk,follow,paginate,storage] [--quick]
 //                          [--bin PATH] [--tolerant] [--json FILE] [--latency MS]
 // --tolerant builds a private copy in which verbs not written yet fail with
 // "verb missing" (their benchmarks print n/a) instead of breaking the build.
@@ -20,11 +20,12 @@ import { startEmulator } from './bench/emulator.mjs';
 import { benchFollow } from './bench/follow.mjs';
 import { benchListing } from './bench/listing.mjs';
 import { benchPagination } from './bench/pagination.mjs';
+import { benchStorage } from './bench/storage.mjs';
 import { TIME_BIN, runMeasured } from './bench/measure.mjs';
 import { benchApiCall, benchStartup } from './bench/startup.mjs';
 import { MISSING_VERB_MESSAGE, tolerantBuild } from './bench/tolerant-build.mjs';
 
-const ALL = ['startup', 'call', 'list', 'bulk', 'follow', 'paginate'];
+const ALL = ['startup', 'call', 'list', 'bulk', 'follow', 'paginate', 'storage'];
 const { values: opts } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -77,7 +78,7 @@ const b = {
 };
 
 const figures = {};
-const benches = { startup: benchStartup, call: benchApiCall, list: benchListing, bulk: benchBulk, follow: benchFollow, paginate: benchPagination };
+const benches = { startup: benchStartup, call: benchApiCall, list: benchListing, bulk: benchBulk, follow: benchFollow, paginate: benchPagination, storage: benchStorage };
 try {
   for (const name of only) figures[name] = await benches[name](b);
 } finally {

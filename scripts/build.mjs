@@ -45,27 +45,33 @@ const VERB_RUNTIME = [
   'output/io.ts',
   'output/print.ts',
   'output/fields.ts',
-  'output/views.ts',
   'api/http.ts',
   'api/transport.ts',
   'api/retry.ts',
-  'api/tasks.ts',
-  'api/pools.ts',
-  'api/jobs.ts',
   'api/paginate.ts',
   'lib/parse.ts',
   'lib/timespan.ts',
   'lib/sleep.ts',
   'config/resolve.ts',
   'config/location.ts',
+  'commands/shared/show.ts',
+  'commands/shared/changes.ts',
 ];
 const VERB_RUNTIME_ID = 'qarnot-verb-runtime';
 
 /**
- * Small option-declaration helpers that the noun declarations share: in the start-up chunk
- * (a few KB more to parse for --help) rather than two more files for every noun command.
+ * Small modules that the noun declarations share (option helpers, the search verb, the
+ * resource descriptors with their views and API functions): in the start-up chunk (a few KB
+ * more to parse for --help) rather than more files for every noun command.
  */
-const STARTUP_EXTRA = ['commands/shared/body-options.ts', 'api/states.ts'];
+const STARTUP_EXTRA = [
+  'commands/shared/body-options.ts',
+  'commands/search/index.ts',
+  'api/states.ts',
+  'resources/task.ts',
+  'resources/pool.ts',
+  'resources/job.ts',
+];
 
 /**
  * esbuild puts each module in a chunk named by the set of entry points

@@ -49,6 +49,9 @@ export interface Context {
 export interface ContextSettings {
   /** Verbs that wait or follow have no overall deadline of their own. */
   longRunning?: boolean;
+  /** The process's by default; tests give in-memory streams and their own environment. */
+  io?: IO;
+  env?: NodeJS.ProcessEnv;
 }
 
 export function commandPathOf(command: Command): string {
@@ -68,8 +71,8 @@ function withContext(globals: GlobalOptions, env: NodeJS.ProcessEnv, io: IO): Gl
 }
 
 export async function createContext(command: Command, globals: GlobalOptions, signal: AbortSignal, settings: ContextSettings): Promise<Context> {
-  const env = process.env;
-  const io = await openSystemIO({ env, colorFlag: globals.color !== false });
+  const env = settings.env ?? process.env;
+  const io = settings.io ?? (await openSystemIO({ env, colorFlag: globals.color !== false }));
   globals = withContext(globals, env, io);
   let config: Promise<ConfigStore> | undefined;
   let connection: Promise<Connection> | undefined;

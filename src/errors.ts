@@ -68,6 +68,13 @@ export class SilentExit extends CliError {
   }
 }
 
+/** Errors worth waiting out in a polling loop: the network, the server's 5xx, 408 and 429. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return error.status >= 500 || error.status === 429 || error.status === 408;
+  return false;
+}
+
 /** What a 403 says when it is about who is asking, not about the object. */
 const PERMISSION_REFUSAL = /\b(access|permission|not allowed|unauthori[sz]ed|forbidden|credential|token|read-only)\b/i;
 

@@ -2,8 +2,8 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { CliError, ExitCode } from './errors.js';
 import { interrupt, wasInterrupted } from './lib/interrupt.js';
-import { redactSecrets } from './lib/secrets.js';
 import { writeFd } from './output/stdio.js';
+import { redactSecrets } from './lib/secrets.js';
 
 /**
  * Runs the CLI and maps every outcome to an exit code. This is the only place
@@ -34,7 +34,8 @@ function installProcessHandlers(): void {
   process.on('SIGTERM', onSignal(143));
 }
 
-export function reportError(error: unknown, verbose: boolean): number {
+/** writeFd, the default, scrubs secrets (output/stdio.ts); tests pass their own writer. */
+export function reportError(error: unknown, verbose: boolean, write: (text: string) => void = (text) => writeFd(2, text)): number {
   if (error instanceof CommanderError) {
     // Commander already printed its message (or the help / version).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
@@ -44,12 +45,12 @@ export function reportError(error: unknown, verbose: boolean): number {
   }
   if (wasInterrupted()) return ExitCode.Interrupted;
   if (error instanceof CliError) {
-    if (error.message) writeFd(2, `${redactSecrets(formatMessage(error.message))}\n`);
+    if (error.message) write(`${redactSecrets(formatMessage(error.message))}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  writeFd(2, `${redactSecrets(formatMessage(`unexpected error: ${message}`))}\n`);
-  if (verbose && error instanceof Error && error.stack) writeFd(2, `${redactSecrets(error.stack)}\n`);
+  write(`${redactSecrets(formatMessage(`unexpected error: ${message}`))}\n`);
+  if (verbose && error instanceof Error && error.stack) write(`${redactSecrets(error.stack)}\n`);
   return ExitCode.Failure;
 }
 

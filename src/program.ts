@@ -27,7 +27,8 @@ export async function buildProgram(hooks: ProgramHooks = {}, args?: readonly str
     .exitOverride()
     .showSuggestionAfterError(true)
     // Our wrap: prose reflowed, rows with a hanging indent (commander wraps each line to column 0).
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false, boxWrap: (text: string, width: number) => wrapHelp(text, width) })
+    // minWidthToWrap: commander stops wrapping below 40 columns left, which long terms (bucket's) reach at 80.
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false, minWidthToWrap: 24, boxWrap: (text: string, width: number) => wrapHelp(text, width) })
     .configureOutput({
       writeOut: hooks.writeOut ?? ((s) => writeFd(1, s)),
       writeErr: hooks.writeErr ?? ((s) => writeFd(2, s)),
@@ -72,7 +73,9 @@ export async function buildProgram(hooks: ProgramHooks = {}, args?: readonly str
     const width = helpWidthOf(command);
     const examples = ['qarnot login', "qarnot task run --name hello --profile docker-batch -n 3 -c DOCKER_CMD='echo hello from $INSTANCE_ID'", 'qarnot task list --state Failure --json', 'qarnot emulator start --port 0'];
     const exitCodes = "Exit codes: 0 ok, 1 failure, 2 bad input, 3 not found, 4 auth, 124 timeout, 130 interrupted ('qarnot help exit-codes').";
-    return `\nExamples:\n${formatExamples(examples, width)}\n\n${wrapHelp(exitCodes, width)}\n`;
+    const destructive =
+      'Verbs that destroy (abort, delete, close, terminate) act only on the ids or the selector given: they list them and ask on a terminal, refuse without --yes elsewhere, and only list them with --dry-run. A selector matching nothing: exit 3.';
+    return `\nExamples:\n${formatExamples(examples, width)}\n\n${wrapHelp(destructive, width)}\n\n${wrapHelp(exitCodes, width)}\n`;
   });
   return program;
 }
@@ -88,8 +91,11 @@ const GROUPS: Group[] = [
   { names: ['task'], load: () => import('./commands/task/index.js').then((m) => m.registerTask) },
   { names: ['pool'], load: () => import('./commands/pool/index.js').then((m) => m.registerPool) },
   { names: ['job'], load: () => import('./commands/job/index.js').then((m) => m.registerJob) },
+  { names: ['bucket'], load: () => import('./commands/bucket/index.js').then((m) => m.registerBucket) },
   { names: ['profile'], load: () => import('./commands/profile/index.js').then((m) => m.registerProfile) },
   { names: ['hardware'], load: () => import('./commands/hardware/index.js').then((m) => m.registerHardware) },
+  { names: ['project'], load: () => import('./commands/project/index.js').then((m) => m.registerProject) },
+  { names: ['secret'], load: () => import('./commands/secret/index.js').then((m) => m.registerSecret) },
   { names: ['account', 'status', 'versions', 'settings'], load: () => import('./commands/account/index.js').then((m) => m.registerAccountCommands) },
   { names: ['login', 'logout', 'config', 'context'], load: () => import('./commands/config/index.js').then((m) => m.registerConfig) },
   { names: ['emulator'], load: () => import('./commands/emulator/index.js').then((m) => m.registerEmulator) },

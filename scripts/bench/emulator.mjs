@@ -2,10 +2,36 @@
 // Starts `qarnot emulator start` from the built binary, like the e2e helper
 // (test/helpers/emulator.ts), and talks to it directly for setup and counters.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
-export async function startEmulator(bin, { speed = 50, faults } = {}) {
+let largeEmulator;
+
+/**
+ * The emulator with a task quota above its default of 20,000, which `qarnot emulator start`
+ * does not let users change: the same source, bundled for the bench with its own entry point.
+ */
+async function largeEmulatorEntry() {
+  largeEmulator ??= (async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'qarnot-bench-emulator-')), 'emulator.cjs');
+    const contents = `import { runEmulatorStart } from './src/emulator/command.ts';
+const [speed, token, maxTask] = process.argv.slice(2);
+runEmulatorStart({ port: 0, speed: Number(speed), token, quotas: { maxTask: Number(maxTask) } }, process).then((code) => { process.exitCode = code; });`;
+    const resolveDir = fileURLToPath(new URL('../..', import.meta.url));
+    await build({ stdin: { contents, resolveDir, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+    return outfile;
+  })();
+  return largeEmulator;
+}
+
+export async function startEmulator(bin, { speed = 50, faults, maxTasks } = {}) {
   const token = `bench-${Math.random().toString(36).slice(2)}`;
-  const args = [bin, 'emulator', 'start', '--port', '0', '--speed', String(speed), '--token', token];
+  const args = maxTasks
+    ? [await largeEmulatorEntry(), String(speed), token, String(maxTasks)]
+    : [bin, 'emulator', 'start', '--port', '0', '--speed', String(speed), '--token', token];
   if (faults) args.push('--faults', faults);
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],

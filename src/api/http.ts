@@ -2,7 +2,6 @@ import type { GlobalOptions } from '../context.js';
 import type { Connection } from '../config/resolve.js';
 import { ApiError, CliError, ExitCode, InterruptedError, NetworkError, TimeoutError } from '../errors.js';
 import type { IO } from '../output/io.js';
-import { redactSecrets } from '../lib/secrets.js';
 import { abortableSleep } from '../lib/sleep.js';
 import { parseDuration } from '../lib/parse.js';
 import { VERSION } from '../version.js';
@@ -163,7 +162,7 @@ export class Http {
   }
 
   private trace(line: string): void {
-    if (this.settings.globals.verbose) this.settings.io.err(`${redactSecrets(line)}\n`);
+    if (this.settings.globals.verbose) this.settings.io.err(`${line}\n`);
   }
 
   private async pause(ms: number, why: string): Promise<void> {

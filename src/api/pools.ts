@@ -33,8 +33,9 @@ export async function closePool(http: Http, id: string): Promise<void> {
   await http.send({ method: 'POST', path: `${base(id)}/close`, retry: 'idempotent', notFound: notFound(id) });
 }
 
-export async function deletePool(http: Http, id: string): Promise<void> {
-  await http.send({ method: 'DELETE', path: base(id), retry: 'idempotent', deletes: true, notFound: notFound(id) });
+/** `purge`: also delete its resource buckets. */
+export async function deletePool(http: Http, id: string, purge = false): Promise<void> {
+  await http.send({ method: 'DELETE', path: base(id), query: purge ? { purgeResources: true } : undefined, retry: 'idempotent', deletes: true, notFound: notFound(id) });
 }
 
 export async function updatePool(http: Http, id: string, update: Record<string, unknown>): Promise<void> {

@@ -48,8 +48,10 @@ export async function abortTask(http: Http, id: string): Promise<void> {
   await http.send({ method: 'POST', path: `${base(id)}/abort`, retry: 'idempotent', notFound: notFound(id) });
 }
 
-export async function deleteTask(http: Http, id: string): Promise<void> {
-  await http.send({ method: 'DELETE', path: base(id), retry: 'idempotent', deletes: true, notFound: notFound(id) });
+/** `purge`: also delete its resource and result buckets, as Qarnot's SDKs ask for them. */
+export async function deleteTask(http: Http, id: string, purge = false): Promise<void> {
+  const query = purge ? { purgeResources: true, purgeResults: true } : undefined;
+  await http.send({ method: 'DELETE', path: base(id), query, retry: 'idempotent', deletes: true, notFound: notFound(id) });
 }
 
 export type Stream = 'stdout' | 'stderr';

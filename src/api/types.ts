@@ -12,6 +12,14 @@ export interface QError {
   debug?: string | null;
 }
 
+/** An inbound port of a running instance: reach applicationPort at forwarderHost:forwarderPort. */
+export interface ActiveForward {
+  applicationPort: number;
+  forwarderHost: string | null;
+  forwarderPort: number;
+  bindAddress?: string | null;
+}
+
 export interface TaskStatus {
   executionProgress?: number;
   downloadProgress?: number;
@@ -20,7 +28,7 @@ export interface TaskStatus {
   executedRange?: string;
   failedRange?: string;
   cancelledRange?: string;
-  runningInstancesInfo?: { perRunningInstanceInfo?: { instanceId: number; phase?: string }[] } | null;
+  runningInstancesInfo?: { perRunningInstanceInfo?: { instanceId: number; phase?: string; activeForwards?: ActiveForward[] | null }[] } | null;
   [key: string]: unknown;
 }
 

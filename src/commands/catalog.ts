@@ -7,8 +7,11 @@ export const TOP_LEVEL = {
   task: 'Create, watch and manage tasks',
   pool: 'Create and manage pools: long-lived capacity for tasks',
   job: 'Create and manage jobs: groups of tasks with ordering',
+  bucket: "Store and move data: buckets on Qarnot's S3 storage (sync, put, get)",
   profile: 'Execution profiles: what a task or pool runs on (docker-batch ...)',
   hardware: 'Hardware constraints your account can request',
+  project: "Your organization's projects and their budgets",
+  secret: 'Secrets your tasks and pools can read: list, get, set (from stdin), delete',
   account: 'Show your account: email, quotas and what you use of them',
   status: 'Check that the API is reachable and your token valid',
   versions: 'List the API versions and their end of life',
@@ -22,3 +25,6 @@ export const TOP_LEVEL = {
 } as const;
 
 export type TopLevelName = keyof typeof TOP_LEVEL;
+
+/** The settings of a stored context that `qarnot config get|set|unset` change. */
+export const CONFIG_KEYS = ['api-url', 'as', 'storage-url', 'account-email'] as const;

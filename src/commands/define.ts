@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { Context, GlobalOptions } from '../context.js';
+import type { Context, ContextSettings, GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
 import { formatExamples, helpWidthOf, wrappedHelpText } from '../output/help-wrap.js';
@@ -97,8 +97,20 @@ export function addVerbs(parent: Command, verbs: Verb[]): void {
   }
 }
 
+/** Makes the context of the verbs of a program: the process's by default, a test's in tests. */
+export type ContextFactory = (command: Command, globals: GlobalOptions, signal: AbortSignal, settings: ContextSettings) => Promise<Context>;
+
+const contextFactories = new WeakMap<Command, ContextFactory>();
+
+/** Tests run verbs in process with in-memory streams (test/helpers/run.ts). */
+export function useContextFactory(program: Command, factory: ContextFactory): void {
+  contextFactories.set(program, factory);
+}
+
 async function runVerb(spec: Verb, actionArgs: unknown[]): Promise<void> {
   const command = actionArgs[actionArgs.length - 1] as Command;
+  let root = command;
+  while (root.parent) root = root.parent;
   const operands = actionArgs.slice(0, -2);
   const { globals, opts } = splitOptions(command);
   if (spec.writes && globals.as !== undefined) {
@@ -106,7 +118,7 @@ async function runVerb(spec: Verb, actionArgs: unknown[]): Promise<void> {
   }
   // The context brings the terminal streams (and chalk, when colour is on): loaded with the verb, not for help.
   const [{ createContext }, mod] = await Promise.all([import('../context.js'), spec.load()]);
-  const ctx = await createContext(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
+  const ctx = await (contextFactories.get(root) ?? createContext)(command, globals, currentSignal(), { longRunning: spec.longRunning === true });
   await (mod.run as (ctx: Context, opts: unknown, ...operands: unknown[]) => Promise<void> | void)(ctx, opts, ...operands);
 }
 

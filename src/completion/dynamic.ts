@@ -3,9 +3,9 @@
 import type { ConfigStore } from '../config/store.js';
 import type { GlobalOptions } from '../context.js';
 import type { Task, Pool, Job } from '../api/types.js';
-import { JOBS_PAGINATE } from '../api/jobs.js';
-import { POOL_SUMMARIES_PAGINATE } from '../api/pools.js';
-import { TASK_SUMMARIES_PAGINATE } from '../api/tasks.js';
+import { JOB } from '../resources/job.js';
+import { POOL } from '../resources/pool.js';
+import { TASK } from '../resources/task.js';
 import { cacheKey, completionCacheDir, readCache, writeCache } from './cache.js';
 import type { DynamicResource } from './model.js';
 import type { Candidate } from './resolve.js';
@@ -18,6 +18,8 @@ export interface DynamicDeps {
   config: () => Promise<ConfigStore>;
   /** Aborts the lookup (the overall budget of a TAB). */
   signal: AbortSignal;
+  /** What is typed so far: bucket keys are listed under it. */
+  partial?: string;
 }
 
 /** `globals`: `profile`, `api-url` and `as` as typed on the line being completed. */
@@ -28,7 +30,10 @@ export async function dynamicCandidates(resource: DynamicResource, globals: Reco
   const connection = await resolveConnection(options, deps.env, deps.config);
   if (!connection.token) return [];
   const dir = completionCacheDir(deps.env);
-  const key = cacheKey({ ...connection, token: connection.token, resource });
+  const folder = resource === 'bucket-location' ? bucketFolder(deps.partial ?? '') : undefined;
+  // A local path for sync: the shell completes files.
+  if (folder === null) return [];
+  const key = cacheKey({ ...connection, token: connection.token, resource: folder === undefined ? resource : `${resource}:${folder}` });
   const cached = readCache(dir, key);
   if (cached) return cached;
   // Loaded only on a cache miss: the HTTP stack is the heaviest part of start-up.
@@ -44,20 +49,60 @@ export async function dynamicCandidates(resource: DynamicResource, globals: Reco
     retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 },
   });
   // Idle keep-alive sockets do not hold the process open: nothing to close.
-  const candidates = await fetchCandidates(http, resource);
+  const candidates =
+    resource === 'bucket' || resource === 'bucket-location'
+      ? await bucketCandidates({ connection: async () => connection, config: deps.config, api: async () => http, env: deps.env, globals: options }, deps.signal, folder)
+      : await fetchCandidates(http, resource);
   writeCache(dir, key, candidates);
   return candidates;
 }
 
 type HttpClient = import('../api/http.js').Http;
 
-async function fetchCandidates(http: HttpClient, resource: Exclude<DynamicResource, 'config-profile'>): Promise<Candidate[]> {
+/**
+ * What a bucket location lists: '' for the bucket names, `bucket/dir/` for the keys
+ * and folders in that folder; null for a local path (./x, /x, ~/x).
+ */
+export function bucketFolder(partial: string): string | undefined | null {
+  if (/^(\.|\/|~)/.test(partial)) return null;
+  const text = partial.startsWith('s3://') ? partial.slice(5) : partial;
+  const slash = text.lastIndexOf('/');
+  return slash < 0 ? '' : text.slice(0, slash + 1);
+}
+
+type StorageDeps = Parameters<typeof import('../storage/endpoint.js').resolveStorageEndpoint>[0];
+
+async function bucketCandidates(deps: StorageDeps, signal: AbortSignal, folder: string | undefined): Promise<Candidate[]> {
+  const [{ resolveStorageEndpoint }, { S3Client }, { listBuckets, listObjects }] = await Promise.all([
+    import('../storage/endpoint.js'),
+    import('../storage/client.js'),
+    import('../storage/objects.js'),
+  ]);
+  const s3 = new S3Client(await resolveStorageEndpoint(deps), { signal, retryPolicy: { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 } });
+  try {
+    if (!folder) {
+      const slash = folder === '' ? '/' : '';
+      return (await listBuckets(s3)).map((b) => ({ value: `${b.name}${slash}` }));
+    }
+    const at = folder.indexOf('/');
+    const bucket = folder.slice(0, at);
+    for await (const page of listObjects(s3, bucket, { prefix: folder.slice(at + 1), delimiter: '/' })) {
+      return [...page.prefixes.map((p) => ({ value: `${bucket}/${p}` })), ...page.objects.map((o) => ({ value: `${bucket}/${o.key}` }))].slice(0, DYNAMIC_LIMIT * 10);
+    }
+    return [];
+  } finally {
+    s3.close();
+  }
+}
+
+async function fetchCandidates(http: HttpClient, resource: Exclude<DynamicResource, 'config-profile' | 'bucket' | 'bucket-location'>): Promise<Candidate[]> {
   if (resource === 'exec-profile') {
     const { profileNames } = await import('../api/account.js');
     return (await profileNames(http)).map((name) => ({ value: name }));
   }
   const { walkPages } = await import('../api/paginate.js');
-  const path = { task: TASK_SUMMARIES_PAGINATE, pool: POOL_SUMMARIES_PAGINATE, job: JOBS_PAGINATE }[resource];
+  const { paths } = { task: TASK, pool: POOL, job: JOB }[resource];
+  const path = paths.summaries ?? paths.paginate;
   const request = { filter: null, orderBy: 'creationDate', orderType: 'DESC' as const };
   for await (const page of walkPages<Task | Pool | Job>(http, path, request, { limit: DYNAMIC_LIMIT, pageSize: DYNAMIC_LIMIT })) {
     return page.flatMap(itemCandidates);

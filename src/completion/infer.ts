@@ -1,14 +1,16 @@
 // Which values an option or an argument takes. Commander `.choices()` are read
 // from the tree; everything else is inferred from names (and, for enums, from
 // the help text), so options added to the tree later complete without a change here.
-import { JOB_STATES, POOL_STATES, TASK_STATES } from '../api/states.js';
-import { CONFIG_KEYS } from '../config/location.js';
+import { JOB } from '../resources/job.js';
+import { POOL } from '../resources/pool.js';
+import { TASK } from '../resources/task.js';
+import { CONFIG_KEYS } from '../commands/catalog.js';
 import { FREE, type DynamicResource, type ValueKind } from './model.js';
 
 const enumOf = (values: readonly string[]): ValueKind => ({ type: 'enum', values });
 const dynamic = (resource: DynamicResource): ValueKind => ({ type: 'dynamic', resource });
 
-const STATES_BY_NOUN: Record<string, readonly string[]> = { task: TASK_STATES, pool: POOL_STATES, job: JOB_STATES };
+const STATES_BY_NOUN: Record<string, readonly string[]> = { task: TASK.states, pool: POOL.states, job: JOB.states };
 
 /** Enums that are neither commander choices nor listed in their help text (the CLI's spelling). */
 const ENUM_OPTIONS: Record<string, readonly string[]> = {
@@ -69,6 +71,10 @@ export function argumentValue(path: readonly string[], name: string, choices: re
     if (noun === 'profile') return dynamic('exec-profile');
   }
   if (bare === 'key' && noun === 'config') return enumOf(CONFIG_KEYS);
+  if (noun === 'bucket') {
+    if (bare === 'name') return dynamic('bucket');
+    if (bare === 'location' || bare === 'source' || bare === 'destination') return dynamic('bucket-location');
+  }
   return placeholderValue(name) ?? FREE;
 }
 

@@ -2,7 +2,8 @@
 // commander tree (tree.ts) and consumed by the resolver and the script generators.
 
 /** Values completed from the API (or the local config) at TAB time. */
-export type DynamicResource = 'task' | 'pool' | 'job' | 'exec-profile' | 'config-profile';
+/** `bucket`: bucket names; `bucket-location`: NAME/ then the keys and folders under what is typed. */
+export type DynamicResource = 'task' | 'pool' | 'job' | 'exec-profile' | 'config-profile' | 'bucket' | 'bucket-location';
 
 export type ValueKind =
   | { type: 'enum'; values: readonly string[] }

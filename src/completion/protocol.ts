@@ -17,6 +17,8 @@ export function directiveFor(slot: Slot): number {
   const value: ValueKind | undefined = slot.type === 'value' ? slot.value : undefined;
   if (value?.type === 'file') return Directive.Default;
   if (value?.type === 'dir') return Directive.FilterDirs;
+  // NAME/ and folders go on being typed; a local path (sync) falls back to the shell's files.
+  if (value?.type === 'dynamic' && value.resource === 'bucket-location') return Directive.NoSpace;
   return Directive.NoFileComp;
 }
 

@@ -8,9 +8,6 @@ import { join } from 'node:path';
 
 export const DEFAULT_PROFILE = 'default';
 
-/** The settings of a stored context that `qarnot config get|set|unset` change. */
-export const CONFIG_KEYS = ['api-url', 'as'] as const;
-
 /** QARNOT_CONFIG_DIR, else $XDG_CONFIG_HOME/qarnot, else ~/.config/qarnot. */
 export function configDir(env: NodeJS.ProcessEnv): string {
   if (env.QARNOT_CONFIG_DIR) return env.QARNOT_CONFIG_DIR;

@@ -9,6 +9,10 @@ export interface StoredProfile {
   token?: string;
   /** Default account to read with --as. */
   as?: string;
+  /** S3 storage URL, when not the one GET /settings gives. */
+  storageUrl?: string;
+  /** The storage access key (the account e-mail), sparing a GET /info. */
+  accountEmail?: string;
 }
 
 interface StoredConfig {

@@ -5,6 +5,7 @@ import type { Persistence } from './persistence.js';
 import type { Storage } from './storage/index.js';
 import type { Account } from './store.js';
 import type { Obj } from './util.js';
+import { ORGANIZATION_NAME, projectsOf } from './projects.js';
 
 export interface RequestCounters {
   total: number;
@@ -86,7 +87,16 @@ export function userInfo(core: Core, acc: Account): Obj {
   let runningPools = 0;
   for (const p of acc.pools.values()) if (p.state !== 'Closed' && p.state !== 'Closing') runningPools++;
   const q = core.quotas;
-  const flex = { maxInstances: 2048, maxCores: 32768, runningInstancesCount: runningInstances, runningCoreCount: runningInstances * 16, runningCoresCount: runningInstances * 16 };
+  const usage = (maxInstances: number, instances: number) => ({
+    maxInstances,
+    maxCores: maxInstances * 16,
+    runningInstancesCount: instances,
+    // The OpenAPI spells runningCoreCount, the SDKs read runningCoresCount: both are served.
+    runningCoreCount: instances * 16,
+    runningCoresCount: instances * 16,
+  });
+  const flex = usage(2048, runningInstances);
+  const onDemand = usage(0, 0);
   return {
     email: acc.email,
     maxBucket: 100,
@@ -110,13 +120,16 @@ export function userInfo(core: Core, acc: Account): Obj {
     maxOnDemandInstances: 0,
     maxOnDemandCores: 0,
     computingQuotas: {
-      user: {
-        flex,
-        onDemand: { maxInstances: 0, maxCores: 0, runningInstancesCount: 0, runningCoreCount: 0, runningCoresCount: 0 },
+      user: { flex, onDemand, reserved: [] },
+      organization: {
+        name: ORGANIZATION_NAME,
+        flex: { ...usage(4096, runningInstances) },
+        onDemand: { ...onDemand },
         reserved: [],
+        runningCountsPerUser: { [acc.email]: { runningInstancesCount: runningInstances, runningCoresCount: runningInstances * 16 } },
       },
-      organization: null,
     },
+    projects: projectsOf(acc),
     quotaBytes: core.storage.store.quotaBytes ?? 0,
     quotaBytesBucket: core.storage.store.quotaBytes ?? 0,
     usedQuotaBytesBucket: core.storage.store.usedBytes(acc.email),

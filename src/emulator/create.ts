@@ -21,6 +21,7 @@ import {
   invalid,
   requireName,
 } from './validation.js';
+import { checkTodayFields } from './validation-fields.js';
 
 export interface Quotas {
   maxTask: number;
@@ -110,7 +111,7 @@ export function buildTask(acc: Account, input: Obj, quotas: Quotas, pendingInBat
   }
   const deps = checkDependencies(acc, input.dependencies);
 
-  const normalized: Obj = { ...input };
+  const normalized: Obj = { ...input, ...checkTodayFields(acc, input, 'task') };
   if (hardware) normalized.hardwareConstraints = hardware;
   if (scheduling) normalized.schedulingType = scheduling;
   const instances: Record<number, InstanceRec> = {};
@@ -171,7 +172,7 @@ export function buildPool(acc: Account, input: Obj, quotas: Quotas): PoolRec {
   if (input.elasticProperty !== undefined && input.elasticProperty !== null && !isObj(input.elasticProperty)) {
     throw invalid('elasticProperty', 'must be an object.');
   }
-  const normalized: Obj = { ...input };
+  const normalized: Obj = { ...input, ...checkTodayFields(acc, input, 'pool') };
   if (hardware) normalized.hardwareConstraints = hardware;
   if (scheduling) normalized.schedulingType = scheduling;
   return {

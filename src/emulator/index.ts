@@ -10,6 +10,7 @@ import { DEFAULT_EMAIL, validateOptions, type EmulatorOptions } from './options.
 import { Persistence, restoreAccounts, saveAccounts, type SavedAccount } from './persistence.js';
 import { createEmulatorServer } from './server.js';
 import { Storage } from './storage/index.js';
+import { TaskStorage } from './storage/tasks.js';
 import { Account } from './store.js';
 
 export type { EmulatorOptions } from './options.js';
@@ -74,6 +75,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     maxConcurrentProcesses: opts.maxConcurrentProcesses ?? 64,
     onChange: () => persistence?.markDirty(),
     log: warn,
+    data: new TaskStorage(storage.store),
   });
   if (dataDir) {
     const saved = Persistence.load(dataDir);

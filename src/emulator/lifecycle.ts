@@ -1,11 +1,14 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type PoolRec, type QError, type TaskRec } from './model.js';
+import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type PoolRec, type QError, type SnapshotConfig, type SnapshotRec, type TaskRec } from './model.js';
 import { LineAssembler, OutputSet, type StreamName } from './output-buffer.js';
 import { findProfile } from './profiles.js';
 import { Runner, type RunHandle, type RunResult } from './runner.js';
 import type { Account } from './store.js';
 import { forbidden, parseTimeSpan } from './util.js';
+import { allocateForwards, inboundPorts } from './forwards.js';
+import { instanceEnv } from './instance-env.js';
+import { slotCapacity } from './slots.js';
 
 /** Host variables an instance inherits; everything else comes from its constants. */
 const HOST_ENV = /^(PATH|HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|USER|LOGNAME|SHELL|TERM)$/;
@@ -28,6 +31,15 @@ export interface EngineOptions {
   maxConcurrentProcesses: number;
   onChange: () => void;
   log: (line: string) => void;
+  /** Storage: resources into instances, results out (src/emulator/storage/tasks.ts). */
+  data?: TaskDataHooks;
+}
+
+export interface TaskDataHooks {
+  stage(acc: Account, t: TaskRec, inst: InstanceRec, dir: string): Promise<void>;
+  snapshot(acc: Account, t: TaskRec, dirs: Map<number, string>, config: SnapshotConfig, progress: (sizeToUpload: number, transferred: number) => void): Promise<void>;
+  uploadResults(acc: Account, t: TaskRec, dirs: Map<number, string>): Promise<void>;
+  forget(t: TaskRec): void;
 }
 
 interface TaskRuntime {
@@ -156,6 +168,11 @@ export class Engine {
     return join(this.opts.workRoot, 'tasks', taskUuid, String(instanceId));
   }
 
+  /** TMP_PATH: beside the working directory, so nothing in it counts as a result. */
+  tmpDir(taskUuid: string, instanceId: number): string {
+    return join(this.opts.workRoot, 'tasks', taskUuid, `${instanceId}.tmp`);
+  }
+
   // ---------- tasks ----------
 
   /** Registers a task (new or loaded) in the indexes. */
@@ -180,7 +197,18 @@ export class Engine {
 
   submitTask(acc: Account, t: TaskRec): void {
     this.index(t);
+    this.armQueueTimeout(acc, t);
     this.tryStart(acc, t);
+  }
+
+  /** maxTimeQueueSeconds: a task none of whose instances started in time is cancelled. */
+  private armQueueTimeout(acc: Account, t: TaskRec): void {
+    const seconds = t.input.maxTimeQueueSeconds;
+    if (typeof seconds !== 'number' || seconds <= 0) return;
+    this.later(t.uuid, t.creationDate + seconds * 1000 - Date.now(), () => {
+      if (this.instancesOf(t).some((i) => i.attempts > 0)) return;
+      this.abortTask(acc, t, err('EMU-MAX-QUEUE-TIME', `The task was cancelled: it waited in the queue longer than maxTimeQueueSeconds (${seconds} s)`));
+    });
   }
 
   private dependencyStatus(acc: Account, t: TaskRec): 'none' | 'waiting' | 'ok' | 'ko' {
@@ -193,6 +221,10 @@ export class Engine {
       if (!dep) continue; // a deleted dependency no longer holds anything back
       if (!FINAL_TASK_STATES.has(dep.state)) return 'waiting';
       if (d.cond && d.cond.length && !d.cond.some((c) => c.toLowerCase() === dep.state.toLowerCase())) ko = true;
+    }
+    for (const d of t.advancedDependsOn ?? []) {
+      const dep = acc.tasks.get(d.taskUuid);
+      d.actualFinalState = dep && FINAL_TASK_STATES.has(dep.state) ? dep.state.toLowerCase() : (d.actualFinalState ?? null);
     }
     return ko ? 'ko' : 'ok';
   }
@@ -249,7 +281,90 @@ export class Engine {
     inst.slot = slot;
     inst.end = null;
     this.changed();
-    this.later(t.uuid, this.phaseMs, () => this.beginExecution(acc, t, inst));
+    const pool = t.poolUuid ? acc.pools.get(t.poolUuid) : undefined;
+    const ports = inboundPorts(t.input.forcedNetworkRules, pool?.input.forcedNetworkRules);
+    const forwarded = ports.length
+      ? allocateForwards(ports)
+          .then((f) => {
+            inst.forwards = f;
+            this.noteChange();
+          })
+          .catch(() => undefined)
+      : Promise.resolve();
+    // Resources are placed and forward ports taken during the dispatch phase, side by side.
+    const staged = Promise.all([this.stage(acc, t, inst), forwarded]).then(([error]) => error);
+    this.later(t.uuid, this.phaseMs, () => {
+      void staged.then((error) => {
+        if (this.stopped) return;
+        if (error === null) this.beginExecution(acc, t, inst);
+        else if (inst.state === 'Running') this.finishAttempt(acc, t, inst, { code: null, signal: null, cancelled: false, spawnError: error });
+      });
+    });
+  }
+
+  /** The download phase: resources into the working directory. Resolves to an error message, or null. */
+  private async stage(acc: Account, t: TaskRec, inst: InstanceRec): Promise<string | null> {
+    try {
+      await mkdir(this.tmpDir(t.uuid, inst.id), { recursive: true });
+      await this.opts.data?.stage(acc, t, inst, this.workDir(t.uuid, inst.id));
+      return null;
+    } catch (e) {
+      return `its resources could not be placed: ${(e as Error).message}`;
+    }
+  }
+
+  /**
+   * A unique snapshot: Triggered, then InProgress (one phase later) while the running instances'
+   * files are uploaded, then Success (at least one more phase) or Failure.
+   */
+  runSnapshot(acc: Account, t: TaskRec, snap: SnapshotRec): void {
+    const update = (status: NonNullable<SnapshotRec['status']>) => {
+      snap.status = status;
+      snap.lastUpdate = Date.now();
+      this.changed();
+    };
+    update('Triggered');
+    this.later(`${t.uuid}:snap`, this.phaseMs, () => {
+      update('InProgress');
+      const ends = Date.now() + this.phaseMs;
+      void this.snapshotNow(acc, t, snap.config, (size, done) => {
+        snap.sizeToUpload = size;
+        snap.transferredSize = done;
+      }).then((ok) => this.later(`${t.uuid}:snap`, ends - Date.now(), () => update(ok ? 'Success' : 'Failure'), false));
+    }, false);
+  }
+
+  /** (Re)arms the periodic snapshot: every snapshotInterval seconds while the task runs; 0 stops it. */
+  armPeriodicSnapshot(acc: Account, t: TaskRec): void {
+    this.clearTimers(`${t.uuid}:periodic`);
+    if (t.snapshotInterval <= 0) return;
+    this.later(`${t.uuid}:periodic`, t.snapshotInterval * 1000, () => {
+      if (FINAL_TASK_STATES.has(t.state) || acc.tasks.get(t.uuid) !== t) return;
+      const config = { whitelist: t.snapshotWhitelist, blacklist: t.snapshotBlacklist, bucket: t.snapshotBucket, bucketPrefix: t.snapshotBucketPrefix };
+      void this.snapshotNow(acc, t, config, () => undefined).then(() => this.armPeriodicSnapshot(acc, t));
+    }, false);
+  }
+
+  private async snapshotNow(acc: Account, t: TaskRec, config: SnapshotConfig, progress: (size: number, done: number) => void): Promise<boolean> {
+    if (!this.opts.data) return true;
+    const dirs = new Map(this.instancesOf(t).filter((i) => i.state === 'Running').map((i) => [i.id, this.workDir(t.uuid, i.id)]));
+    try {
+      await this.opts.data.snapshot(acc, t, dirs, config, progress);
+      return true;
+    } catch (e) {
+      t.errors.push(err('EMU-SNAPSHOT', `The snapshot could not be uploaded: ${(e as Error).message}`));
+      return false;
+    }
+  }
+
+  /** PATCH on a running task (or its pool): re-copies changed resources into its running instances. */
+  syncResources(acc: Account, t: TaskRec): void {
+    for (const inst of this.instancesOf(t)) {
+      if (inst.state !== 'Running') continue;
+      void this.stage(acc, t, inst).then((error) => {
+        if (error) this.opts.log(`task ${t.uuid} instance ${inst.id}: ${error}`);
+      });
+    }
   }
 
   private commandFor(acc: Account, t: TaskRec, inst: InstanceRec): { command: string; env: Record<string, string> } {
@@ -270,7 +385,12 @@ export class Engine {
       });
     const env: Record<string, string> = { ...hostEnv() };
     for (const [k, v] of raw) env[k] = subst(v);
+    Object.assign(env, instanceEnv(acc, t, pool, inst));
     env.INSTANCE_ID = id;
+    env.INSTANCE_COUNT = String(t.instanceCount);
+    // As on Qarnot, where resources and results both live in the /job working directory.
+    env.TASK_PATH = env.QARNOT_RESOURCES_DIRECTORY = env.QARNOT_RESULTS_DIRECTORY = this.workDir(t.uuid, inst.id);
+    env.TMP_PATH = this.tmpDir(t.uuid, inst.id);
     env.QARNOT_TASK_UUID = t.uuid;
     env.QARNOT_TASK_NAME = t.name;
     return { command: env.DOCKER_CMD ?? '', env };
@@ -335,6 +455,7 @@ export class Engine {
     if (inst.execStart !== null) inst.execMs += now - inst.execStart;
     inst.execStart = null;
     inst.pid = null;
+    delete inst.forwards;
     this.releaseSlot(acc, t, inst);
     const ok = r.code === 0 && !r.cancelled;
     if (t.cancelRequested || r.cancelled) {
@@ -385,15 +506,26 @@ export class Engine {
     if (FINAL_TASK_STATES.has(t.state)) return;
     const insts = this.instancesOf(t);
     if (insts.some((i) => i.state === 'Queued' || i.state === 'Running')) return;
-    if (t.cancelRequested) {
+    if (t.cancelRequested && (t.input.uploadResultsOnCancellation !== true || t.state === 'UploadingResults')) {
       this.finalize(acc, t, 'Cancelled');
       return;
     }
     if (t.state === 'UploadingResults') return;
     this.transition(t, 'UploadingResults');
-    this.later(t.uuid, this.phaseMs, () => {
-      this.finalize(acc, t, insts.some((i) => i.state === 'Failure') ? 'Failure' : insts.some((i) => i.state === 'Cancelled') ? 'Cancelled' : 'Success');
-    });
+    const state = t.cancelRequested ? 'Cancelled' : insts.some((i) => i.state === 'Failure') ? 'Failure' : insts.some((i) => i.state === 'Cancelled') ? 'Cancelled' : 'Success';
+    const uploaded = this.uploadResults(acc, t);
+    this.later(t.uuid, this.phaseMs, () => void uploaded.then(() => !this.stopped && this.finalize(acc, t, state)));
+  }
+
+  private async uploadResults(acc: Account, t: TaskRec): Promise<void> {
+    if (!this.opts.data) return;
+    const dirs = new Map(this.instancesOf(t).filter((i) => i.attempts > 0).map((i) => [i.id, this.workDir(t.uuid, i.id)]));
+    try {
+      await this.opts.data.uploadResults(acc, t, dirs);
+    } catch (e) {
+      t.errors.push(err('EMU-RESULTS', `The results could not be uploaded: ${(e as Error).message}`));
+    }
+    this.changed();
   }
 
   private finalize(acc: Account, t: TaskRec, state: 'Success' | 'Failure' | 'Cancelled'): void {
@@ -463,8 +595,11 @@ export class Engine {
     const handles = [...(this.rt.get(t.uuid)?.handles.values() ?? [])];
     this.clearTimers(t.uuid);
     this.clearTimers(`${t.uuid}:ttl`);
+    this.clearTimers(`${t.uuid}:snap`);
+    this.clearTimers(`${t.uuid}:periodic`);
     this.rt.delete(t.uuid);
     this.unindex(t);
+    this.opts.data?.forget(t);
     acc.remove('task', t.uuid);
     if (t.jobUuid) {
       const job = acc.jobs.get(t.jobUuid);
@@ -498,7 +633,7 @@ export class Engine {
     if (p.state !== 'FullyExecuting' || acc.pools.get(p.uuid) !== p) return;
     const used = new Set(Object.keys(p.slots).map(Number));
     const free: number[] = [];
-    for (let s = 0; s < p.instanceCount; s++) if (!used.has(s)) free.push(s);
+    for (let s = 0, n = slotCapacity(p); s < n; s++) if (!used.has(s)) free.push(s);
     for (const t of this.poolActive.get(p.uuid) ?? []) {
       if (!free.length) break;
       if (t.executionStart === null || t.cancelRequested) continue;
@@ -616,6 +751,8 @@ export class Engine {
     }
     for (const t of [...acc.tasks.values()]) {
       this.index(t);
+      // Their uploads died with the previous emulator.
+      for (const s of t.snapshots) if (s.status === 'Triggered' || s.status === 'InProgress') s.status = 'Failure';
       if (FINAL_TASK_STATES.has(t.state)) {
         if (t.input.autoDeleteOnCompletion === true) this.armAutoDelete(acc, t);
         continue;

@@ -1,4 +1,5 @@
 import type { OutputSet } from './output-buffer.js';
+import type { ActiveForward } from './forwards.js';
 import type { Obj } from './util.js';
 
 // The emulator keeps its own copy of the API's state names rather than importing the
@@ -63,17 +64,28 @@ export interface InstanceRec {
   error: QError | null;
   slot: number | null;
   pid: number | null;
+  /** Loopback ports given to the inbound forced network rules while the instance runs. */
+  forwards?: ActiveForward[];
 }
+
+export type SnapshotConfig = { whitelist: unknown; blacklist: unknown; bucket: unknown; bucketPrefix: unknown };
 
 export interface SnapshotRec {
   id: string;
   triggerDate: number;
-  config: { whitelist: unknown; blacklist: unknown; bucket: unknown; bucketPrefix: unknown };
+  config: SnapshotConfig;
+  /** Set as the upload progresses (records saved before storage existed have none). */
+  status?: 'Triggered' | 'InProgress' | 'Success' | 'Failure';
+  sizeToUpload?: number;
+  transferredSize?: number;
+  lastUpdate?: number;
 }
 
 export interface AdvancedDependency {
   taskUuid: string;
   taskFinalStateCondition: string[] | null;
+  /** The dependency's final state once it has one (lower case, as conditions are written). */
+  actualFinalState?: string | null;
 }
 
 export type DependencyState = 'waiting' | 'dependencyConditionsFulfilled' | 'dependencyConditionsNotFulfilled';
@@ -121,6 +133,8 @@ export interface TaskRec extends Common {
   snapshotBucket: unknown;
   snapshotBucketPrefix: unknown;
   snapshots: SnapshotRec[];
+  /** Files uploaded to the result bucket. */
+  resultsCount?: number;
   /** Set once an abort was requested, so late process exits do not count as failures. */
   cancelRequested: boolean;
   deleteWhenCancelled: boolean;

@@ -21,17 +21,29 @@ export const route = (method: string, pattern: string, handler: Handler, opts: {
   segs: pattern.split('/').filter(Boolean),
 });
 
-/** First route whose segments match; literal routes are listed before parameterized ones. */
+/**
+ * First route whose segments match; literal routes are listed before parameterized ones.
+ * A last segment `{name*}` takes the rest of the path, slashes included (secret keys).
+ */
 export function matchRoute(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | null {
-  const segs = path.split('/').filter(Boolean);
+  const all = path.split('/').filter(Boolean);
   for (const r of routes) {
-    if (r.method !== method || r.segs.length !== segs.length) continue;
+    const rest = r.segs[r.segs.length - 1]?.endsWith('*}') === true;
+    if (r.method !== method || (rest ? all.length < r.segs.length : r.segs.length !== all.length)) continue;
+    const segs = rest ? [...all.slice(0, r.segs.length - 1), all.slice(r.segs.length - 1).join('/')] : all;
     const params: Record<string, string> = {};
     let ok = true;
     for (let i = 0; i < segs.length; i++) {
       const p = r.segs[i]!;
       const s = segs[i]!;
-      if (p.startsWith('{')) {
+      if (p.endsWith('*}')) {
+        try {
+          params[p.slice(1, -2)] = s.split('/').map(decodeURIComponent).join('/');
+        } catch {
+          ok = false;
+          break;
+        }
+      } else if (p.startsWith('{')) {
         try {
           params[p.slice(1, -1)] = decodeURIComponent(s);
         } catch {

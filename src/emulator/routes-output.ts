@@ -2,6 +2,7 @@ import type { Ctx, Reply } from './core.js';
 import type { StreamName } from './output-buffer.js';
 import { route, type Route } from './router.js';
 import { notFound } from './util.js';
+import { slotCapacity } from './slots.js';
 
 const text = (t: string): Reply => ({ text: t, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
@@ -29,7 +30,7 @@ function poolOutput(stream: StreamName, fresh: boolean) {
   return (ctx: Ctx): Reply => {
     const p = ctx.acc.find('pool', ctx.params.uuid!);
     if (!p) throw notFound(`Pool not found: ${ctx.params.uuid}`);
-    const inst = instanceParam(ctx, (id) => id >= 0 && id < p.instanceCount, 'Pool');
+    const inst = instanceParam(ctx, (id) => id >= 0 && id < slotCapacity(p), 'Pool');
     const out = ctx.core.engine.outputsOf(ctx.acc, p.uuid);
     const body = fresh ? out.readFresh(stream, inst) : out.read(stream, inst);
     if (fresh) ctx.core.persistence?.markDirty();

@@ -6,6 +6,7 @@ import { activePolicyName, checkScaling } from './scaling.js';
 import { bind, page, projector, search } from './search.js';
 import { JOB_FIELDS, POOL_FIELDS, POOL_SUMMARY_FIELDS } from './serialize.js';
 import { taskProjector } from './routes-tasks.js';
+import { purgeOnDelete } from './storage/tasks.js';
 import { badRequest, isObj, notFound, problem, type Obj } from './util.js';
 import { MAX_POOL_CONSTANTS, checkConstants, checkTags, invalid } from './validation.js';
 
@@ -95,10 +96,13 @@ export function poolRoutes(): Route[] {
     route('PATCH', '/pools/{uuid}', (ctx) => {
       const p = findPool(ctx);
       if (p.state === 'Closing' || p.state === 'Closed') throw badRequest(`Pool is not running (state ${p.state}): resources cannot be updated`);
+      for (const t of ctx.acc.tasks.values()) if (t.poolUuid === p.uuid) ctx.core.engine.syncResources(ctx.acc, t);
       return {};
     }),
     route('DELETE', '/pools/{uuid}', async (ctx) => {
-      ctx.core.engine.deletePool(ctx.acc, findPool(ctx));
+      const p = findPool(ctx);
+      ctx.core.engine.deletePool(ctx.acc, p);
+      await purgeOnDelete(ctx, p.input);
       await durable(ctx.core);
       return {};
     }),

@@ -6,6 +6,7 @@ import { bind, page, search } from './search.js';
 import { TASK_FIELDS, taskOutput, taskSummaryOutput, taskView } from './serialize.js';
 import { ApiError, badRequest, forbidden, isObj, notFound, type Obj } from './util.js';
 import { MAX_TASK_CONSTANTS, checkConstants, checkTags, invalid } from './validation.js';
+import { purgeOnDelete } from './storage/tasks.js';
 import type { Account } from './store.js';
 
 export function findTask(ctx: Ctx, id = ctx.params.uuid!): TaskRec {
@@ -89,16 +90,16 @@ function snapshotStatus(ctx: Ctx, t: TaskRec, id: string): Obj {
   if (!s) throw notFound(`Snapshot not found: ${id}`);
   const phase = ctx.core.engine.phaseMs;
   const elapsed = Date.now() - s.triggerDate;
-  const status = elapsed < phase ? 'Triggered' : elapsed < 2 * phase ? 'InProgress' : 'Success';
+  const status = s.status ?? (elapsed < phase ? 'Triggered' : elapsed < 2 * phase ? 'InProgress' : 'Success');
   return {
     id: s.id,
     taskUuid: t.uuid,
     triggerDate: new Date(s.triggerDate).toISOString(),
-    lastUpdateDate: new Date(Math.min(Date.now(), s.triggerDate + 2 * phase)).toISOString(),
+    lastUpdateDate: new Date(s.lastUpdate ?? Math.min(Date.now(), s.triggerDate + 2 * phase)).toISOString(),
     snapshotConfig: s.config,
     status,
-    sizeToUpload: 0,
-    transferredSize: 0,
+    sizeToUpload: s.sizeToUpload ?? 0,
+    transferredSize: s.transferredSize ?? 0,
   };
 }
 
@@ -118,7 +119,9 @@ async function uniqueSnapshot(ctx: Ctx): Promise<Reply> {
   const base = `snap_${t.uuid}_${snapshotStamp(now)}`;
   let id = base;
   for (let n = 1; t.snapshots.some((s) => s.id === id); n++) id = `${base}_${n}`;
-  t.snapshots.push({ id, triggerDate: now, config: snapshotConfig(t, isObj(ctx.body) ? ctx.body : {}) });
+  const snap = { id, triggerDate: now, config: snapshotConfig(t, isObj(ctx.body) ? ctx.body : {}) };
+  t.snapshots.push(snap);
+  ctx.core.engine.runSnapshot(ctx.acc, t, snap);
   t.lastModified = now;
   await durable(ctx.core);
   return { json: snapshotStatus(ctx, t, id) };
@@ -137,6 +140,7 @@ async function periodicSnapshot(ctx: Ctx): Promise<Reply> {
   if (b.blacklist !== undefined) t.snapshotBlacklist = b.blacklist;
   if (b.bucket !== undefined) t.snapshotBucket = b.bucket;
   if (b.bucketPrefix !== undefined) t.snapshotBucketPrefix = b.bucketPrefix;
+  ctx.core.engine.armPeriodicSnapshot(ctx.acc, t);
   t.lastModified = Date.now();
   await durable(ctx.core);
   return {};
@@ -173,10 +177,13 @@ export function taskRoutes(): Route[] {
       if (!['PartiallyDispatched', 'FullyDispatched', 'PartiallyExecuting', 'FullyExecuting'].includes(t.state)) {
         throw badRequest(`Task is not running (state ${t.state}): resources can only be updated on a running task`);
       }
+      ctx.core.engine.syncResources(ctx.acc, t);
       return {};
     }),
     route('DELETE', '/tasks/{uuid}', async (ctx) => {
-      ctx.core.engine.deleteTask(ctx.acc, findTask(ctx));
+      const t = findTask(ctx);
+      ctx.core.engine.deleteTask(ctx.acc, t);
+      await purgeOnDelete(ctx, t.input);
       await durable(ctx.core);
       return {};
     }),

@@ -1,6 +1,7 @@
 import { activePolicyName } from './scaling.js';
+import { slotCapacity } from './slots.js';
 import { FAKE_MACHINE } from './profiles.js';
-import { FINAL_TASK_STATES, type InstanceRec, type JobRec, type KeyValue, type PoolRec, type TaskRec } from './model.js';
+import { FINAL_TASK_STATES, type AdvancedDependency, type DependencyState, type InstanceRec, type JobRec, type KeyValue, type PoolRec, type TaskRec } from './model.js';
 import { formatRanges, formatTimeSpan as formatSpanMs, isoDate, UNSET_DATE, type Obj } from './util.js';
 
 /** Durations in outputs are whole seconds, as the real API shows them ("00:28:04"). */
@@ -71,7 +72,7 @@ function runningInstanceInfo(i: InstanceRec, now: number): Obj {
     cpuModel: FAKE_MACHINE.cpuModel,
     coreCount: FAKE_MACHINE.coreCount,
     executionAttemptCount: i.attempts,
-    activeForwards: [],
+    activeForwards: i.forwards ?? [],
     vpnConnections: [],
     clockRatio: FAKE_MACHINE.clockRatio,
   };
@@ -171,6 +172,12 @@ function completedInstance(i: InstanceRec): Obj {
 }
 
 
+function advancedState(d: AdvancedDependency): DependencyState {
+  if (!d.actualFinalState) return 'waiting';
+  const cond = d.taskFinalStateCondition;
+  return !cond?.length || cond.some((c) => c.toLowerCase() === d.actualFinalState) ? 'dependencyConditionsFulfilled' : 'dependencyConditionsNotFulfilled';
+}
+
 function dependenciesOut(t: TaskRec): Obj | null {
   if (!t.dependsOn.length && !t.advancedDependsOn) return null;
   const out: Obj = { dependsOn: t.dependsOn, state: t.dependencyState };
@@ -178,8 +185,8 @@ function dependenciesOut(t: TaskRec): Obj | null {
     out.advancedDependsOn = t.advancedDependsOn.map((d) => ({
       taskUuid: d.taskUuid,
       taskFinalStateCondition: d.taskFinalStateCondition,
-      actualFinalState: null,
-      state: t.dependencyState,
+      actualFinalState: d.actualFinalState ?? null,
+      state: advancedState(d),
     }));
   }
   return out;
@@ -223,7 +230,7 @@ export const TASK_FIELDS: Record<string, TaskGetter> = {
   completedInstances: (_t, _n, v) => v.insts.filter((i) => i.state === 'Success' || i.state === 'Failure').map(completedInstance),
   status: (t, now, v) => taskStatus(t, now, v),
   snapshotInterval: (t) => t.snapshotInterval,
-  resultsCount: () => 0,
+  resultsCount: (t) => t.resultsCount ?? 0,
   constants: (t) => maskConstants(t.constants),
   secretsAccessRights: (t) => t.input.secretsAccessRights ?? { bySecret: [], byPrefix: [] },
   tags: (t) => t.tags,
@@ -357,8 +364,8 @@ export const POOL_FIELDS: Record<string, PoolGetter> = {
   resourceBuckets: (p) => p.input.resourceBuckets ?? [],
   advancedResourceBuckets: (p) => p.input.advancedResourceBuckets ?? [],
   status: (p, now) => poolStatus(p, now),
-  totalSlotCapacity: (p) => p.instanceCount,
-  poolUsage: (p) => (p.instanceCount ? poolRunning(p) / p.instanceCount : 0),
+  totalSlotCapacity: (p) => slotCapacity(p),
+  poolUsage: (p) => poolRunning(p) / slotCapacity(p) || 0,
   hardwareConstraints: (p) => p.input.hardwareConstraints ?? [],
   schedulingType: (p) => p.input.schedulingType ?? 'flex',
   targetedReservedMachineKey: (p) => orNull(p.input.targetedReservedMachineKey),
@@ -374,6 +381,7 @@ export const POOL_FIELDS: Record<string, PoolGetter> = {
   defaultResourcesCacheTTLSec: (p) => p.input.defaultResourcesCacheTTLSec ?? 7_776_000,
   targetedReservationName: (p) => orNull(p.input.targetedReservationName),
   projectUuid: (p) => orNull(p.input.projectUuid),
+  maxTimeQueueSeconds: (p) => orNull(p.input.maxTimeQueueSeconds),
 };
 
 export const JOB_FIELDS: Record<string, Getter<JobRec>> = {
@@ -453,7 +461,7 @@ export function taskOutput(t: TaskRec, now: number, v: TaskView): Obj {
   out.completedInstances = v.insts.filter((x) => x.state === 'Success' || x.state === 'Failure').map(completedInstance);
   out.status = taskStatus(t, now, v);
   out.snapshotInterval = t.snapshotInterval;
-  out.resultsCount = 0;
+  out.resultsCount = t.resultsCount ?? 0;
   out.constants = maskConstants(t.constants);
   out.secretsAccessRights = i.secretsAccessRights ?? { bySecret: [], byPrefix: [] };
   out.tags = t.tags;

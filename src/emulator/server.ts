@@ -8,6 +8,7 @@ import { jobRoutes } from './routes-jobs.js';
 import { miscRoutes } from './routes-misc.js';
 import { poolRoutes } from './routes-pools.js';
 import { taskRoutes } from './routes-tasks.js';
+import { serviceRoutes } from './routes-services.js';
 import { ApiError, camelizeKeys, forbidden, sleep } from './util.js';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -15,7 +16,7 @@ const READ_ONLY_HEADER = 'qarnotreadonlyrequestforaccount';
 
 export function allRoutes(): Route[] {
   // Literal segments must come before {uuid} ones (e.g. /tasks/summaries vs /tasks/{uuid}).
-  const routes = [...miscRoutes(), ...taskRoutes(), ...poolRoutes(), ...jobRoutes(), ...outputRoutes()];
+  const routes = [...miscRoutes(), ...taskRoutes(), ...poolRoutes(), ...jobRoutes(), ...outputRoutes(), ...serviceRoutes()];
   const literalness = (r: Route) => r.segs.map((s) => (s.startsWith('{') ? '1' : '0')).join('');
   return routes.sort((a, b) => (literalness(a) < literalness(b) ? -1 : literalness(a) > literalness(b) ? 1 : 0));
 }

@@ -171,8 +171,11 @@ function projectPicked<T>(item: T, picked: PickedColumn<T>[]): Record<string, un
   return result;
 }
 
+/** Ratios named by their acronym (carbon facts) keep it. */
+const ACRONYMS = new Set(['PUE', 'ERE', 'ERF', 'WUE']);
+
 function titleCase(header: string): string {
-  return header.charAt(0) + header.slice(1).toLowerCase();
+  return ACRONYMS.has(header) ? header : header.charAt(0) + header.slice(1).toLowerCase();
 }
 
 function plain(value: unknown): string {

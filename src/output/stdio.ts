@@ -1,4 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
+import { redactSecrets } from '../lib/secrets.js';
 
 // process.stdout and process.stderr are built on first use, and building them
 // loads Node's stream and socket modules: a visible share of a help screen's
@@ -7,7 +8,7 @@ import { fstatSync, writeSync } from 'node:fs';
 
 /** Writes to fd 1 or 2 synchronously; a reader that went away (`| head`) ends the process quietly. */
 export function writeFd(fd: 1 | 2, text: string): void {
-  const bytes = Buffer.from(text);
+  const bytes = Buffer.from(redactSecrets(text));
   let offset = 0;
   while (offset < bytes.length) {
     try {
@@ -30,11 +31,17 @@ export function helpWidth(fd: 1 | 2): number {
 
 let guarded = false;
 
-/** process.stdout and process.stderr, with `| head` (EPIPE) ending the process quietly. */
+/**
+ * process.stdout and process.stderr, with `| head` (EPIPE) ending the process quietly, and
+ * every text written through them scrubbed of secrets: whatever prints (a command, a spinner,
+ * an API message echoed back), the token is never shown.
+ */
 export function guardedStdio(): { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } {
   if (!guarded) {
     guarded = true;
     for (const stream of [process.stdout, process.stderr]) {
+      const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+      stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? redactSecrets(chunk) : chunk, ...rest)) as typeof stream.write;
       stream.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
         throw error;

@@ -5,7 +5,9 @@
 import { UsageError } from '../errors.js';
 import { quote } from '../lib/parse.js';
 
-export type Resource = 'task' | 'pool' | 'job';
+import type { ResourceName } from '../resources/resource.js';
+
+export type Resource = ResourceName;
 
 /** How a field's values are validated and which operators make sense on it. */
 export type FieldKind = 'text' | 'uuid' | 'state' | 'tags' | 'date' | 'integer' | 'duration' | 'boolean';
@@ -18,12 +20,13 @@ export interface FieldDef {
   kind: FieldKind;
 }
 
-// The API's state names: one list per resource (api/states.ts, constants only).
-import { JOB_STATES, POOL_STATES, TASK_STATES } from '../api/states.js';
-export { JOB_STATES, POOL_STATES, TASK_STATES };
+// The API's state names: from the resource descriptors.
+import { JOB as JOB_RESOURCE } from '../resources/job.js';
+import { POOL as POOL_RESOURCE } from '../resources/pool.js';
+import { TASK as TASK_RESOURCE } from '../resources/task.js';
 
 export function statesOf(resource: Resource): readonly string[] {
-  return resource === 'task' ? TASK_STATES : resource === 'pool' ? POOL_STATES : JOB_STATES;
+  return { task: TASK_RESOURCE, pool: POOL_RESOURCE, job: JOB_RESOURCE }[resource].states;
 }
 
 const f = (name: string, api: string, kind: FieldKind, ...aliases: string[]): FieldDef => ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 // Bad input caught late at first: each
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 it('task create without a profile, a pool or a job is refused locally', async () => {
   await emu.resetCounters();
-  const result = await cli(['task', 'create', '--name', 't'], { emulator: emu });
+  const result = await run(['task', 'create', '--name', 't'], { emulator: emu });
   expect(result.exitCode, result.stderr).toBe(2);
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(result.stderr).toMatch(/^error: profile: required/);

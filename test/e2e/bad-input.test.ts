@@ -2,13 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 /**
  * A typo must never reach the API: each case exits 2 with one line on stderr
  * that names the flag or field, prints nothing on stdout, and the emulator
- * counts zero requests for it.
+ * counts zero requests for it. Run in process (test/helpers/run.ts): nothing
+ * here needs a process of its own.
  */
 let emu: TestEmulator;
 let files: string;
@@ -132,6 +133,11 @@ const CASES: Case[] = [
   { what: 'bad id to clone', args: () => ['task', 'clone', 'bad/id'], error: /ID must be a uuid or a shortname/ },
   { what: 'task delete without a selection', args: () => ['task', 'delete'], error: /task delete: no tasks selected/ },
   { what: 'task abort without a selection', args: () => ['task', 'abort', '--yes'], error: /task abort: no tasks selected/ },
+  // one value per option, never empty (checked where options are declared)
+  { what: 'a single-value flag given twice', args: () => ['task', 'list', '--limit', '5', '--limit', '2'], error: /--limit was given more than once/ },
+  { what: 'an empty --fields', args: () => ['task', 'list', '--fields', ''], error: /--fields needs a value, got an empty one/ },
+  { what: 'an empty global --api-url', args: () => ['--api-url', '', 'task', 'list'], error: /--api-url needs a value/ },
+  { what: 'an empty --name on create', args: () => [...TASK.slice(0, 2), '--name', ' '], error: /--name needs a value/ },
   // connection settings
   { what: 'API URL that is not a URL', args: () => ['task', 'list', '--api-url', 'notaurl'], error: /--api-url must be an http\(s\) URL/ },
   { what: 'stored API URL of another scheme', args: () => ['config', 'set', 'api-url', 'ftp://x'], error: /api-url must be an http\(s\) URL/ },
@@ -145,7 +151,7 @@ describe('bad input: exit 2, one line naming the flag or field, nothing sent', (
 
   it.each(CASES)('$what', async ({ args, error }) => {
     await emu.resetCounters();
-    const result = await cli(args(), { emulator: emu });
+    const result = await run(args(), { emulator: emu });
     expect(result.exitCode, result.stderr).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
@@ -170,7 +176,7 @@ describe('scaling policies: every problem on its own line, naming its path', () 
     },
   ])('$what', async ({ args, problems }) => {
     await emu.resetCounters();
-    const result = await cli(['pool', 'scaling', 'set', UUID, ...args], { emulator: emu });
+    const result = await run(['pool', 'scaling', 'set', UUID, ...args], { emulator: emu });
     expect(result.exitCode, result.stderr).toBe(2);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(problems.length + 1);

@@ -23,14 +23,14 @@ describe('login and the config store', () => {
     const login = await cli(['login', '--with-token', '--api-url', emu.url], { ...noToken(dir), input: `${emu.token}\n` });
     expect(login.exitCode).toBe(0);
     expect(login.stdout).toBe('');
-    expect(login.stderr).toMatch(/Logged in to .* as profile "default"/);
+    expect(login.stderr).toMatch(/Logged in to .* as context "default"/);
     const file = join(dir, 'config.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(readFileSync(file, 'utf8')).toContain(emu.token);
     expect((await cli(['account', '--json'], noToken(dir))).exitCode).toBe(0);
     const list = await cliOk(['config', 'list', '--json'], noToken(dir));
-    expect(JSON.parse(list)).toEqual([expect.objectContaining({ profile: 'default', active: true, token: `****${emu.token.slice(-4)}` })]);
+    expect(JSON.parse(list)).toEqual([expect.objectContaining({ context: 'default', active: true, token: `****${emu.token.slice(-4)}` })]);
     expect((await cli(['logout'], noToken(dir))).exitCode).toBe(0);
     expect((await cli(['account'], noToken(dir))).exitCode).toBe(4);
   });
@@ -49,19 +49,19 @@ describe('login and the config store', () => {
     expect(noTty.stderr).toMatch(/--with-token/);
   });
 
-  it('manages profiles and settings, with flags over env over profile', async () => {
+  it('manages stored contexts and settings, with flags over env over the context', async () => {
     const dir = tempConfigDir();
     const opts = noToken(dir);
-    await cliOk(['config', 'profile', 'add', 'local', '--api-url', emu.url, '--use'], opts);
+    await cliOk(['context', 'add', 'local', '--api-url', emu.url, '--use'], opts);
     await cliOk(['login', '--with-token'], { ...opts, input: emu.token });
-    await cliOk(['config', 'profile', 'add', 'other', '--api-url', 'http://127.0.0.1:9'], opts);
-    expect(await cliOk(['config', 'profile', 'list', '-q'], opts)).toBe('local\nother');
+    await cliOk(['context', 'add', 'other', '--api-url', 'http://127.0.0.1:9'], opts);
+    expect(await cliOk(['context', 'list', '-q'], opts)).toBe('local\nother');
     expect(await cliOk(['config', 'get', 'api-url'], opts)).toBe(emu.url);
-    expect(await cliOk(['config', 'get', 'api-url', '--profile', 'other'], opts)).toBe('http://127.0.0.1:9');
+    expect(await cliOk(['config', 'get', 'api-url', '--context', 'other'], opts)).toBe('http://127.0.0.1:9');
     expect((await cli(['status'], opts)).exitCode).toBe(0);
-    // --profile other has no token: exit 4 without a network call.
-    expect((await cli(['status', '--profile', 'other'], opts)).exitCode).toBe(4);
-    // The environment beats the stored profile's URL ...
+    // --context other has no token: exit 4 without a network call.
+    expect((await cli(['status', '--context', 'other'], opts)).exitCode).toBe(4);
+    // The environment beats the stored context's URL ...
     expect((await cli(['status'], { ...opts, env: { ...opts.env, QARNOT_CLUSTER_URL: 'http://127.0.0.1:9' } })).exitCode).toBe(1);
     // ... and a flag beats the environment.
     expect((await cli(['status', '--api-url', emu.url], { ...opts, env: { ...opts.env, QARNOT_CLUSTER_URL: 'http://127.0.0.1:9' } })).exitCode).toBe(0);
@@ -72,10 +72,28 @@ describe('login and the config store', () => {
     expect((await cli(['config', 'set', 'token', 'x'], opts)).exitCode).toBe(2);
     expect((await cli(['config', 'set', 'colour', 'x'], opts)).stderr).toMatch(/KEY must be one of api-url, as/);
     expect((await cli(['config', 'set', 'api-url', 'nope'], opts)).exitCode).toBe(2);
-    expect((await cli(['status', '--profile', 'missing'], opts)).stderr).toMatch(/no profile named "missing"; known profiles: local, other/);
-    await cliOk(['config', 'profile', 'use', 'other'], opts);
-    await cliOk(['config', 'profile', 'remove', 'other'], opts);
-    expect(await cliOk(['config', 'profile', 'list', '-q'], opts)).toBe('local');
+    expect((await cli(['status', '--context', 'missing'], opts)).stderr).toMatch(/no context named "missing"; known contexts: local, other/);
+    await cliOk(['context', 'use', 'other'], opts);
+    await cliOk(['context', 'remove', 'other'], opts);
+    expect(await cliOk(['context', 'list', '-q'], opts)).toBe('local');
+  });
+
+  it('keeps the old spellings one release, each with one deprecation line on stderr', async () => {
+    const dir = tempConfigDir();
+    const opts = noToken(dir);
+    const added = await cli(['config', 'profile', 'add', 'old', '--api-url', emu.url], opts);
+    expect(added.exitCode).toBe(0);
+    expect(added.stderr).toMatch(/^warning: "qarnot config profile add" is deprecated.*"qarnot context add"$/m);
+    await cliOk(['login', '--with-token', '--context', 'old'], { ...opts, input: emu.token });
+    const flag = await cli(['--profile', 'old', 'status'], opts);
+    expect(flag.exitCode, flag.stderr).toBe(0);
+    expect(flag.stderr).toMatch(/^warning: the global --profile is deprecated.*--context NAME$/);
+    const env = await cli(['status'], { ...opts, env: { ...opts.env, QARNOT_PROFILE: 'old' } });
+    expect(env.exitCode, env.stderr).toBe(0);
+    expect(env.stderr).toBe('warning: QARNOT_PROFILE is deprecated; use QARNOT_CONTEXT');
+    const context = await cli(['status'], { ...opts, env: { ...opts.env, QARNOT_CONTEXT: 'old' } });
+    expect(context.exitCode, context.stderr).toBe(0);
+    expect(context.stderr).not.toMatch(/deprecated/);
   });
 
   it('imports an official CLI config file', async () => {

@@ -78,13 +78,13 @@ describe('jobs', () => {
     await task({ name: 'sleeper', jobUuid: slow, constants: [{ key: 'DOCKER_CMD', value: 'sleep 30' }] });
     const timedOut = await cli(['job', 'wait', slow, '--timeout', '500ms', '--interval', '100ms'], { emulator: emu });
     expect(timedOut.exitCode).toBe(124);
-    await cliOk(['job', 'terminate', slow], { emulator: emu });
+    await cliOk(['job', 'terminate', slow, '--yes'], { emulator: emu });
   });
 
   it('terminate cancels the running tasks and completes the job', async () => {
     const job = await createJob(['--name', 'to-stop']);
     const t = await task({ name: 'long', jobUuid: job, constants: [{ key: 'DOCKER_CMD', value: 'sleep 30' }] });
-    const r = await cli(['job', 'terminate', job], { emulator: emu });
+    const r = await cli(['job', 'terminate', job, '--yes'], { emulator: emu });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(`${job}\tterminated`);
     await waitFor(async () => (await jobState(job)) === 'Completed', { what: 'job completed' });

@@ -57,7 +57,7 @@ describe('pool lifecycle', () => {
     expect(updated.elasticProperty).toMatchObject({ minTotalSlots: 1, maxTotalSlots: 4 });
 
     await cliOk(['pool', 'sync', id], { emulator: emu });
-    const closed = await cli(['pool', 'close', id], { emulator: emu });
+    const closed = await cli(['pool', 'close', id, '--yes'], { emulator: emu });
     expect(closed.exitCode, closed.stderr).toBe(0);
     expect(closed.stdout).toContain(`${id}\tclosed`);
     await cliOk(['pool', 'wait', id, '--state', 'Closed', '--timeout', '20s', '--interval', '100ms'], { emulator: emu });
@@ -96,7 +96,7 @@ describe('pool lifecycle', () => {
     });
     const task = await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'talk', poolUuid: id, instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'echo followed-line' }] });
     await waitFor(async () => (await emu.call<{ state: string }>('GET', `/tasks/${task.body.uuid}`)).body.state === 'Success', { what: 'task' });
-    await cliOk(['pool', 'close', id], { emulator: emu });
+    await cliOk(['pool', 'close', id, '--yes'], { emulator: emu });
     const result = await follower;
     expect(result.exitCode, String(result.stderr)).toBe(0);
     expect(String(result.stdout)).toContain('followed-line');

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aws, awsOk, SKIP_AWS, type AwsCredentials } from '../helpers/aws.js';
+import { cliOk } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { objectPath, s3 } from '../helpers/s3.js';
 
@@ -53,10 +54,8 @@ describe.skipIf(SKIP_AWS)('emulator storage through the AWS CLI', () => {
     expect(synced).not.toContain('in/a.txt'); // unchanged: sync compared size and date
 
     const back = join(work, 'back');
-    await awsOk(alice, ['s3', 'sync', 's3://files/in/', back]);
+    const [, rb] = await Promise.all([awsOk(alice, ['s3', 'sync', 's3://files/in/', back]), aws(alice, ['s3', 'rb', 's3://files'])]);
     expect(readFileSync(join(back, 'sub dir', 'é ü+&%.txt'), 'utf8')).toBe('unicode\n');
-
-    const rb = await aws(alice, ['s3', 'rb', 's3://files']);
     expect(rb.stderr).toContain('BucketNotEmpty');
     await awsOk(alice, ['s3', 'rm', '--recursive', 's3://files/in/sub dir/']);
     expect((await s3(alice, 'GET', '/files?list-type=2')).text).not.toContain('sub dir');
@@ -77,25 +76,30 @@ describe.skipIf(SKIP_AWS)('emulator storage through the AWS CLI', () => {
 
   it('lists with prefix, delimiter and continuation (v1 and v2), and gets ranges, metadata and copies', async () => {
     for (const key of ['p/1', 'p/2', 'p/3', 'p/q/4', 'p/q/5', 'p/r/6']) expect((await s3(alice, 'PUT', objectPath('files', key), 'x')).status).toBe(200);
-    // --page-size 2: the AWS CLI walks the pages with Marker (v1) and ContinuationToken (v2).
-    for (const op of ['list-objects', 'list-objects-v2']) {
-      const all = await awsOk<{ Contents: { Key: string }[]; CommonPrefixes: { Prefix: string }[] }>(alice, ['s3api', op, '--bucket', 'files', '--prefix', 'p/', '--delimiter', '/', '--page-size', '2']);
+    type Listing = { Contents: { Key: string }[]; CommonPrefixes: { Prefix: string }[] };
+    const part = join(work, 'range');
+    // Independent AWS CLI runs go side by side: each is a Python start-up.
+    const [v1, v2, got, bad, head] = await Promise.all([
+      // --page-size 2: the AWS CLI walks the pages with Marker (v1) and ContinuationToken (v2).
+      awsOk<Listing>(alice, ['s3api', 'list-objects', '--bucket', 'files', '--prefix', 'p/', '--delimiter', '/', '--page-size', '2']),
+      awsOk<Listing>(alice, ['s3api', 'list-objects-v2', '--bucket', 'files', '--prefix', 'p/', '--delimiter', '/', '--page-size', '2']),
+      awsOk<{ ContentRange: string }>(alice, ['s3api', 'get-object', '--bucket', 'files', '--key', 'in/a.txt', '--range', 'bytes=1-3', part]),
+      aws(alice, ['s3api', 'put-object', '--bucket', 'files', '--key', 'x', '--body', join(work, 'src', 'a.txt'), '--content-md5', createHash('md5').update('other').digest('base64')]),
+      (async () => {
+        await awsOk(alice, ['s3', 'cp', join(work, 'src', 'a.txt'), 's3://files/meta.txt', '--metadata', 'color=blue', '--content-type', 'text/x-test']);
+        await awsOk(alice, ['s3', 'cp', 's3://files/meta.txt', 's3://files/copy.txt']);
+        return awsOk<{ ContentType: string; Metadata: Record<string, string>; ETag: string; ContentLength: number }>(alice, ['s3api', 'head-object', '--bucket', 'files', '--key', 'copy.txt']);
+      })(),
+    ]);
+    for (const all of [v1, v2]) {
       expect(all.Contents.map((c) => c.Key)).toEqual(['p/1', 'p/2', 'p/3']);
       expect(all.CommonPrefixes.map((c) => c.Prefix)).toEqual(['p/q/', 'p/r/']);
     }
-    const part = join(work, 'range');
-    const got = await awsOk<{ ContentRange: string; ContentLength: number }>(alice, ['s3api', 'get-object', '--bucket', 'files', '--key', 'in/a.txt', '--range', 'bytes=1-3', part]);
     expect(got.ContentRange).toBe('bytes 1-3/6');
     expect(readFileSync(part, 'utf8')).toBe('lph');
-
-    await awsOk(alice, ['s3', 'cp', join(work, 'src', 'a.txt'), 's3://files/meta.txt', '--metadata', 'color=blue', '--content-type', 'text/x-test']);
-    await awsOk(alice, ['s3', 'cp', 's3://files/meta.txt', 's3://files/copy.txt']);
-    const head = await awsOk<{ ContentType: string; Metadata: Record<string, string>; ETag: string; ContentLength: number }>(alice, ['s3api', 'head-object', '--bucket', 'files', '--key', 'copy.txt']);
+    expect(bad.stderr).toContain('BadDigest');
     expect(head).toMatchObject({ ContentType: 'text/x-test', Metadata: { color: 'blue' }, ContentLength: 6 });
     expect(head.ETag).toBe(`"${createHash('md5').update('alpha\n').digest('hex')}"`);
-
-    const bad = await aws(alice, ['s3api', 'put-object', '--bucket', 'files', '--key', 'x', '--body', part, '--content-md5', createHash('md5').update('other').digest('base64')]);
-    expect(bad.stderr).toContain('BadDigest');
 
     const batch = { Objects: ['p/1', 'p/2', 'missing'].map((Key) => ({ Key })) };
     const deleted = await awsOk<{ Deleted: { Key: string }[] }>(alice, ['s3api', 'delete-objects', '--bucket', 'files', '--delete', JSON.stringify(batch)]);
@@ -108,11 +112,11 @@ describe.skipIf(SKIP_AWS)('emulator storage through the AWS CLI', () => {
     writeFileSync(join(work, 'part1'), five);
     writeFileSync(join(work, 'part2'), 'tail');
     const { UploadId } = await awsOk<{ UploadId: string }>(alice, ['s3api', 'create-multipart-upload', '--bucket', 'files', '--key', 'multi.bin']);
-    const etags: string[] = [];
-    for (const n of [1, 2]) {
-      const r = await awsOk<{ ETag: string }>(alice, ['s3api', 'upload-part', '--bucket', 'files', '--key', 'multi.bin', '--upload-id', UploadId, '--part-number', String(n), '--body', join(work, `part${n}`)]);
-      etags.push(r.ETag);
-    }
+    const etags = (
+      await Promise.all(
+        [1, 2].map((n) => awsOk<{ ETag: string }>(alice, ['s3api', 'upload-part', '--bucket', 'files', '--key', 'multi.bin', '--upload-id', UploadId, '--part-number', String(n), '--body', join(work, `part${n}`)])),
+      )
+    ).map((r) => r.ETag);
     const parts = await awsOk<{ Parts: { PartNumber: number; Size: number }[] }>(alice, ['s3api', 'list-parts', '--bucket', 'files', '--key', 'multi.bin', '--upload-id', UploadId]);
     expect(parts.Parts.map((p) => [p.PartNumber, p.Size])).toEqual([[1, five.length], [2, 4]]);
     const done = await awsOk<{ ETag: string }>(alice, ['s3api', 'complete-multipart-upload', '--bucket', 'files', '--key', 'multi.bin', '--upload-id', UploadId, '--multipart-upload', JSON.stringify({ Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) })]);
@@ -158,6 +162,21 @@ describe.skipIf(SKIP_AWS)('emulator storage through the AWS CLI', () => {
     expect(get.text).not.toContain('alpha');
     expect((await s3(bob, 'PUT', '/bob-bucket')).status).toBe(200);
     expect((await s3(alice, 'GET', '/')).text).not.toContain('bob-bucket');
+  });
+
+  it('runs a 3-instance task that reads its resource bucket and writes results read back with aws s3 cp', async () => {
+    writeFileSync(join(work, 'input.txt'), 'input data\n');
+    await awsOk(alice, ['s3', 'mb', 's3://job-in']);
+    await awsOk(alice, ['s3', 'cp', join(work, 'input.txt'), 's3://job-in/input.txt']);
+    const cmd = 'test "$PWD" = "$TASK_PATH" && test "$QARNOT_RESULTS_DIRECTORY" = "$TASK_PATH" && cat input.txt > out-$INSTANCE_ID.txt && echo "$INSTANCE_ID of $INSTANCE_COUNT" >> out-$INSTANCE_ID.txt';
+    const uuid = (await cliOk(['task', 'create', '--name', 'done-when', '--profile', 'docker-batch', '-n', '3', '-c', `DOCKER_CMD=${cmd}`, '--resources', 'job-in', '--result', 'job-out'], { emulator: emu })).trim();
+    await cliOk(['task', 'wait', uuid, '--timeout', '60s'], { emulator: emu });
+    const out = join(work, 'results');
+    await awsOk(alice, ['s3', 'cp', '--recursive', 's3://job-out', out]);
+    expect(readdirSync(out).sort()).toEqual(['out-0.txt', 'out-1.txt', 'out-2.txt']); // input.txt was not changed: not a result
+    for (const i of [0, 1, 2]) expect(readFileSync(join(out, `out-${i}.txt`), 'utf8')).toBe(`input data\n${i} of 3\n`);
+    const task = await emu.call<{ resultsCount: number; state: string }>('GET', `/tasks/${uuid}`);
+    expect(task.body).toMatchObject({ state: 'Success', resultsCount: 3 });
   });
 
   it('uploads 100 MB in parts with bounded emulator memory', async () => {

@@ -3,11 +3,14 @@ import { Chalk } from 'chalk';
 import type { IO } from '../../src/output/io.js';
 
 /** In-memory IO for unit tests: what was written to stdout and stderr. */
-export function testIO({ tty = false } = {}): IO & { stdoutText(): string; stderrText(): string } {
+export function testIO({ tty = false } = {}): IO & { stdin: PassThrough; stdoutText(): string; stderrText(): string } {
   let out = '';
   let err = '';
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  // What is written to the streams themselves (prompts, spinners) counts too.
+  stdout.on('data', (chunk: Buffer) => void (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => void (err += chunk.toString()));
   return {
     stdin: new PassThrough(),
     stdout,

@@ -66,7 +66,9 @@ describe('resolveConnection', () => {
 
 describe('config import parsers', () => {
   it('reads the official CLI key=value file', () => {
-    expect(parseOfficialCliConfig('token=abc\nuri=https://api.qarnot.com\nstorage=https://storage.qarnot.com\n')).toEqual({ token: 'abc', apiUrl: 'https://api.qarnot.com' });
+    expect(parseOfficialCliConfig('token=abc\nuri=https://api.qarnot.com\nstorage=https://storage.qarnot.com\n')).toEqual({ token: 'abc', apiUrl: 'https://api.qarnot.com', storageUrl: 'https://storage.qarnot.com' });
+    expect(parseOfficialCliConfig('token=abc\naccount-email=me@example.com\n')).toEqual({ token: 'abc', apiUrl: undefined, accountEmail: 'me@example.com' });
+    expect(parsePythonSdkConfig('[client]\ntoken=t\n[storage]\nurl=https://s3.example\n')).toEqual({ token: 't', apiUrl: undefined, storageUrl: 'https://s3.example' });
   });
   it('reads the Python SDK INI file', () => {
     expect(parsePythonSdkConfig('[cluster]\nurl=https://api.qarnot.com\n\n[client]\ntoken = xyz\n')).toEqual({ token: 'xyz', apiUrl: 'https://api.qarnot.com' });

@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { ApiError, InterruptedError, NetworkError } from '../../src/errors.js';
-import { BufferTracker, decorateLines, followOutput } from '../../src/commands/shared/follow.js';
+import { BufferTracker } from '../../src/commands/shared/buffer-tracker.js';
+import { decorateLines, followOutput } from '../../src/commands/shared/follow.js';
 
 describe('BufferTracker', () => {
   it('emits only what is new, complete lines only', () => {
@@ -26,7 +27,7 @@ describe('BufferTracker', () => {
     // The server dropped the two oldest lines and appended two.
     expect(t.update('3\n4\n5\n6\n')).toBe('5\n6\n');
     expect(t.update('5\n6\n7\n')).toBe('7\n');
-    expect(t.gap).toBe(false);
+    expect(t.lost).toBe(false);
   });
 
   it('handles rotation with repeated lines (largest overlap wins)', () => {
@@ -39,21 +40,21 @@ describe('BufferTracker', () => {
     const t = new BufferTracker();
     t.update('first line\nsecond line\n');
     expect(t.update('ine\nsecond line\nthird\n')).toBe('third\n');
-    expect(t.gap).toBe(false);
+    expect(t.lost).toBe(false);
   });
 
   it('an emptied buffer prints nothing and is not a gap', () => {
     const t = new BufferTracker();
     t.update('a\n');
     expect(t.update('')).toBe('');
-    expect(t.gap).toBe(false);
+    expect(t.lost).toBe(false);
   });
 
   it('reports a gap when the buffer rotated past everything printed', () => {
     const t = new BufferTracker();
     t.update('1\n2\n');
     expect(t.update('9\n10\n')).toBe('9\n10\n');
-    expect(t.gap).toBe(true);
+    expect(t.lost).toBe(true);
   });
 
   it('keeps working once its remembered tail is trimmed', () => {

@@ -1,7 +1,11 @@
 import { userInfo } from '../../api/account.js';
+import { accountCredits } from '../../api/services.js';
 import type { UserInfo } from '../../api/types.js';
 import type { Context } from '../../context.js';
-import { printRecord, type Column } from '../../output/print.js';
+import { parseEnum } from '../../lib/parse.js';
+import { printItems, printRecord, type Column } from '../../output/print.js';
+import { formatEuros } from '../shared/usage.js';
+import { quotaRows, usedOf, type QuotaRow } from './quotas.js';
 
 const quota = (used: string, max: string) => (u: UserInfo) => `${u[used] ?? 0} / ${u[max] ?? '-'}`;
 
@@ -18,7 +22,33 @@ const details: Column<UserInfo>[] = [
   { header: 'SCHEDULING', value: (u) => u.defaultScheduling },
 ];
 
-export async function run(ctx: Context): Promise<void> {
-  const info = await userInfo(await ctx.api());
-  printRecord(ctx, info, { plural: 'accounts', id: (u) => u.email, columns: details, details });
+const quotaLine = (r: QuotaRow) => `${usedOf(r.runningInstances, r.maxInstances)} instances, ${usedOf(r.runningCores, r.maxCores)} cores`;
+
+const quotaColumns: Column<QuotaRow>[] = [
+  { header: 'SCOPE', value: (r) => r.scope },
+  { header: 'SCHEDULING', value: (r) => r.scheduling },
+  { header: 'INSTANCES', value: (r) => usedOf(r.runningInstances, r.maxInstances) },
+  { header: 'CORES', value: (r) => usedOf(r.runningCores, r.maxCores) },
+];
+
+export const SECTIONS = ['quotas', 'credits'] as const;
+
+/** `qarnot account`: the account with its quota usage; `account quotas` / `account credits`: one part. */
+export async function run(ctx: Context, _opts: unknown, section?: string): Promise<void> {
+  const part = section === undefined ? undefined : parseEnum('SECTION', section, SECTIONS);
+  const http = await ctx.api();
+  if (part === 'credits') {
+    const { credits } = await accountCredits(http);
+    const columns: Column<{ credits: number }>[] = [{ header: 'CREDITS', value: (c) => formatEuros(c.credits) }];
+    printRecord(ctx, { credits }, { plural: 'credits', id: (c) => String(c.credits), columns, details: columns });
+    return;
+  }
+  const info = await userInfo(http);
+  const rows = await quotaRows(http, info);
+  if (part === 'quotas') {
+    await printItems(ctx, rows, { plural: 'quotas', id: (r) => `${r.scope}:${r.scheduling}`, columns: quotaColumns });
+    return;
+  }
+  const quotaDetails: Column<UserInfo>[] = rows.map((r) => ({ header: `${r.scope === 'user' ? '' : 'ORG '}${r.scheduling.replace(/([a-z])([A-Z])/g, '$1-$2').toUpperCase()}`, value: () => quotaLine(r) }));
+  printRecord(ctx, info, { plural: 'accounts', id: (u) => u.email, columns: details, details: [...details, ...quotaDetails] });
 }

@@ -29,6 +29,7 @@ export async function run(ctx: Context, _opts: unknown, words: string[] = []): P
           env: ctx.env,
           config: ctx.config,
           signal,
+          partial: resolution.partial,
         }),
       );
       candidates = all

@@ -9,6 +9,8 @@ import { checkProfileName, targetProfile } from './shared.js';
 interface Imported {
   apiUrl?: string;
   token?: string;
+  storageUrl?: string;
+  accountEmail?: string;
 }
 
 /** Official CLI: `key=value` lines (token, uri, ...). */
@@ -18,7 +20,7 @@ export function parseOfficialCliConfig(text: string): Imported {
     const at = line.indexOf('=');
     if (at > 0) values[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
   }
-  return { apiUrl: values.uri || undefined, token: values.token || undefined };
+  return { apiUrl: values.uri || undefined, token: values.token || undefined, ...defined({ storageUrl: values.storage, accountEmail: values['account-email'] }) };
 }
 
 /** Python SDK: INI with [cluster] url and [client] token (or its old name, auth). */
@@ -36,7 +38,16 @@ export function parsePythonSdkConfig(text: string): Imported {
     const at = line.search(/[=:]/);
     if (at > 0) (sections[current] ??= {})[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
   }
-  return { apiUrl: sections.cluster?.url || undefined, token: sections.client?.token || sections.client?.auth || undefined };
+  return {
+    apiUrl: sections.cluster?.url || undefined,
+    token: sections.client?.token || sections.client?.auth || undefined,
+    ...defined({ storageUrl: sections.storage?.url }),
+  };
+}
+
+/** Storage settings only when the file has them: the older test shapes stay as they were. */
+function defined(fields: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => Boolean(e[1])));
 }
 
 function defaultSources(env: NodeJS.ProcessEnv): string[] {
@@ -57,5 +68,6 @@ export async function run(ctx: Context, _opts: unknown, file?: string): Promise<
   const store = await ctx.config();
   const name = checkProfileName(targetProfile(ctx, store));
   store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
-  ctx.io.err(`Imported ${[imported.token && 'the token', imported.apiUrl && 'the API URL'].filter(Boolean).join(' and ')} from ${path} into profile "${name}"\n`);
+  const what = [imported.token && 'the token', imported.apiUrl && 'the API URL', imported.storageUrl && 'the storage URL', imported.accountEmail && 'the account e-mail'].filter(Boolean);
+  ctx.io.err(`Imported ${what.join(', ')} from ${path} into context "${name}"\n`);
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { CONFIG_KEYS } from '../../config/location.js';
 import { addVerbs, defineVerb, noun, type Verb, type VerbModule } from '../define.js';
-import { TOP_LEVEL } from '../catalog.js';
+import { CONFIG_KEYS, TOP_LEVEL } from '../catalog.js';
 
 const login = defineVerb({
   name: 'login [token]',

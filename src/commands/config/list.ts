@@ -3,7 +3,7 @@ import { maskToken } from '../../lib/secrets.js';
 import { printItems } from '../../output/print.js';
 
 interface Row {
-  profile: string;
+  context: string;
   active: boolean;
   apiUrl?: string;
   token: string;
@@ -13,18 +13,18 @@ interface Row {
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.config();
   const active = store.activeProfileName();
-  const rows: Row[] = Object.entries(store.profiles()).map(([profile, p]) => ({
-    profile,
-    active: profile === active,
+  const rows: Row[] = Object.entries(store.profiles()).map(([context, p]) => ({
+    context,
+    active: context === active,
     apiUrl: p.apiUrl,
     token: maskToken(p.token),
     as: p.as,
   }));
   await printItems(ctx, rows, {
-    plural: 'profiles',
-    id: (r) => r.profile,
+    plural: 'contexts',
+    id: (r) => r.context,
     columns: [
-      { header: 'PROFILE', value: (r) => (r.active && ctx.io.stdoutIsTTY ? `* ${r.profile}` : r.profile) },
+      { header: 'CONTEXT', value: (r) => (r.active && ctx.io.stdoutIsTTY ? `* ${r.context}` : r.context) },
       { header: 'ACTIVE', value: (r) => (r.active ? 'yes' : '') },
       { header: 'API-URL', value: (r) => r.apiUrl ?? '(default)' },
       { header: 'TOKEN', value: (r) => r.token || '(none)' },

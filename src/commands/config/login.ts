@@ -40,5 +40,5 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
   }
   store.updateProfile(profile, { ...(ctx.globals.apiUrl ? { apiUrl: ctx.globals.apiUrl } : {}), token });
   if (Object.keys(store.profiles()).length === 1) store.setActiveProfile(profile);
-  ctx.io.err(`Logged in to ${apiUrl} as profile "${profile}"${opts.check ? '' : ' (token not checked)'}; token stored in ${store.path}\n`);
+  ctx.io.err(`Logged in to ${apiUrl} as context "${profile}"${opts.check ? '' : ' (token not checked)'}; token stored in ${store.path}\n`);
 }

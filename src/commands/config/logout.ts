@@ -6,9 +6,9 @@ export async function run(ctx: Context): Promise<void> {
   const name = targetProfile(ctx, store);
   const profile = store.profile(name);
   if (!profile?.token) {
-    ctx.io.err(`Profile "${name}" has no stored token\n`);
+    ctx.io.err(`Context "${name}" has no stored token\n`);
     return;
   }
   store.updateProfile(name, { token: undefined });
-  ctx.io.err(`Removed the token of profile "${name}"\n`);
+  ctx.io.err(`Removed the token of context "${name}"\n`);
 }

@@ -1,12 +1,12 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import type { ConfigStore, StoredProfile } from '../../config/store.js';
-import { CONFIG_KEYS } from '../../config/location.js';
+import { CONFIG_KEYS } from '../catalog.js';
 import { contextFromEnv } from '../../config/resolve.js';
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
-const FIELD: Record<ConfigKey, keyof StoredProfile> = { 'api-url': 'apiUrl', as: 'as' };
+const FIELD: Record<ConfigKey, keyof StoredProfile> = { 'api-url': 'apiUrl', as: 'as', 'storage-url': 'storageUrl', 'account-email': 'accountEmail' };
 
 export function fieldOf(key: string): keyof StoredProfile {
   if (key === 'token') throw new UsageError('the token is not a plain setting: store it with "qarnot login" (it is read from a prompt or stdin)');

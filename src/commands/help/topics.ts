@@ -20,6 +20,7 @@ export const TOPICS: Record<string, string> = {
   QARNOT_PROFILE       stored profile to use (like --profile)
   QARNOT_READ_AS       read another account's resources (like --as)
   QARNOT_CONFIG_DIR    where the config file lives (default ~/.config/qarnot)
+  QARNOT_SSH           program "task ssh" runs instead of ssh
   NO_COLOR             any non-empty value turns colours off
   FORCE_COLOR          turns colours on even when not a terminal
   COLUMNS              width tables fit (default: the terminal's)

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseDuration, parseShortname, parseTags, parseUuidOrShortname } from '../../lib/parse.js';
 import { msToTimeSpan } from '../../lib/timespan.js';
+import { printCreated, printDryRun, quotedName } from '../shared/changes.js';
 
 interface CreateOptions {
   name?: string;
@@ -35,12 +36,7 @@ export function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
 
 export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
   const body = jobBodyFromFlags(opts);
-  if (opts.dryRun) {
-    ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
-    ctx.io.err(`Dry run: would create job "${opts.name}"; nothing sent\n`);
-    return;
-  }
+  if (opts.dryRun) return printDryRun(ctx, body, `would create job ${quotedName(body)}`);
   const { uuid } = await createJob(await ctx.api(), body);
-  ctx.io.out(`${uuid}\n`);
-  ctx.io.err(`Created job ${uuid} (${opts.name})\n`);
+  printCreated(ctx, uuid, `Created job ${quotedName(body)} ${uuid}`);
 }

@@ -1,5 +1,5 @@
 import { getJob, jobTasks } from '../../api/jobs.js';
-import { TASK_FINAL_STATES } from '../../api/tasks.js';
+import { TASK } from '../../resources/task.js';
 import type { Job, Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { SilentExit } from '../../errors.js';
@@ -29,12 +29,12 @@ export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<
   const fetch = async (jobId: string): Promise<JobProgress> => {
     const job = await getJob(http, jobId);
     const tasks = await jobTasks(http, jobId);
-    const allDone = tasks.length > 0 && tasks.every((t) => TASK_FINAL_STATES.has(t.state));
+    const allDone = tasks.length > 0 && tasks.every((t) => TASK.finalStates.has(t.state));
     return { job, tasks, state: job.state === 'Completed' || job.state === 'Deleting' ? job.state : allDone ? DONE : job.state };
   };
   const summary = (p: JobProgress | undefined) => {
     if (!p) return '';
-    const done = p.tasks.filter((t) => TASK_FINAL_STATES.has(t.state)).length;
+    const done = p.tasks.filter((t) => TASK.finalStates.has(t.state)).length;
     return ` (${done}/${p.tasks.length} tasks finished)`;
   };
   const reporter = await createWaitReporter<JobProgress>(ctx, {

@@ -7,10 +7,11 @@ import { buildScaling, hasScalingSteps, IMPLIED_ALWAYS_NOTE, impliesAlways } fro
 import { formatProblem } from '../../scaling/model.js';
 import type { Step } from '../../scaling/options.js';
 import { commonBodyFromFlags, type Body, type BodyFlags } from '../shared/body.js';
+import { applyApiFieldFlags, resolveProjectField, type ApiFieldFlags } from '../shared/api-body.js';
 import { readStructuredFile } from '../shared/file-input.js';
 import { elasticFromFlags, type ElasticFlags } from './elastic.js';
 
-export interface PoolBodyFlags extends BodyFlags, ElasticFlags {
+export interface PoolBodyFlags extends BodyFlags, ElasticFlags, ApiFieldFlags {
   profile?: string;
   instances?: string;
   scaling?: string;
@@ -64,11 +65,7 @@ export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags): Prom
   if (opts.tasksWaitForSync) body.taskDefaultWaitForPoolResourcesSynchronization = true;
   const scaling = await scalingFromOptions(ctx, opts);
   if (scaling) body.scaling = scaling;
+  applyApiFieldFlags(body, opts, 'pool');
+  await resolveProjectField(() => ctx.api(), [body]);
   return body;
-}
-
-/** Prints the body instead of sending it. */
-export function printDryRun(ctx: Context, body: Body, what: string): void {
-  ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
-  ctx.io.err(`Dry run: ${what}; nothing sent\n`);
 }

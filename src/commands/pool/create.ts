@@ -6,7 +6,8 @@ import { formatProblem } from '../../scaling/model.js';
 import { checkCommonFields, mergeBody } from '../shared/body.js';
 import { checkFileFields } from '../shared/file-fields.js';
 import { isObject, readStructuredFile } from '../shared/file-input.js';
-import { poolBodyFromFlags, printDryRun, type PoolBodyFlags } from './body.js';
+import { printCreated, printDryRun, quotedName } from '../shared/changes.js';
+import { poolBodyFromFlags, type PoolBodyFlags } from './body.js';
 
 interface CreateOptions extends PoolBodyFlags {
   file?: string;
@@ -31,8 +32,7 @@ export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
     const problem = checkScaling(body.scaling)[0];
     if (problem) throw new UsageError(`${where}scaling.${formatProblem(problem)}`);
   }
-  if (opts.dryRun) return printDryRun(ctx, body, `would create pool "${String(body.name)}"`);
+  if (opts.dryRun) return printDryRun(ctx, body, `would create pool ${quotedName(body)}`);
   const { uuid } = await createPool(await ctx.api(), body);
-  ctx.io.out(`${uuid}\n`);
-  ctx.io.err(`Created pool ${uuid} (${String(body.name)})\n`);
+  printCreated(ctx, uuid, `Created pool ${quotedName(body)} ${uuid}`);
 }

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { POOL } from '../../resources/pool.js';
 import { runBulkAction, type BulkOptions } from '../shared/select.js';
 
-export async function run(ctx: Context, opts: BulkOptions, ids: string[]): Promise<void> {
-  await runBulkAction(ctx, POOL, ids, opts, { action: 'delete', pastTense: 'deleted', act: (http, item) => deletePool(http, item.uuid) });
+export async function run(ctx: Context, opts: BulkOptions & { purge?: boolean }, ids: string[]): Promise<void> {
+  const action = opts.purge ? 'delete (with their resource buckets)' : 'delete';
+  await runBulkAction(ctx, POOL, ids, opts, { action, pastTense: 'deleted', act: (http, item) => deletePool(http, item.uuid, opts.purge === true) });
 }

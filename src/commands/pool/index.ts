@@ -6,6 +6,8 @@ import { searchVerb } from '../search/index.js';
 import { addOutputOptions, freshCursorNote } from '../shared/output-options.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 import { addElasticOptions, addPoolFileOption } from './options.js';
+import { addApiFieldOptions } from '../shared/api-options.js';
+import { usageVerbs } from '../shared/usage-verbs.js';
 import { TOP_LEVEL } from '../catalog.js';
 
 /** Everything a pool body can be built from; `create` and `clone` share them. */
@@ -27,6 +29,7 @@ function addPoolBodyOptions(cmd: Command): Command {
   addRetryOptions(cmd);
   addSchedulingOptions(cmd);
   addLifetimeOptions(cmd);
+  addApiFieldOptions(cmd, 'pool');
   return cmd.option('--dry-run', 'print the request body and send nothing');
 }
 
@@ -55,6 +58,7 @@ const create = defineVerb({
     'qarnot pool create --name render-farm --profile docker-batch -n 4',
     'qarnot pool create -f pool.yaml --instances 8 --tag nightly',
     'qarnot pool create --name elastic --profile docker-batch --elastic-min-slots 0 --elastic-max-slots 10 --dry-run',
+    'qarnot pool create --name dense --profile docker-batch -n 2 --slots-per-node 4 --reservation my-reservation --project research',
     "qarnot pool create --name office-hours --profile docker-batch --managed min=0,max=10 --weekly 'mon-fri 08:00-18:00' --fixed 0 --always",
   ],
   writes: true,
@@ -84,9 +88,9 @@ const remove = defineVerb({
   name: 'delete [ids...]',
   aliases: ['rm'],
   summary: 'Delete pools (closing them first; asks first)',
-  examples: ['qarnot pool delete my-pool --yes', 'qarnot pool delete --state Closed --dry-run'],
+  examples: ['qarnot pool delete my-pool --yes', 'qarnot pool delete --state Closed --dry-run', 'qarnot pool delete my-pool --purge --yes'],
   writes: true,
-  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, POOL.states, 'pools'), 'delete'),
+  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, POOL.states, 'pools'), 'delete').option('--purge', 'also delete their resource buckets'),
   load: () => import('./delete.js'),
 });
 
@@ -200,7 +204,7 @@ const scalingCheck = defineVerb({
   load: () => import('./scaling/check.js'),
 });
 
-const VERBS: Verb[] = [list, show, create, clone, close, remove, update, sync, ...outputs, tasks, jobs, wait];
+const VERBS: Verb[] = [list, show, create, clone, close, remove, update, sync, ...outputs, tasks, jobs, wait, ...usageVerbs('pool')];
 
 export function registerPool(program: Command): Command {
   const pool = noun(program, { name: 'pool', summary: TOP_LEVEL.pool, examples: ['qarnot pool list', 'qarnot pool show my-pool'], verbs: VERBS });

@@ -1,5 +1,6 @@
-import { POOL_FINAL_STATES, getPool, readFreshPoolOutput, readPoolOutput } from '../../api/pools.js';
+import { readFreshPoolOutput, readPoolOutput } from '../../api/pools.js';
 import type { Stream } from '../../api/tasks.js';
+import { POOL } from '../../resources/pool.js';
 import type { Context } from '../../context.js';
 import { parseUuidOrShortname } from '../../lib/parse.js';
 import { decorateLines, followOutput, parseOutputFlags, type OutputFlags } from '../shared/follow.js';
@@ -25,7 +26,7 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
       },
     ],
     // A pool ends when it is closed (or failed): until then, new tasks may write.
-    isFinished: async () => POOL_FINAL_STATES.has((await getPool(http, id)).state),
+    isFinished: async () => POOL.finalStates.has((await POOL.get(http, id)).state),
     signal: ctx.signal,
     timeoutMs,
     warn: (message) => ctx.io.err(`${message}\n`),

@@ -3,7 +3,8 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseTags, parseUuidOrShortname } from '../../lib/parse.js';
 import { mergeBody, parseConstants } from '../shared/body.js';
-import { scalingFromOptions, printDryRun } from './body.js';
+import { printChanged, printDryRun } from '../shared/changes.js';
+import { scalingFromOptions } from './body.js';
 import type { Step } from '../../scaling/options.js';
 import { elasticFromFlags, type ElasticFlags } from './elastic.js';
 
@@ -43,5 +44,5 @@ export async function run(ctx: Context, opts: UpdateOptions, id: string): Promis
   if (scaling) update.scaling = scaling;
   if (opts.dryRun) return printDryRun(ctx, update, `would update pool ${id}`);
   await updatePool(http, id, update);
-  ctx.io.err(`Updated pool ${id}\n`);
+  printChanged(ctx, `Updated pool ${id}`);
 }

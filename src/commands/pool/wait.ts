@@ -1,4 +1,4 @@
-import { POOL_FINAL_STATES, POOL_STATES, getPool } from '../../api/pools.js';
+import { POOL } from '../../resources/pool.js';
 import type { Pool } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { SilentExit } from '../../errors.js';
@@ -21,7 +21,7 @@ const READY = 'FullyExecuting';
 export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
   // By default an end (Closed) is as good as ready: only Failure is a failure.
-  const wanted = new Set(opts.state?.length ? opts.state.map((s) => parseEnum('--state', s, POOL_STATES)) : [READY, 'Closed']);
+  const wanted = new Set(opts.state?.length ? opts.state.map((s) => parseEnum('--state', s, POOL.states)) : [READY, 'Closed']);
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const intervalMs = parseInterval(opts.interval, 2000);
   const http = await ctx.api();
@@ -35,9 +35,9 @@ export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<
       noun: 'pool',
       id,
       timeout: opts.timeout,
-      fetch: (poolId) => getPool(http, poolId),
+      fetch: (poolId) => POOL.get(http, poolId),
       stateOf: (p) => p.state,
-      terminal: new Set([...wanted, ...POOL_FINAL_STATES, 'PendingDelete']),
+      terminal: new Set([...wanted, ...POOL.finalStates, 'PendingDelete']),
       intervalMs,
       timeoutMs,
     },

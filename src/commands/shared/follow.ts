@@ -15,7 +15,8 @@
  * So every poll reads the whole buffer and prints only what lies beyond what
  * was already printed (BufferTracker). The buffer rotates past a size cap
  * (the oldest lines are dropped); the tracker re-anchors on the tail it has
- * already printed, so rotation neither repeats nor loses lines. The price is
+ * already printed, so rotation repeats no line, and a loss it cannot rule
+ * out (output that repeats itself across a rotation) is said on stderr. The price is
  * bandwidth (the buffer is at most ~1 MiB per stream), paid only while
  * following.
  *
@@ -23,91 +24,11 @@
  * unterminated tail is printed (with a newline) only when the resource ends.
  */
 import type { ChalkInstance } from 'chalk';
-import { ApiError, CliError, InterruptedError, NetworkError, TimeoutError, UsageError } from '../../errors.js';
+import { CliError, InterruptedError, isTransient, NetworkError, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration, parseInteger } from '../../lib/parse.js';
 import { abortableSleep } from '../../lib/sleep.js';
+import { BufferTracker } from './buffer-tracker.js';
 
-// ---- Diffing successive buffers ------------------------------------------
-
-/**
- * Turns successive whole-buffer reads of one stream into "what is new",
- * complete lines only. Pure (no I/O), so rotation and partial lines are
- * unit-tested.
- */
-export class BufferTracker {
-  /** The tail of what was already emitted; always ends at a line boundary. */
-  private seen = '';
-  private keep: number;
-  /** Set when the buffer rotated past everything we had printed: lines were lost upstream. */
-  gap = false;
-  private pending = '';
-
-  constructor(minKeep = 2 * 1024 * 1024) {
-    this.keep = minKeep;
-  }
-
-  /** New complete lines (each ending in "\n") in this read of the buffer. */
-  update(buffer: string): string {
-    this.keep = Math.max(this.keep, 2 * buffer.length);
-    const start = this.offsetOfNew(buffer);
-    const fresh = buffer.slice(start);
-    const cut = fresh.lastIndexOf('\n') + 1;
-    const complete = fresh.slice(0, cut);
-    this.pending = fresh.slice(cut);
-    if (complete) this.remember(complete);
-    return complete;
-  }
-
-  /** The unterminated tail seen in the last read (printed once the resource ended). */
-  flush(): string {
-    const rest = this.pending;
-    this.pending = '';
-    if (rest) this.remember(`${rest}\n`);
-    return rest ? `${rest}\n` : '';
-  }
-
-  private remember(text: string): void {
-    this.seen += text;
-    if (this.seen.length > this.keep) {
-      // Trim at a line boundary so the kept tail still starts a line.
-      const from = this.seen.indexOf('\n', this.seen.length - this.keep);
-      this.seen = from < 0 ? '' : this.seen.slice(from + 1);
-    }
-  }
-
-  /** Where, in this buffer, the not-yet-printed text starts. */
-  private offsetOfNew(buffer: string): number {
-    const seen = this.seen;
-    if (seen === '') return 0;
-    if (buffer.startsWith(seen)) return seen.length;
-    if (buffer === '') return 0;
-    // Rotated: the buffer now starts somewhere inside what we printed. Find
-    // the longest suffix of `seen` that the buffer starts with; the rest of
-    // the buffer is new. Rotation drops whole lines (first pass); a server
-    // that cuts inside a line is matched by the second pass.
-    for (const atLineStart of [true, false]) {
-      const overlap = this.longestOverlap(buffer, atLineStart);
-      if (overlap !== undefined) return overlap;
-    }
-    // Nothing in common: more was written between two polls than the buffer
-    // holds (or it was reset). Print all of it and say that lines were lost.
-    this.gap = true;
-    return 0;
-  }
-
-  private longestOverlap(buffer: string, atLineStart: boolean): number | undefined {
-    const seen = this.seen;
-    const firstLineEnd = buffer.indexOf('\n');
-    // The buffer's first line (or all of it) must appear in `seen` where the overlap starts.
-    const probe = firstLineEnd < 0 ? buffer : buffer.slice(0, firstLineEnd + 1);
-    let j = seen.indexOf(probe, Math.max(0, seen.length - buffer.length));
-    while (j >= 0) {
-      if ((!atLineStart || j === 0 || seen[j - 1] === '\n') && buffer.startsWith(seen.slice(j))) return seen.length - j;
-      j = seen.indexOf(probe, j + 1);
-    }
-    return undefined;
-  }
-}
 
 // ---- Decorating lines --------------------------------------------------
 
@@ -207,13 +128,6 @@ export interface FollowOptions {
   now?: () => number;
 }
 
-/** Errors worth waiting out: the network, the server's 5xx and 429. */
-export function isTransient(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  if (error instanceof ApiError) return error.status >= 500 || error.status === 429 || error.status === 408;
-  return false;
-}
-
 /**
  * Prints new output until the resource finishes, then drains each stream
  * once more (everything written before the final state is printed) and the
@@ -225,13 +139,14 @@ export async function followOutput(options: FollowOptions): Promise<void> {
   const sleep = options.sleep ?? abortableSleep;
   const { signal } = options;
   const trackers = options.sources.map(() => new BufferTracker());
-  const gapReported = options.sources.map(() => false);
+  const reported = options.sources.map(() => ({ lost: false, maybeLost: false }));
 
   let lastOutputAt = now();
   let lastStateAt = -Infinity;
   let interval = timing.fastMs;
   let finished = false;
   let errorStreakStart: number | undefined;
+  let reached = false;
 
   const started = now();
   const checkAbort = () => {
@@ -249,9 +164,14 @@ export async function followOutput(options: FollowOptions): Promise<void> {
       const source = options.sources[i]!;
       const tracker = trackers[i]!;
       const text = tracker.update(await source.read());
-      if (tracker.gap && !gapReported[i]) {
-        gapReported[i] = true;
+      const told = reported[i]!;
+      if (tracker.lost && !told.lost) {
+        told.lost = true;
         options.warn?.(`${source.name}: more output was written between two reads than the server keeps; some lines were lost`);
+      }
+      if (tracker.maybeLost && !told.maybeLost && !told.lost) {
+        told.maybeLost = true;
+        options.warn?.(`${source.name}: the output repeats itself and the server's buffer rotated, so where new lines start cannot be known; some lines may have been lost`);
       }
       if (text) {
         source.write(text, new Date());
@@ -275,6 +195,7 @@ export async function followOutput(options: FollowOptions): Promise<void> {
       }
       // The drain after the final state reads every stream; a quiet tick reads one.
       const got = await poll(finished || !quiet ? all : [turn++ % all.length]);
+      reached = true;
       if (errorStreakStart !== undefined) errorStreakStart = undefined;
       if (finished) {
         // This read came after the final state was seen: it holds everything.
@@ -299,6 +220,8 @@ export async function followOutput(options: FollowOptions): Promise<void> {
       checkAbort();
       if (error instanceof InterruptedError) throw error;
       if (!isTransient(error)) throw error;
+      // An API never reached (wrong URL, nothing listening) is not waited out: the HTTP layer already retried.
+      if (!reached && error instanceof NetworkError) throw error;
       // Nothing was consumed: the next read sees the same lines again.
       const t = now();
       if (errorStreakStart === undefined) {

@@ -1,11 +1,10 @@
-import { createInterface } from 'node:readline/promises';
 import { walkPages } from '../../api/paginate.js';
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
-import { countOf } from '../../lib/plural.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
+import { confirmAction, type ConfirmOptions } from './changes.js';
 import { hasSelector, selectorToFilter, type SelectorOptions } from './list.js';
 
 export interface Selected {
@@ -16,11 +15,6 @@ export interface Selected {
 
 export interface SelectionOptions extends SelectorOptions {
   all?: boolean;
-}
-
-export interface ConfirmOptions {
-  yes?: boolean;
-  dryRun?: boolean;
 }
 
 export interface BulkOptions extends SelectionOptions, ConfirmOptions {
@@ -57,33 +51,6 @@ export async function resolveSelection<T extends Selected>(
   }
   if (items.length === 0) throw new CliError(`no ${resource.plural} matched; nothing to ${action}`, ExitCode.NotFound);
   return { http, items };
-}
-
-/**
- * The one confirmation rule of destructive verbs (stated in `qarnot help`): --dry-run
- * lists what would be affected; --yes acts; otherwise ask on a terminal, and refuse
- * elsewhere. Returns false when nothing should be done (dry run, "no").
- */
-export async function confirmAction(ctx: Context, action: string, items: Selected[], plural: string, opts: ConfirmOptions): Promise<boolean> {
-  if (opts.dryRun) {
-    for (const item of items) ctx.io.out(`${item.uuid}${item.name ? `\t${item.name}` : ''}${item.state ? `\t${item.state}` : ''}\n`);
-    ctx.io.err(`Dry run: would ${action} ${countOf(items.length, plural)}\n`);
-    return false;
-  }
-  if (opts.yes) return true;
-  if (!ctx.io.canPrompt()) {
-    throw new UsageError(`refusing to ${action} ${countOf(items.length, plural)} without confirmation (not a terminal); pass --yes`);
-  }
-  const shown = items.slice(0, 20);
-  for (const item of shown) ctx.io.err(`  ${item.uuid}${item.name ? `  ${item.name}` : ''}${item.state ? `  ${item.state}` : ''}\n`);
-  if (items.length > shown.length) ctx.io.err(`  ... and ${items.length - shown.length} more\n`);
-  const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr });
-  try {
-    const answer = await rl.question(`${action[0]!.toUpperCase()}${action.slice(1)} ${countOf(items.length, plural)}? [y/N] `, { signal: ctx.signal });
-    return /^y(es)?$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
 }
 
 export function parseConcurrency(raw: string | undefined, fallback = 8): number {

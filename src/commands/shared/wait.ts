@@ -5,7 +5,7 @@
  * terminal, one stderr line per state change otherwise.
  */
 import type { Context } from '../../context.js';
-import { ApiError, CliError, ExitCode, InterruptedError, TimeoutError, UsageError } from '../../errors.js';
+import { ApiError, CliError, ExitCode, InterruptedError, isTransient, NetworkError, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { formatDurationShort } from '../../lib/timespan.js';
@@ -35,6 +35,8 @@ export interface WaitSpec<T> {
   onChange?: (entry: WaitEntry<T>, previous: string | undefined) => void;
   /** At most this many fetches in flight (default 8). */
   concurrency?: number;
+  /** Give up when transient errors last this long (default 5 minutes). */
+  maxErrorStreakMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   now?: () => number;
 }
@@ -49,20 +51,27 @@ export const VANISHED_STATE = 'NotFound';
 
 /**
  * Polls every resource not yet final, every `intervalMs`, until all are
- * final or the timeout passes. Transient errors are recorded on the entry and
- * the polling goes on (the HTTP layer already retried them); a 404 ends the
- * wait for that resource with state `NotFound`. Ctrl-C throws InterruptedError.
+ * final or the timeout passes. Fails as `show` would on what waiting cannot
+ * mend: authentication, permission, bad requests, and an API not reached on
+ * the first round. Later transient errors (network, 5xx; the HTTP layer
+ * already retried them) are recorded on the entry and the polling goes on,
+ * for up to `maxErrorStreakMs`; a 404 ends the wait for that resource with
+ * state `NotFound`. Ctrl-C throws InterruptedError.
  */
 export async function waitForStates<T>(spec: WaitSpec<T>): Promise<WaitResult<T>> {
   const now = spec.now ?? (() => performance.now());
   const sleep = spec.sleep ?? abortableSleep;
   const started = now();
   const entries: WaitEntry<T>[] = [...new Set(spec.ids)].map((id) => ({ id, done: false }));
+  let reached = false;
+  let errorStreakStart: number | undefined;
   for (;;) {
     const pending = entries.filter((e) => !e.done);
+    let failed: unknown;
     await mapLimit(pending, spec.concurrency ?? 8, async (entry) => {
       try {
         const item = await spec.fetch(entry.id);
+        reached = true;
         const previous = entry.state;
         entry.item = item;
         entry.state = spec.stateOf(item);
@@ -79,9 +88,14 @@ export async function waitForStates<T>(spec: WaitSpec<T>): Promise<WaitResult<T>
           spec.onChange?.(entry, previous);
           return;
         }
+        if (!isTransient(error) || (!reached && error instanceof NetworkError)) throw error;
+        failed = error;
         entry.error = error instanceof Error ? error.message : String(error);
       }
     });
+    if (failed === undefined) errorStreakStart = undefined;
+    else if (errorStreakStart === undefined) errorStreakStart = now();
+    else if (now() - errorStreakStart > (spec.maxErrorStreakMs ?? 5 * 60_000)) throw failed;
     spec.onRound?.(entries);
     if (entries.every((e) => e.done)) return { entries, timedOut: false };
     const elapsed = now() - started;

@@ -2,48 +2,43 @@ import { createTask, createTasks } from '../../api/tasks.js';
 import type { BulkItem } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
-import { outputMode } from '../../output/print.js';
 import type { Body } from '../shared/body.js';
+import { info, isJson, printCreated, printDryRun, quotedName } from '../shared/changes.js';
+import { attachData, planTaskData, uploadInputs, type DataFlags, type DataPlan } from './data.js';
 import { buildTaskRequest, type TaskBodyFlags, type TaskRequest } from './task-body.js';
 
-export async function run(ctx: Context, opts: TaskBodyFlags): Promise<void> {
-  const request = await buildTaskRequest(ctx, opts, 'create');
+export async function run(ctx: Context, opts: TaskBodyFlags & DataFlags): Promise<void> {
+  const { request, data } = await buildWithData(ctx, opts);
   if (opts.dryRun) {
-    printDryRun(ctx, request.bulk ? request.bodies : request.bodies[0]!);
+    const what = request.bulk ? `would create ${request.bodies.length} tasks` : `would create task ${quotedName(request.bodies[0]!)}`;
+    printDryRun(ctx, request.bulk ? request.bodies : request.bodies[0]!, what);
     return;
   }
+  if (data) await uploadInputs(ctx, data);
   if (!request.bulk) {
-    printCreated(ctx, await submitOne(ctx, request));
+    const uuid = await submitOne(ctx, request);
+    printCreated(ctx, uuid, createdLine(request, uuid));
     return;
   }
   await submitBulk(ctx, request.bodies);
 }
 
-/** The new uuid on stdout: a bare line, or `{"uuid": ...}` with --json. */
-export function printCreated(ctx: Context, uuid: string): void {
-  ctx.io.out(isJson(ctx) ? `${JSON.stringify({ uuid })}\n` : `${uuid}\n`);
+/** The request, with --input and --output attached: everything checked before anything is sent. */
+export async function buildWithData(ctx: Context, opts: TaskBodyFlags & DataFlags): Promise<{ request: TaskRequest; data: DataPlan | undefined }> {
+  const request = await buildTaskRequest(ctx, opts, 'create');
+  const data = await planTaskData(opts, String(request.bodies[0]!.name ?? ''));
+  if (data) for (const body of request.bodies) attachData(body, data);
+  return { request, data };
 }
 
-function isJson(ctx: Context): boolean {
-  const mode = outputMode(ctx);
-  return mode === 'json' || mode === 'jsonl';
-}
-
-export function printDryRun(ctx: Context, body: unknown): void {
-  ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
-  if (!ctx.globals.quiet) ctx.io.err('Dry run: nothing was sent\n');
-}
-
-/** Creates one task and says so on stderr; returns its uuid. */
+/** Creates one task; returns its uuid. */
 export async function submitOne(ctx: Context, request: TaskRequest): Promise<string> {
-  const body = request.bodies[0]!;
-  const { uuid } = await createTask(await ctx.api(), body);
-  if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Created task ${describe(body)} ${uuid}\n`);
+  const { uuid } = await createTask(await ctx.api(), request.bodies[0]!);
   return uuid;
 }
 
-function describe(body: Body): string {
-  return JSON.stringify(String(body.name ?? ''));
+export function createdLine(request: TaskRequest, uuid: string): string {
+  return `Created task ${quotedName(request.bodies[0]!)} ${uuid}`;
 }
 
 /**
@@ -68,11 +63,11 @@ async function submitBulk(ctx: Context, bodies: Body[]): Promise<void> {
     const ok = result && result.statusCode >= 200 && result.statusCode < 300 && result.uuid;
     if (ok) {
       if (!json) ctx.io.out(`${result.uuid}\n`);
-      if (!ctx.globals.quiet) ctx.io.err(`${c.green('✓')} item ${i}: created task ${describe(body)} ${result.uuid}\n`);
+      info(ctx, `${c.green('✓')} item ${i}: created task ${quotedName(body)} ${result.uuid}`);
     } else {
       failed++;
       const why = result ? `${result.message ?? 'failed'} (HTTP ${result.statusCode})` : 'no answer for this item';
-      ctx.io.err(`${c.red('✗')} item ${i} (${describe(body)}): ${why}\n`);
+      ctx.io.err(`${c.red('✗')} item ${i} (${quotedName(body)}): ${why}\n`);
     }
   });
   if (failed > 0) {

@@ -1,5 +1,6 @@
 import type { Http } from '../../api/http.js';
-import { getTask, readOutput, TASK_FINAL_STATES, type Stream } from '../../api/tasks.js';
+import { getTask, readOutput, type Stream } from '../../api/tasks.js';
+import { TASK } from '../../resources/task.js';
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
@@ -56,7 +57,7 @@ export async function followTask(ctx: Context, http: Http, id: string, options: 
         gone = true;
         return true;
       }
-      return TASK_FINAL_STATES.has(last.state);
+      return TASK.finalStates.has(last.state);
     },
     signal: ctx.signal,
     timeoutMs: options.timeoutMs,
@@ -73,7 +74,7 @@ export interface FollowedTask {
 
 /** Exit 0 on Success; otherwise say how it ended and exit 1. */
 export function exitWithOutcome(ctx: Context, { task, deleted }: FollowedTask): void {
-  if (deleted && !TASK_FINAL_STATES.has(task.state)) {
+  if (deleted && !TASK.finalStates.has(task.state)) {
     ctx.io.err(`${ctx.io.colorErr.red('✗')} Task ${task.uuid} was deleted (auto-delete?) while ${task.state}; its outcome is unknown\n`);
     throw new SilentExit(1);
   }

@@ -5,6 +5,7 @@ import { searchVerb } from '../search/index.js';
 import { addOutputOptions, freshCursorNote } from '../shared/output-options.js';
 import { addFileOption, addFollowOptions, addTaskBodyOptions } from './options.js';
 import { TOP_LEVEL } from '../catalog.js';
+import { usageVerbs } from '../shared/usage-verbs.js';
 
 const RERUN_INSTANCES = {
   retry: 'its failed instances',
@@ -54,6 +55,8 @@ stderr with its item index, and the exit code is 1 if any failed.`,
     'qarnot task create -f task.yaml --tag nightly',
     'qarnot task create -f tasks.json',
     'qarnot task create --name big --profile docker-batch --range 0-3,7 --min-cores 16 --min-ram 32G --no-gpu --dry-run',
+    'qarnot task create --name web --profile docker-batch --forward 8080:http --ssh-key ~/.ssh/id_ed25519.pub --secret db/password --project research',
+    'qarnot task create --name report --profile docker-batch --after render:success --after cleanup:failure,cancelled --max-queue-time 1h',
   ],
   writes: true,
   options: (cmd) => addFileOption(addTaskBodyOptions(cmd, 'create'), 'array'),
@@ -98,7 +101,10 @@ const reruns = (['retry', 'recover', 'resume'] as const).map((kind) =>
     summary: `Run ${RERUN_INSTANCES[kind]} again as a new task; prints the new uuid`,
     description: `Create a new task that runs ${RERUN_INSTANCES[kind]} of each given task
 again, with its other fields overridden by flags (the instance set and pool
-come from the source). Prints each new task's uuid, one per line, in order.`,
+come from the source). Prints each new task's uuid, one per line, in order.${
+      kind === 'recover' ? `
+This is what the deprecated POST /tasks/{uuid}/restart did: use recover (or clone).` : ''
+    }`,
     examples: [`qarnot task ${kind} my-task`, `qarnot task ${kind} my-task --name ${kind}-1 -c DOCKER_CMD=./fixed.sh`],
     writes: true,
     options: (cmd: Command) => addFileOption(addTaskBodyOptions(cmd, 'rerun'), 'object'),
@@ -124,9 +130,10 @@ const remove = defineVerb({
 --tag, --state, --name, --name-like, --where or --all: nothing is selected by
 default. On a terminal the tasks are listed and you are asked; elsewhere
 --yes is required. --dry-run only lists them.`,
-  examples: ['qarnot task delete my-task --yes', 'qarnot task delete --state Success --created-before -7d --dry-run', 'qarnot task delete --tag tmp --yes'],
+  examples: ['qarnot task delete my-task --yes', 'qarnot task delete --state Success --created-before -7d --dry-run', 'qarnot task delete --tag tmp --yes', 'qarnot task delete my-task --purge --yes'],
   writes: true,
-  options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, TASK.states, 'tasks'), 'delete'),
+  options: (cmd) =>
+    addConfirmOptions(addSelectorOptions(cmd, TASK.states, 'tasks'), 'delete').option('--purge', 'also delete their resource and result buckets'),
   load: () => import('./delete.js'),
 });
 
@@ -174,6 +181,17 @@ const snapshot = defineVerb({
   load: () => import('./snapshot.js'),
 });
 
+const results = defineVerb({
+  name: 'results <id> [dir]',
+  summary: "Download a task's results (its result bucket and prefix) into DIR (default: the current directory)",
+  description: `Download what a task uploaded to its result bucket (and prefix) into DIR.
+Only files that differ are transferred, so it can run mid-task after a
+snapshot ("task snapshot ID --wait && task results ID out/") and again at
+the end.`,
+  examples: ['qarnot task results my-task ./results', 'qarnot task results my-task'],
+  load: () => import('./results.js'),
+});
+
 const outputs = (['stdout', 'stderr'] as const).map((stream) =>
   defineVerb({
     name: `${stream} <id>`,
@@ -200,8 +218,9 @@ const wait = defineVerb({
 On a terminal a spinner shows each task's state, progress, instances and
 elapsed time; otherwise one line per state change goes to stderr. When all
 have ended, their uuids and final states are printed on stdout.
-Exit codes: 0 all succeeded, 1 any failed or was cancelled (or vanished),
-3 a selector matched no task, 124 --timeout passed, 130 Ctrl-C.`,
+Exit codes: 0 all succeeded, 1 any failed or was cancelled (or only some
+were not found), 3 not found (or a selector matched no task), 124 --timeout
+passed, 130 Ctrl-C.`,
   examples: ['qarnot task wait my-task', 'qarnot task wait --tag nightly --timeout 2h', 'qarnot task wait task-a task-b --interval 10s'],
   longRunning: true,
   options: (cmd) =>
@@ -211,7 +230,36 @@ Exit codes: 0 all succeeded, 1 any failed or was cancelled (or vanished),
   load: () => import('./wait.js'),
 });
 
-const VERBS: Verb[] = [list, show, create, run, clone, ...reruns, abort, remove, update, sync, snapshot, ...outputs, wait, searchVerb(TASK)];
+const forwards = defineVerb({
+  name: 'forwards <id>',
+  summary: "List the open ports of a task's running instances and where to reach them",
+  description: `List the inbound ports (--forward, --ssh-key at creation) of each running instance
+of a task, with the host:port that reaches them. Empty until an instance runs.`,
+  examples: ['qarnot task forwards my-task', 'qarnot task forwards my-task --json'],
+  load: () => import('./forwards.js'),
+});
+
+const ssh = defineVerb({
+  name: 'ssh <id> [ssh-args...]',
+  summary: 'Open an SSH session into a running instance of a task (waits until it runs)',
+  description: `Wait until an instance of the task runs with its SSH port forwarded (create the
+task with --ssh-key FILE, which opens port 22), then run
+"ssh -p PORT [SSH-ARGS] USER@HOST" on the forward. Arguments after "--" go to
+ssh. --print shows the command instead of running it. QARNOT_SSH names
+another ssh program. Exit status: ssh's own.`,
+  examples: ['qarnot task ssh my-task', 'qarnot task ssh my-task --instance 2 -- -i ~/.ssh/qarnot -L 8888:localhost:8888', 'qarnot task ssh my-task --print'],
+  longRunning: true,
+  options: (cmd) =>
+    cmd
+      .option('--instance <n>', 'this instance (default: the first one with the port forwarded)')
+      .option('--user <user>', 'user to log in as (default root)')
+      .option('--port <port>', 'application port of the SSH server in the instance (default 22)')
+      .option('--timeout <duration>', 'give up waiting for the instance after this long (default 10m; exit 124)')
+      .option('--print', 'print the ssh command line instead of running it'),
+  load: () => import('./ssh.js'),
+});
+
+const VERBS: Verb[] = [list, show, create, run, clone, ...reruns, abort, remove, update, sync, snapshot, results, ...outputs, wait, forwards, ssh, ...usageVerbs('task'), searchVerb(TASK)];
 
 export function registerTask(program: Command): Command {
   return noun(program, {

@@ -2,6 +2,7 @@
 // start-up, so nothing here parses or talks to the API.
 import type { Command } from 'commander';
 import { collect } from '../define.js';
+import { addApiFieldOptions } from '../shared/api-options.js';
 import { addAllowUnknownFields, addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 
 export type TaskBodyKind = 'create' | 'clone' | 'rerun';
@@ -24,6 +25,11 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
   cmd
     .option('--resources <bucket>', 'resource bucket, or BUCKET/PREFIX/ for a prefix only (repeatable)', collect)
     .option('--result <bucket>', 'bucket where results are uploaded');
+  if (kind === 'create') {
+    cmd
+      .option('--input <dir[=bucket[/prefix]]>', 'sync DIR up (default bucket: <name>-input, prefix: DIR\'s name) and attach it: its files land in the working directory (repeatable)', collect)
+      .option('--output <dir[=bucket[/prefix]]>', 'results to this bucket (default: <name>-output); "task run" downloads them into DIR at the end');
+  }
   addHardwareOptions(cmd);
   addRetryOptions(cmd);
   cmd.option('--depends-on <id>', 'start only after this task (uuid; repeatable; the job needs dependencies on)', collect);
@@ -40,6 +46,7 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
     .option('--wait-for-pool-resources', "wait until the pool's resources are synchronized before starting")
     .option('--upload-results-on-cancellation', 'upload results even when the task is cancelled');
   addLifetimeOptions(cmd);
+  addApiFieldOptions(cmd, 'task');
   return cmd.option('--dry-run', 'print the request body (JSON) and send nothing');
 }
 

@@ -1,7 +1,7 @@
 import { rerunTask, type RerunKind } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
 import { parseUuidOrShortname } from '../../lib/parse.js';
-import { printCreated, printDryRun } from './create.js';
+import { printCreated, printDryRun } from '../shared/changes.js';
 import { buildTaskRequest, type TaskBodyFlags } from './task-body.js';
 
 const WHAT: Record<RerunKind, string> = {
@@ -11,16 +11,19 @@ const WHAT: Record<RerunKind, string> = {
   resume: 'the cancelled instances of',
 };
 
-/** clone / retry / recover / resume: a new task from an existing one; an empty body keeps everything. */
-export async function runRerun(ctx: Context, kind: RerunKind, opts: TaskBodyFlags, id: string): Promise<void> {
-  parseUuidOrShortname('ID', id);
+/**
+ * clone / retry / recover / resume: a new task from each given one, in order (one uuid
+ * per line, so `list -q | xargs qarnot task retry` works); an empty body keeps
+ * everything. Stops at the first failure: the lines printed match the first ids.
+ */
+export async function runRerun(ctx: Context, kind: RerunKind, opts: TaskBodyFlags, ids: string[]): Promise<void> {
+  for (const id of ids) parseUuidOrShortname('ID', id);
   const { bodies } = await buildTaskRequest(ctx, opts, kind === 'clone' ? 'clone' : 'rerun');
   const body = bodies[0]!;
-  if (opts.dryRun) {
-    printDryRun(ctx, body);
-    return;
+  if (opts.dryRun) return printDryRun(ctx, body, `would create ${WHAT[kind]} ${ids.join(', ')}, each as a new task`);
+  const http = await ctx.api();
+  for (const id of ids) {
+    const { uuid } = await rerunTask(http, kind, id, body);
+    printCreated(ctx, uuid, `Created task ${uuid}: ${WHAT[kind]} ${id}`);
   }
-  const { uuid } = await rerunTask(await ctx.api(), kind, id, body);
-  printCreated(ctx, uuid);
-  if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Created task ${uuid}: ${WHAT[kind]} ${id}\n`);
 }

@@ -18,8 +18,9 @@ import {
 } from '../shared/body.js';
 import { readBodyFile, type JsonObject } from '../shared/file-input.js';
 import type { TaskBodyKind } from './options.js';
+import { applyApiFieldFlags, resolveProjectField, type ApiFieldFlags } from '../shared/api-body.js';
 
-export interface TaskBodyFlags extends BodyFlags {
+export interface TaskBodyFlags extends BodyFlags, ApiFieldFlags {
   file?: string;
   allowUnknownFields?: boolean;
   profile?: string;
@@ -55,6 +56,12 @@ const FILE_SCHEMA = { create: 'TaskCreationInput', clone: 'TaskCloneInput', reru
 const RERUN_FORBIDDEN = ['poolUuid', 'instanceCount', 'advancedRanges'];
 
 export async function buildTaskRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKind): Promise<TaskRequest> {
+  const request = await buildRequest(ctx, opts, kind);
+  await resolveProjectField(() => ctx.api(), request.bodies);
+  return request;
+}
+
+async function buildRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKind): Promise<TaskRequest> {
   // `--profile` after the verb is the task's own option (see shareGlobalOptions).
   const flags = taskBodyFromFlags(opts, kind);
   if (opts.file === undefined) {
@@ -121,6 +128,7 @@ export function taskBodyFromFlags(opts: TaskBodyFlags, kind: TaskBodyKind): Body
   if (opts.resultsBucket !== undefined) body.resultsBucket = parseBucket('--results-bucket', opts.resultsBucket);
   if (opts.waitForPoolResources) body.waitForPoolResourcesSynchronization = true;
   if (opts.uploadResultsOnCancellation) body.uploadResultsOnCancellation = true;
+  applyApiFieldFlags(body, opts, 'task');
   return body;
 }
 

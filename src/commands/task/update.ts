@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { CliError, UsageError } from '../../errors.js';
 import { parseTags, parseUuidOrShortname, type KeyValue } from '../../lib/parse.js';
 import { parseConstants } from '../shared/body.js';
-import { printDryRun } from './create.js';
+import { printChanged, printDryRun } from '../shared/changes.js';
 
 export interface UpdateOptions {
   constant?: string[];
@@ -41,11 +41,11 @@ export async function run(ctx: Context, opts: UpdateOptions, id: string): Promis
     }
   }
   if (opts.dryRun) {
-    printDryRun(ctx, update);
+    printDryRun(ctx, update, `would update task ${id}`);
     return;
   }
   await updateTask(http, id, update);
-  if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Updated task ${id}\n`);
+  printChanged(ctx, `Updated task ${id}`);
 }
 
 function mergeConstants(current: KeyValue[], changes: KeyValue[]): KeyValue[] {

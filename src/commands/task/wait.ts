@@ -1,6 +1,6 @@
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
-import { SilentExit, TimeoutError } from '../../errors.js';
+import { ExitCode, SilentExit, TimeoutError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
 import { formatDurationShort } from '../../lib/timespan.js';
 import { colorState, printItems } from '../../output/print.js';
@@ -53,7 +53,8 @@ export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promi
   const bad = entries.filter((e) => e.state !== 'Success');
   if (bad.length) {
     ctx.io.err(`${bad.length} of ${entries.length} tasks did not succeed\n`);
-    throw new SilentExit(1);
+    // Not found is 3, as everywhere; when only some were not found, the others decide: 1.
+    throw new SilentExit(bad.every((e) => e.state === VANISHED_STATE) && bad.length === entries.length ? ExitCode.NotFound : ExitCode.Failure);
   }
 }
 

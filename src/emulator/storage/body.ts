@@ -78,3 +78,54 @@ export function checkMd5Header(value: string | undefined): string | undefined {
   if (Buffer.from(value, 'base64').length !== 16) throw new S3Error(400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.');
   return value;
 }
+
+const MAX_CHUNK_LINE = 4096;
+
+/**
+ * Decodes an `aws-chunked` body (`<hex size>[;chunk-signature=...]\r\n<data>\r\n` ... `0\r\n`,
+ * then optional trailers): what AWS SDKs send with `x-amz-content-sha256: STREAMING-...`.
+ * Chunk signatures and trailing checksums are not checked (the seed signature is).
+ */
+export function awsChunkedDecoder(): Transform {
+  let state: 'size' | 'data' | 'crlf' | 'trailer' | 'done' = 'size';
+  let line = '';
+  let remaining = 0;
+  const malformed = () => new S3Error(400, 'IncompleteBody', 'The aws-chunked body is malformed.');
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let at = 0;
+      while (at < chunk.length) {
+        if (state === 'data') {
+          const n = Math.min(remaining, chunk.length - at);
+          this.push(chunk.subarray(at, at + n));
+          at += n;
+          remaining -= n;
+          if (remaining === 0) state = 'crlf';
+          continue;
+        }
+        if (state === 'done') return done();
+        const nl = chunk.indexOf(10, at);
+        const end = nl < 0 ? chunk.length : nl + 1;
+        line += chunk.toString('latin1', at, end);
+        at = end;
+        if (line.length > MAX_CHUNK_LINE) return done(malformed());
+        if (nl < 0) continue;
+        const text = line.replace(/\r?\n$/, '');
+        line = '';
+        if (state === 'crlf') {
+          if (text !== '') return done(malformed());
+          state = 'size';
+        } else if (state === 'size') {
+          const size = /^([0-9a-fA-F]+)(;.*)?$/.exec(text);
+          if (!size) return done(malformed());
+          remaining = parseInt(size[1]!, 16);
+          state = remaining === 0 ? 'trailer' : 'data';
+        } else if (text === '') state = 'done'; // end of the trailers
+      }
+      done();
+    },
+    flush(done) {
+      done(state === 'done' || (state === 'trailer' && line === '') ? null : malformed());
+    },
+  });
+}

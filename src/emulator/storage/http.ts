@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkMd5Header, type BodyChecks } from './body.js';
+import type { Readable } from 'node:stream';
+import { awsChunkedDecoder, checkMd5Header, type BodyChecks } from './body.js';
 import type { ObjectStore, ObjectInfo, ObjectMeta } from './store.js';
 import { S3Error, xmlDocument } from './xml.js';
 
@@ -44,9 +45,11 @@ export function objectInfo(call: S3Call): ObjectInfo {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(call.req.headers)) {
     if (value === undefined) continue;
-    const v = Array.isArray(value) ? value.join(',') : value;
+    let v = Array.isArray(value) ? value.join(',') : value;
+    // aws-chunked describes the transfer, not the object.
+    if (name === 'content-encoding') v = v.split(',').map((s) => s.trim()).filter((s) => s && s !== 'aws-chunked').join(',');
     if (name.startsWith('x-amz-meta-')) metadata[name.slice('x-amz-meta-'.length)] = v;
-    else if (STORED_HEADERS.includes(name) && !(name === 'content-encoding' && v === 'aws-chunked')) headers[name] = v;
+    else if (STORED_HEADERS.includes(name) && v !== '') headers[name] = v;
   }
   return { contentType: header(call, 'content-type') ?? 'binary/octet-stream', metadata, headers };
 }
@@ -71,17 +74,21 @@ export function contentLength(call: S3Call): number | null {
   return Number(raw);
 }
 
-/** Digests to check on the body; aws-chunked bodies are not supported. */
-export function bodyChecks(call: S3Call): BodyChecks {
+/**
+ * The body of a write, its length and the digests to check: the request itself, or its
+ * decoded content when it is aws-chunked (`x-amz-content-sha256: STREAMING-...`).
+ */
+export function writeBody(call: S3Call): { body: Readable; length: number | null; checks: BodyChecks } {
   const sha = header(call, 'x-amz-content-sha256');
-  if (sha?.startsWith('STREAMING-')) {
-    throw new S3Error(501, 'NotImplemented', `x-amz-content-sha256: ${sha} (aws-chunked bodies) is not supported by the emulator: send the payload's SHA-256 or UNSIGNED-PAYLOAD.`);
+  const checks = { md5: checkMd5Header(header(call, 'content-md5')), crc32: header(call, 'x-amz-checksum-crc32') };
+  if (!sha?.startsWith('STREAMING-')) {
+    return { body: call.req, length: contentLength(call), checks: { ...checks, sha256: sha && /^[0-9a-f]{64}$/i.test(sha) ? sha : undefined } };
   }
-  return {
-    md5: checkMd5Header(header(call, 'content-md5')),
-    sha256: sha && /^[0-9a-f]{64}$/i.test(sha) ? sha : undefined,
-    crc32: header(call, 'x-amz-checksum-crc32'),
-  };
+  const decoded = header(call, 'x-amz-decoded-content-length');
+  if (decoded === undefined || !/^\d+$/.test(decoded)) throw new S3Error(411, 'MissingContentLength', 'x-amz-decoded-content-length is required with aws-chunked bodies.');
+  const body = call.req.pipe(awsChunkedDecoder());
+  call.req.on('error', (e) => body.destroy(e));
+  return { body, length: Number(decoded), checks };
 }
 
 /** A small XML request body, held in memory (at most 2 MiB). */

@@ -1,4 +1,4 @@
-import { bodyChecks, contentLength, header, iso, keyEncoder, objectInfo, owner, readSmall, sendEmpty, sendXml, type S3Call } from './http.js';
+import { header, iso, keyEncoder, objectInfo, owner, readSmall, sendEmpty, sendXml, writeBody, type S3Call } from './http.js';
 import { copySource, parseRange } from './routes-object.js';
 import { ObjectStore, type Bucket } from './store.js';
 import { S3Error, invalidArgument, parseXml } from './xml.js';
@@ -23,7 +23,8 @@ export async function uploadPart(call: S3Call, b: Bucket): Promise<void> {
     sendXml(call, 200, 'CopyPartResult', { LastModified: iso(part.lastModified), ETag: `"${part.etag}"` });
     return;
   }
-  const part = await call.store.putPart(u, n, call.req, bodyChecks(call), contentLength(call));
+  const { body, length, checks } = writeBody(call);
+  const part = await call.store.putPart(u, n, body, checks, length);
   sendEmpty(call, 200, { etag: `"${part.etag}"` });
 }
 

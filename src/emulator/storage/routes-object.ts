@@ -1,11 +1,12 @@
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { bodyChecks, contentLength, header, iso, objectHeaders, objectInfo, sendEmpty, sendXml, type S3Call } from './http.js';
+import { header, iso, objectHeaders, objectInfo, sendEmpty, sendXml, writeBody, type S3Call } from './http.js';
 import type { Bucket, ObjectMeta } from './store.js';
 import { S3Error, accessDenied, noSuchKey } from './xml.js';
 
 export async function putObject(call: S3Call, b: Bucket): Promise<void> {
-  const meta = await call.store.put(b, call.key!, call.req, { info: objectInfo(call), checks: bodyChecks(call), contentLength: contentLength(call) });
+  const { body, length, checks } = writeBody(call);
+  const meta = await call.store.put(b, call.key!, body, { info: objectInfo(call), checks, contentLength: length });
   sendEmpty(call, 200, { etag: `"${meta.etag}"` });
 }
 

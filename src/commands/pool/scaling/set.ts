@@ -4,6 +4,7 @@ import { ApiError, SilentExit } from '../../../errors.js';
 import { parseUuidOrShortname } from '../../../lib/parse.js';
 import { IMPLIED_ALWAYS_NOTE, impliesAlways } from '../../../scaling/flags.js';
 import { scalingInput, type ScalingInputOptions } from './input.js';
+import { printChanged, printDryRun } from '../../shared/changes.js';
 import { printProblems, problemCount } from './report.js';
 
 interface SetOptions extends ScalingInputOptions {
@@ -19,11 +20,10 @@ export async function run(ctx: Context, opts: SetOptions, id: string): Promise<v
     ctx.io.err(`Not sent: ${problemCount(problems.length)} in the scaling policies\n`);
     throw new SilentExit(2);
   }
+  const policies = `${body.policies.length} scaling polic${body.policies.length === 1 ? 'y' : 'ies'} on pool ${id}`;
   if (opts.dryRun) {
-    ctx.io.out(`${JSON.stringify(body, null, 2)}\n`);
     if (impliesAlways(opts.scalingSteps)) ctx.io.err(IMPLIED_ALWAYS_NOTE);
-    ctx.io.err(`Dry run: would set ${body.policies.length} scaling polic${body.policies.length === 1 ? 'y' : 'ies'} on pool ${id}\n`);
-    return;
+    return printDryRun(ctx, body, `would set ${policies}`);
   }
   try {
     await setScaling(await ctx.api(), id, body);
@@ -34,5 +34,5 @@ export async function run(ctx: Context, opts: SetOptions, id: string): Promise<v
     ctx.io.err(`The API refused the scaling policies: ${problemCount(refused.length)}\n`);
     throw new SilentExit(1);
   }
-  ctx.io.err(`Set ${body.policies.length} scaling polic${body.policies.length === 1 ? 'y' : 'ies'} on pool ${id}\n`);
+  printChanged(ctx, `Set ${policies}`);
 }

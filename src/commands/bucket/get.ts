@@ -1,0 +1,55 @@
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Context } from '../../context.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { storageClient } from '../../storage/endpoint.js';
+import { StorageError } from '../../storage/errors.js';
+import { parseRemote } from '../../storage/location.js';
+import { headObject } from '../../storage/objects.js';
+import { Progress } from '../../storage/progress.js';
+import { downloadTree } from '../../storage/sync.js';
+import { downloadFile, Limiter } from '../../storage/transfer.js';
+import { finish, transferSettings, type TransferOptions } from './shared.js';
+
+/**
+ * NAME/KEY of an object: that file (into LOCAL, or LOCAL/<name> when LOCAL is a
+ * directory). NAME, NAME/PREFIX/ or a key that is no object but a prefix: every
+ * object below, into the directory LOCAL.
+ */
+export async function run(ctx: Context, opts: TransferOptions, location: string, local = '.'): Promise<void> {
+  const remote = parseRemote(location, 'NAME[/KEY_OR_PREFIX]');
+  const settings = transferSettings(ctx, opts, { skipUnchanged: false });
+  const localKind = await kindOf(local);
+  const surelyPrefix = remote.path === '' || remote.path.endsWith('/');
+  if (surelyPrefix && localKind === 'file') throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
+  const s3 = await storageClient(ctx, { maxSockets: settings.concurrency });
+  if (!surelyPrefix) {
+    const object = await headObject(s3, remote.bucket, remote.path).catch((error: unknown) => {
+      if (error instanceof StorageError && error.exitCode === ExitCode.NotFound && error.code !== 'NoSuchBucket') return undefined;
+      throw error;
+    });
+    if (object) {
+      const dest = localKind === 'directory' || /[\\/]$/.test(local) ? join(local, basename(object.key)) : local;
+      const progress = new Progress(ctx.io, 'Downloading', 1, object.size, ctx.io.stderrIsTTY && !settings.quiet);
+      await downloadFile(s3, new Limiter(settings.concurrency), progress, remote.bucket, object, dest);
+      progress.fileDone();
+      progress.stop();
+      finish(ctx, 'download', { transferred: 1, bytes: object.size, unchanged: 0, deleted: 0, failed: 0, ms: progress.elapsedMs() }, false);
+      return;
+    }
+    if (localKind === 'file') throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
+  }
+  const report = await downloadTree(ctx.io, s3, remote, local, settings);
+  if (report.transferred === 0 && report.failed === 0 && !surelyPrefix) {
+    throw new StorageError(`no object "${remote.bucket}/${remote.path}" and nothing under "${remote.path}/"`, 'NoSuchKey', 404, ExitCode.NotFound);
+  }
+  finish(ctx, 'download', report, false);
+}
+
+async function kindOf(path: string): Promise<'file' | 'directory' | 'none'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'none';
+  }
+}

@@ -1,0 +1,116 @@
+import type { Command } from 'commander';
+import { collect, defineVerb, noun } from '../define.js';
+import { TOP_LEVEL } from '../catalog.js';
+import { transferOptions } from './shared.js';
+
+const list = defineVerb({
+  name: 'list',
+  summary: 'List your buckets (object count and size with --stats: one listing each)',
+  examples: ['qarnot bucket list', 'qarnot bucket list --stats', 'qarnot bucket list -q'],
+  options: (cmd) => cmd.option('--stats', 'count the objects and bytes of each bucket (lists every bucket in full)'),
+  load: () => import('./list.js'),
+});
+
+const create = defineVerb({
+  name: 'create <name>',
+  summary: 'Create a bucket (done already when you own it)',
+  examples: ['qarnot bucket create my-inputs'],
+  writes: true,
+  load: () => import('./create.js'),
+});
+
+const remove = defineVerb({
+  name: 'delete <name>',
+  summary: 'Delete a bucket; refused when not empty unless --force, which deletes its objects (asks first)',
+  examples: ['qarnot bucket delete my-inputs', 'qarnot bucket delete old-results --force --yes', 'qarnot bucket delete old-results --force --dry-run'],
+  writes: true,
+  options: (cmd) =>
+    cmd
+      .option('--force', 'delete its objects first')
+      .option('-y, --yes', 'delete without asking (required when not on a terminal)')
+      .option('--dry-run', 'say what would be deleted; delete nothing'),
+  load: () => import('./delete.js'),
+});
+
+const ls = defineVerb({
+  name: 'ls <location>',
+  summary: 'List the objects of NAME[/PREFIX]: folders from "/", -r for every key below',
+  examples: ['qarnot bucket ls my-inputs', 'qarnot bucket ls my-inputs/images/ -r', 'qarnot bucket ls my-inputs -r -q', 'qarnot bucket ls my-inputs --json'],
+  options: (cmd) => cmd.option('-r, --recursive', 'every key under the prefix, no folders'),
+  load: () => import('./ls.js'),
+});
+
+const put = defineVerb({
+  name: 'put <location> <paths...>',
+  summary: 'Upload files and directories (recursive) to NAME[/PREFIX]; "-" reads stdin into NAME/KEY',
+  description: `Upload files and directories to a bucket. A directory's contents go under
+PREFIX/ (not the directory's own name, as "aws s3 cp --recursive"); a single
+file goes to NAME/KEY exactly, or under PREFIX/ when it ends with "/". Every
+file is sent, changed or not: "bucket sync" sends only what differs. "-" reads
+standard input (streamed, any length) into NAME/KEY. The bucket is created
+when missing.`,
+  examples: ['qarnot bucket put my-inputs ./data', 'qarnot bucket put my-inputs/v2/ scene.blend textures/', 'qarnot bucket put my-inputs/data.tar - < data.tar'],
+  writes: true,
+  options: (cmd) => transferOptions(cmd, collect),
+  load: () => import('./put.js'),
+});
+
+const get = defineVerb({
+  name: 'get <location> [local]',
+  summary: 'Download an object, or every object under a prefix, into LOCAL (default: the current directory)',
+  examples: ['qarnot bucket get my-results/out.txt', 'qarnot bucket get my-results/frames/ ./frames', 'qarnot bucket get my-results ./results'],
+  options: (cmd) => transferOptions(cmd, collect),
+  load: () => import('./get.js'),
+});
+
+const cat = defineVerb({
+  name: 'cat <location>',
+  summary: 'Write an object (NAME/KEY) to standard output',
+  examples: ['qarnot bucket cat my-results/out.txt', 'qarnot bucket cat my-results/log.txt > log.txt'],
+  load: () => import('./cat.js'),
+});
+
+const rm = defineVerb({
+  name: 'rm <locations...>',
+  summary: 'Delete objects (NAME/KEY ...), or with -r every object under NAME[/PREFIX] (asks first)',
+  examples: ['qarnot bucket rm my-results/out.txt --yes', 'qarnot bucket rm my-results/tmp/ -r --dry-run', 'qarnot bucket rm my-results -r --yes'],
+  writes: true,
+  options: (cmd) =>
+    cmd
+      .option('-r, --recursive', 'delete every object under each prefix (in batches of 1,000)')
+      .option('-y, --yes', 'delete without asking (required when not on a terminal)')
+      .option('--dry-run', 'list what would be deleted; delete nothing'),
+  load: () => import('./rm.js'),
+});
+
+const sync = defineVerb({
+  name: 'sync <source> <destination>',
+  summary: 'Make a bucket prefix match a local directory, or the other way round: only what differs moves',
+  description: `Copy what differs from SOURCE to DESTINATION: a local directory (./dir,
+/abs/dir, ~/dir) and a bucket (NAME[/PREFIX], or s3://NAME/PREFIX), in either
+order. A file is sent when missing, of another size, or of other content (its
+MD5 against the object's ETag, multipart ETags included), so an unchanged tree
+transfers nothing. Nothing is ever deleted without --delete, which removes what
+the destination has and the source has not. --dry-run lists what would be
+done. An interrupted sync is finished by running it again.`,
+  examples: [
+    'qarnot bucket sync ./inputs my-inputs',
+    'qarnot bucket sync my-results/run-1 ./results --delete',
+    'qarnot bucket sync ./site s3://my-site --exclude "*.tmp" --dry-run',
+  ],
+  writes: true,
+  options: (cmd) =>
+    transferOptions(cmd, collect)
+      .option('--delete', 'delete what the destination has and the source has not')
+      .option('--dry-run', 'list what would be transferred and deleted; do nothing'),
+  load: () => import('./sync.js'),
+});
+
+export function registerBucket(program: Command): Command {
+  return noun(program, {
+    name: 'bucket',
+    summary: TOP_LEVEL.bucket,
+    examples: ['qarnot bucket list', 'qarnot bucket sync ./inputs my-inputs', 'qarnot bucket get my-results ./results'],
+    verbs: [list, create, remove, ls, put, get, cat, rm, sync],
+  });
+}

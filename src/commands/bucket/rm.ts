@@ -1,0 +1,50 @@
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { storageClient } from '../../storage/endpoint.js';
+import { folderPrefix, parseRemote, type RemoteLocation } from '../../storage/location.js';
+import { allObjects, deleteObjects } from '../../storage/objects.js';
+import { confirmAction } from '../shared/changes.js';
+
+export interface Options {
+  recursive?: boolean;
+  yes?: boolean;
+  dryRun?: boolean;
+}
+
+export async function run(ctx: Context, opts: Options, locations: string[]): Promise<void> {
+  const targets = locations.map((l) => parseRemote(l, 'NAME/KEY'));
+  for (const [i, t] of targets.entries()) {
+    if (!opts.recursive && (t.path === '' || t.path.endsWith('/'))) {
+      throw new UsageError(`NAME/KEY: "${locations[i]}" is a bucket or prefix, not an object key; add -r to delete everything under it`);
+    }
+  }
+  const s3 = await storageClient(ctx);
+  // Grouped by bucket: one DeleteObjects per 1,000 keys.
+  const byBucket = new Map<string, string[]>();
+  for (const t of targets) {
+    const keys = opts.recursive ? await keysUnder(s3, t) : [t.path];
+    byBucket.set(t.bucket, [...(byBucket.get(t.bucket) ?? []), ...keys]);
+  }
+  const items = [...byBucket].flatMap(([bucket, keys]) => keys.map((key) => ({ uuid: `${bucket}/${key}` })));
+  if (items.length === 0) {
+    if (!ctx.globals.quiet) ctx.io.err('Nothing to delete\n');
+    return;
+  }
+  if (!(await confirmAction(ctx, 'delete', items, 'objects', opts))) return;
+  let deleted = 0;
+  let failed = 0;
+  for (const [bucket, keys] of byBucket) {
+    const failures = await deleteObjects(s3, bucket, [...new Set(keys)], (n) => (deleted += n));
+    for (const f of failures) ctx.io.err(`failed to delete s3://${bucket}/${f.key}: ${f.code}\n`);
+    failed += failures.length;
+  }
+  if (!ctx.globals.quiet) ctx.io.err(`Deleted ${deleted} object${deleted === 1 ? '' : 's'}${failed ? `; ${failed} failed` : ''}\n`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+/** A prefix given as `dir` means the folder `dir/`, and the object `dir` when there is one. */
+async function keysUnder(s3: Awaited<ReturnType<typeof storageClient>>, target: RemoteLocation): Promise<string[]> {
+  const objects = await allObjects(s3, target.bucket, target.path);
+  const folder = folderPrefix(target.path);
+  return objects.filter((o) => o.key === target.path || o.key.startsWith(folder)).map((o) => o.key);
+}

@@ -1,0 +1,49 @@
+import { stat } from 'node:fs/promises';
+import type { Context } from '../../context.js';
+import { SilentExit, UsageError } from '../../errors.js';
+import { parseInteger } from '../../lib/parse.js';
+import { filterRules, pathFilter } from '../../storage/filters.js';
+import { DEFAULT_CONCURRENCY, summaryLine, type TransferReport, type TransferSettings } from '../../storage/sync.js';
+
+export interface TransferOptions {
+  concurrency?: string;
+  exclude?: string[];
+  include?: string[];
+  dryRun?: boolean;
+}
+
+/** The transfer settings every data verb shares, from its flags; filters keep their command-line order. */
+export function transferSettings(ctx: Context, opts: TransferOptions, more: { skipUnchanged: boolean; delete?: boolean }): TransferSettings {
+  const concurrency = opts.concurrency === undefined ? DEFAULT_CONCURRENCY : parseInteger('--concurrency', opts.concurrency, { min: 1, max: 64 });
+  return {
+    concurrency,
+    skipUnchanged: more.skipUnchanged,
+    delete: more.delete === true,
+    dryRun: opts.dryRun === true,
+    filter: pathFilter(filterRules(process.argv)),
+    quiet: ctx.globals.quiet === true,
+  };
+}
+
+/** The summary on stderr (not with -q), and exit 1 when some file failed. `verb`: upload, download. */
+export function finish(ctx: Context, verb: 'upload' | 'download', report: TransferReport, dryRun: boolean): void {
+  if (!ctx.globals.quiet) ctx.io.err(`${summaryLine(dryRun ? verb : `${verb[0]!.toUpperCase()}${verb.slice(1)}ed`, report, dryRun)}\n`);
+  if (report.failed > 0) throw new SilentExit(1);
+}
+
+/** A local path that must exist: checked before anything is sent. */
+export async function existingPath(path: string, what: string): Promise<{ isDirectory: boolean; size: number; mtimeMs: number }> {
+  try {
+    const s = await stat(path);
+    return { isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    throw new UsageError(`${what}: "${path}" does not exist`);
+  }
+}
+
+export function transferOptions<C extends { option(flags: string, description: string, parse?: (v: string, p: string[] | undefined) => string[]): C }>(cmd: C, collect: (v: string, p: string[] | undefined) => string[]): C {
+  return cmd
+    .option('--concurrency <n>', `requests in flight at once (default ${DEFAULT_CONCURRENCY})`)
+    .option('--exclude <glob>', 'skip paths matching this glob (repeatable; "*.tmp" at any depth, "logs/**" from the root)', collect)
+    .option('--include <glob>', 'take back paths an earlier --exclude skipped (repeatable; the last matching rule wins)', collect);
+}

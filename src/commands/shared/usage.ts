@@ -1,0 +1,53 @@
+// `task carbon` / `pool carbon` and `task credits` / `pool credits`: the same reads on two nouns.
+import { carbonFacts, resourceCredits, type CarbonFacts, type Resource } from '../../api/services.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { parseUuidOrShortname, quote } from '../../lib/parse.js';
+import { printRecord, type Column } from '../../output/print.js';
+
+/** The official CLI's default comparison datacenter. */
+export const DEFAULT_DATACENTER = 'european_dc';
+
+export interface CarbonOptions {
+  datacenter?: string;
+}
+
+const num = (v: number | null, unit = '', digits = 2) => (v === null ? '-' : `${Number(v.toFixed(digits))}${unit}`);
+
+const carbonColumns: Column<CarbonFacts>[] = [
+  { header: 'ENERGY', value: (f) => `${num(f.totalConsumedEnergyWh, ' Wh')} (IT ${num(f.totalEnergyITWh, ' Wh')}, heat reused ${num(f.totalReuseEnergyWh, ' Wh')})` },
+  { header: 'FOOTPRINT', value: (f) => num(f.carbonFootprintC02Eq, ' gCO2eq') },
+  { header: 'COMPARED WITH', value: (f) => `${f.comparisonDataCenterName ?? '-'}: ${num(f.equivalentDCCarbonFootprintC02Eq, ' gCO2eq')}` },
+  {
+    header: 'SAVED',
+    value: (f) =>
+      `${num(f.savedCarbonFootprintComputeHeatC02Eq, ' gCO2eq')} (${num(f.savedCarbonFootprintPercentage, '%', 1)}; compute ${num(f.savedCarbonFootprintComputeC02Eq)}, heat ${num(f.savedCarbonFootprintHeatC02Eq)})`,
+  },
+  { header: 'PUE', value: (f) => num(f.pue, '', 3) },
+  { header: 'ERE', value: (f) => num(f.ere, '', 3) },
+  { header: 'ERF', value: (f) => num(f.erf, '', 3) },
+  { header: 'WUE', value: (f) => num(f.wue, ' L/kWh', 3) },
+];
+
+export function parseDatacenter(raw: string | undefined): string {
+  const value = raw ?? DEFAULT_DATACENTER;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new UsageError(`--datacenter must be a datacenter name like ${DEFAULT_DATACENTER} (letters, digits, "_", "-"), got ${quote(value)}`);
+  return value;
+}
+
+export async function showCarbon(ctx: Context, kind: Resource, opts: CarbonOptions, id: string): Promise<void> {
+  parseUuidOrShortname('ID', id);
+  const datacenter = parseDatacenter(opts.datacenter);
+  const facts = await carbonFacts(await ctx.api(), kind, id, datacenter);
+  printRecord(ctx, facts, { plural: 'carbon facts', id: () => id, columns: carbonColumns, details: carbonColumns });
+}
+
+export async function showCredits(ctx: Context, kind: Resource, id: string): Promise<void> {
+  parseUuidOrShortname('ID', id);
+  const credits = await resourceCredits(await ctx.api(), kind, id);
+  const columns: Column<{ credits: number }>[] = [{ header: 'CREDITS', value: (c) => `${formatEuros(c.credits)}` }];
+  printRecord(ctx, { [`${kind}`]: id, credits: credits.credits }, { plural: 'credits', id: () => String(credits.credits), columns, details: columns });
+}
+
+export const formatEuros = (euros: number | null | undefined): string =>
+  euros === null || euros === undefined ? '-' : `${euros < 0.01 && euros > 0 ? euros.toFixed(4) : euros.toFixed(2)} €`;

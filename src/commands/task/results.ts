@@ -1,0 +1,21 @@
+import { getTask } from '../../api/tasks.js';
+import type { Context } from '../../context.js';
+import { CliError, SilentExit } from '../../errors.js';
+import { downloadResults } from './data.js';
+
+/**
+ * A task's results (result bucket and prefix) into DIR: only what differs moves,
+ * so it can be run mid-task after a snapshot, and again at the end.
+ */
+export async function run(ctx: Context, _opts: unknown, id: string, dir = '.'): Promise<void> {
+  const task = await getTask(await ctx.api(), id);
+  const bucket = text(task.resultBucket) ?? text(task.resultsBucket);
+  if (!bucket) throw new CliError(`task ${task.uuid} has no result bucket (create it with --output or --result)`);
+  const prefix = text(task.resultsBucketPrefix) ?? '';
+  const { folderPrefix } = await import('../../storage/location.js');
+  if ((await downloadResults(ctx, bucket, folderPrefix(prefix), dir)) > 0) throw new SilentExit(1);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { getTask, TASK_FINAL_STATES } from '../../api/tasks.js';
+import type { Context } from '../../context.js';
+import { CliError, SilentExit, TimeoutError, UsageError } from '../../errors.js';
+import { parseDuration, parseInteger, parseUuidOrShortname, quote } from '../../lib/parse.js';
+import { abortableSleep } from '../../lib/sleep.js';
+import { forwardsOf, type Forward } from './forwards.js';
+
+interface SshOptions {
+  instance?: string;
+  user?: string;
+  port?: string;
+  timeout?: string;
+  print?: boolean;
+}
+
+const POLL_MS = 1000;
+
+/** The command line: `ssh -p PORT [ARGS...] USER@HOST` (the program can be swapped with QARNOT_SSH). */
+export function sshCommand(program: string, forward: Forward, user: string, extra: readonly string[]): string[] {
+  return [program, '-p', String(forward.forwarderPort), ...extra, `${user}@${forward.forwarderHost}`];
+}
+
+const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/** Waits until the wanted instance runs with a forward of the port. */
+async function waitForForward(ctx: Context, id: string, port: number, instance: number | undefined, deadline: number): Promise<Forward> {
+  const http = await ctx.api();
+  let told = false;
+  for (;;) {
+    const task = await getTask(http, id);
+    const found = forwardsOf(task).find((f) => f.applicationPort === port && (instance === undefined || f.instanceId === instance));
+    if (found) return found;
+    if (TASK_FINAL_STATES.has(task.state)) {
+      throw new CliError(`task ${task.uuid} is ${task.state}: no running instance${instance === undefined ? '' : ` ${instance}`} forwards port ${port}`);
+    }
+    if (Date.now() > deadline) throw new TimeoutError(`no instance${instance === undefined ? '' : ` ${instance}`} of task ${task.uuid} forwarded port ${port} in time (--timeout)`);
+    if (!told && ctx.io.stderrIsTTY) {
+      ctx.io.err(`Waiting for task ${task.uuid} (${task.state}) to forward port ${port}...\n`);
+      told = true;
+    }
+    await abortableSleep(POLL_MS, ctx.signal);
+  }
+}
+
+export async function run(ctx: Context, opts: SshOptions, id: string, extra: string[] = []): Promise<void> {
+  parseUuidOrShortname('ID', id);
+  const instance = opts.instance === undefined ? undefined : parseInteger('--instance', opts.instance, { min: 0 });
+  const port = opts.port === undefined ? 22 : parseInteger('--port', opts.port, { min: 1, max: 65535 });
+  const user = opts.user ?? 'root';
+  if (!/^[A-Za-z0-9._][A-Za-z0-9._-]*$/.test(user)) throw new UsageError(`--user must be a user name, got ${quote(user)}`);
+  const timeoutMs = parseDuration('--timeout', opts.timeout ?? '10m');
+  const forward = await waitForForward(ctx, id, port, instance, Date.now() + timeoutMs);
+  const argv = sshCommand(ctx.env.QARNOT_SSH || 'ssh', forward, user, extra);
+  if (opts.print) {
+    ctx.io.out(`${argv.map(shellQuote).join(' ')}\n`);
+    return;
+  }
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit' });
+    child.on('error', (error) => reject(new CliError(`cannot run ${quote(argv[0]!)}: ${error.message}; install OpenSSH or set QARNOT_SSH`)));
+    child.on('exit', (status, signal) => resolve(status ?? (signal ? 128 + 2 : 1)));
+  });
+  if (code !== 0) throw new SilentExit(code);
+}

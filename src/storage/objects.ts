@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { S3Client } from './client.js';
+import { unquoteEtag } from './client.js';
+import { buildXml, parseXml } from './xml.js';
+import { StorageError } from './errors.js';
+import { ExitCode } from '../errors.js';
+
+export interface BucketEntry {
+  name: string;
+  created: string;
+}
+
+export interface ObjectEntry {
+  key: string;
+  size: number;
+  etag: string;
+  modified: string;
+}
+
+export interface ListPage {
+  objects: ObjectEntry[];
+  /** "Folders" when listing with a delimiter: prefixes ending with it. */
+  prefixes: string[];
+}
+
+export async function listBuckets(s3: S3Client): Promise<BucketEntry[]> {
+  const { text } = await s3.request({ method: 'GET' });
+  const result = parseXml(text).ListAllMyBucketsResult as { Buckets?: { Bucket?: { Name: string; CreationDate?: string }[] } } | undefined;
+  return (result?.Buckets?.Bucket ?? []).map((b) => ({ name: b.Name, created: b.CreationDate ?? '' }));
+}
+
+export async function createBucket(s3: S3Client, bucket: string): Promise<'created' | 'exists'> {
+  try {
+    await s3.request({ method: 'PUT', bucket });
+    return 'created';
+  } catch (error) {
+    // Creating what we already own is done, not a failure: re-running a script is safe.
+    if (error instanceof StorageError && error.code === 'BucketAlreadyOwnedByYou') return 'exists';
+    throw error;
+  }
+}
+
+export async function bucketExists(s3: S3Client, bucket: string): Promise<boolean> {
+  try {
+    await s3.request({ method: 'HEAD', bucket });
+    return true;
+  } catch (error) {
+    if (error instanceof StorageError && error.exitCode === ExitCode.NotFound) return false;
+    throw error;
+  }
+}
+
+export async function deleteBucket(s3: S3Client, bucket: string): Promise<void> {
+  await s3.request({ method: 'DELETE', bucket, deletes: true });
+}
+
+/** ListObjectsV2, page after page (1,000 keys each). */
+export async function* listObjects(s3: S3Client, bucket: string, options: { prefix?: string; delimiter?: string } = {}): AsyncGenerator<ListPage> {
+  let token: string | undefined;
+  do {
+    const { text } = await s3.request({
+      method: 'GET',
+      bucket,
+      query: { 'list-type': '2', prefix: options.prefix || undefined, delimiter: options.delimiter, 'continuation-token': token },
+    });
+    const result = (parseXml(text).ListBucketResult ?? {}) as {
+      Contents?: { Key: string; Size: string; ETag?: string; LastModified?: string }[];
+      CommonPrefixes?: { Prefix: string }[];
+      IsTruncated?: string;
+      NextContinuationToken?: string;
+    };
+    yield {
+      objects: (result.Contents ?? []).map((o) => ({ key: String(o.Key), size: Number(o.Size), etag: unquoteEtag(o.ETag), modified: o.LastModified ?? '' })),
+      prefixes: (result.CommonPrefixes ?? []).map((p) => String(p.Prefix)),
+    };
+    token = result.IsTruncated === 'true' ? result.NextContinuationToken : undefined;
+  } while (token);
+}
+
+/** Every object under a prefix. */
+export async function allObjects(s3: S3Client, bucket: string, prefix?: string): Promise<ObjectEntry[]> {
+  const objects: ObjectEntry[] = [];
+  for await (const page of listObjects(s3, bucket, { prefix })) objects.push(...page.objects);
+  return objects;
+}
+
+export async function headObject(s3: S3Client, bucket: string, key: string): Promise<ObjectEntry & { metadata: Record<string, string> }> {
+  const { headers } = await s3.request({ method: 'HEAD', bucket, key });
+  const metadata: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.startsWith('x-amz-meta-') && typeof value === 'string') metadata[name.slice('x-amz-meta-'.length)] = value;
+  }
+  return {
+    key,
+    size: Number(headers['content-length'] ?? 0),
+    etag: unquoteEtag(headers.etag),
+    modified: headers['last-modified'] ? new Date(headers['last-modified']).toISOString() : '',
+    metadata,
+  };
+}
+
+export const DELETE_BATCH = 1000;
+
+/** DeleteObjects in batches of 1,000 (S3's limit); returns the keys that could not be deleted. */
+export async function deleteObjects(s3: S3Client, bucket: string, keys: string[], onBatch?: (deleted: number) => void): Promise<{ key: string; code: string }[]> {
+  const failures: { key: string; code: string }[] = [];
+  for (let i = 0; i < keys.length; i += DELETE_BATCH) {
+    const batch = keys.slice(i, i + DELETE_BATCH);
+    const body = buildXml({ Delete: { Quiet: true, Object: batch.map((Key) => ({ Key })) } });
+    const md5 = createHash('md5').update(body).digest('base64');
+    // Content-MD5 is required by S3 for this call.
+    const { text } = await s3.request({ method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5 } });
+    const errors = ((parseXml(text).DeleteResult as { Error?: { Key: string; Code: string }[] } | undefined)?.Error ?? []).map((e) => ({ key: String(e.Key), code: e.Code }));
+    failures.push(...errors);
+    onBatch?.(batch.length - errors.length);
+  }
+  return failures;
+}

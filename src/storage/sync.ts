@@ -1,0 +1,179 @@
+import { rm, stat } from 'node:fs/promises';
+import { CliError, ExitCode, InterruptedError } from '../errors.js';
+import type { IO } from '../output/io.js';
+import type { S3Client } from './client.js';
+import { localEtagLike } from './etag.js';
+import { StorageError } from './errors.js';
+import { safeLocalPath, walkFiles, type LocalFile } from './local.js';
+import { folderPrefix, joinKey, type RemoteLocation } from './location.js';
+import { allObjects, bucketExists, createBucket, deleteObjects } from './objects.js';
+import { planSync, remoteFiles, type RemoteFile } from './plan.js';
+import { formatBytes, formatSeconds, Progress } from './progress.js';
+import { downloadFile, Limiter, uploadFile } from './transfer.js';
+
+export const DEFAULT_CONCURRENCY = 16;
+
+export interface TransferSettings {
+  concurrency: number;
+  /** Compare and skip what is already the same (sync); false sends everything (put, get). */
+  skipUnchanged: boolean;
+  /** Delete what the destination has and the source has not (sync --delete). */
+  delete: boolean;
+  dryRun: boolean;
+  filter: (rel: string) => boolean;
+  /** -q: no progress, no summary. */
+  quiet: boolean;
+}
+
+export interface TransferReport {
+  transferred: number;
+  bytes: number;
+  unchanged: number;
+  deleted: number;
+  failed: number;
+  ms: number;
+}
+
+/** Local tree → bucket/prefix. The bucket is created when missing, as rclone does. */
+export async function uploadTree(io: IO, s3: S3Client, root: string, remote: RemoteLocation, settings: TransferSettings): Promise<TransferReport> {
+  const prefix = folderPrefix(remote.path);
+  const local = (await walkFiles(root)).filter((f) => settings.filter(f.rel));
+  const needsListing = settings.skipUnchanged || settings.delete;
+  let existing: RemoteFile[] = [];
+  if (!(await bucketExists(s3, remote.bucket))) {
+    if (!settings.dryRun) await createBucket(s3, remote.bucket);
+    if (!settings.quiet) io.err(`${settings.dryRun ? 'Would create' : 'Created'} bucket ${remote.bucket}\n`);
+  } else if (needsListing) {
+    existing = remoteFiles(await allObjects(s3, remote.bucket, prefix), prefix).filter((o) => settings.filter(o.rel));
+  }
+  const plan = planSync(local, settings.skipUnchanged ? existing : []);
+  const limiter = new Limiter(settings.concurrency);
+  const changed = await differing(plan.compare, limiter, (l, r) => localEtagLike(l.path, l.size, r.etag).then((etag) => etag !== r.etag));
+  const toSend = [...plan.transfer, ...changed];
+  const extras = settings.delete ? planSync(local, existing).extra : [];
+  const target = (rel: string) => `s3://${remote.bucket}/${joinKey(prefix, rel)}`;
+  if (settings.dryRun) {
+    for (const f of toSend) io.out(`(dry run) upload: ${f.path} to ${target(f.rel)}\n`);
+    for (const o of extras) io.out(`(dry run) delete: ${target(o.rel)}\n`);
+    return { transferred: toSend.length, bytes: sum(toSend), unchanged: local.length - toSend.length, deleted: extras.length, failed: 0, ms: 0 };
+  }
+  const progress = new Progress(io, 'Uploading', toSend.length, sum(toSend), io.stderrIsTTY && !settings.quiet);
+  const failed = await transferAll(io, progress, toSend, settings.concurrency, async (f) => {
+    await uploadFile(s3, limiter, progress, remote.bucket, joinKey(prefix, f.rel), f);
+  });
+  let deleted = 0;
+  if (extras.length > 0 && failed === 0) {
+    const failures = await deleteObjects(s3, remote.bucket, extras.map((o) => o.key));
+    deleted = extras.length - failures.length;
+    for (const f of failures) io.err(`failed to delete ${target(f.key)}: ${f.code}\n`);
+  }
+  progress.stop();
+  return { transferred: progress.files, bytes: progress.bytes, unchanged: local.length - toSend.length, deleted, failed, ms: progress.elapsedMs() };
+}
+
+/** bucket/prefix → local tree. Keys that would land outside the tree are refused, one line each. */
+export async function downloadTree(io: IO, s3: S3Client, remote: RemoteLocation, root: string, settings: TransferSettings): Promise<TransferReport> {
+  const prefix = folderPrefix(remote.path);
+  const objects = remoteFiles(await allObjects(s3, remote.bucket, prefix), prefix).filter((o) => settings.filter(o.rel));
+  let unsafe = 0;
+  const safe: (RemoteFile & { path: string })[] = [];
+  for (const o of objects) {
+    const path = safeLocalPath(root, o.rel);
+    if (path === undefined) {
+      unsafe++;
+      io.err(`skipped s3://${remote.bucket}/${o.key}: its key would write outside ${root}\n`);
+    } else safe.push({ ...o, path });
+  }
+  const needsLocal = (settings.skipUnchanged || settings.delete) && (await isDirectory(root));
+  const local = needsLocal ? (await walkFiles(root)).filter((f) => settings.filter(f.rel)) : [];
+  const plan = planSync(safe, settings.skipUnchanged ? local : []);
+  const limiter = new Limiter(settings.concurrency);
+  const changed = await differing(plan.compare, limiter, (r, l) => localEtagLike(l.path, l.size, r.etag).then((etag) => etag !== r.etag));
+  const toFetch = [...plan.transfer, ...changed];
+  const extras: LocalFile[] = settings.delete ? planSync(safe, local).extra : [];
+  if (settings.dryRun) {
+    for (const o of toFetch) io.out(`(dry run) download: s3://${remote.bucket}/${o.key} to ${o.path}\n`);
+    for (const f of extras) io.out(`(dry run) delete: ${f.path}\n`);
+    return { transferred: toFetch.length, bytes: sum(toFetch), unchanged: safe.length - toFetch.length, deleted: extras.length, failed: unsafe, ms: 0 };
+  }
+  const progress = new Progress(io, 'Downloading', toFetch.length, sum(toFetch), io.stderrIsTTY && !settings.quiet);
+  const failed = await transferAll(io, progress, toFetch, settings.concurrency, (o) => downloadFile(s3, limiter, progress, remote.bucket, o, o.path));
+  let deleted = 0;
+  if (failed === 0) {
+    for (const f of extras) {
+      await rm(f.path, { force: true });
+      deleted++;
+    }
+  }
+  progress.stop();
+  return { transferred: progress.files, bytes: progress.bytes, unchanged: safe.length - toFetch.length, deleted, failed: failed + unsafe, ms: progress.elapsedMs() };
+}
+
+/** The pairs whose content differs, hashed `limiter.size` at a time. */
+async function differing<S, D>(pairs: [S, D][], limiter: Limiter, differs: (s: S, d: D) => Promise<boolean>): Promise<S[]> {
+  const verdicts = await Promise.all(pairs.map(([s, d]) => limiter.run(() => differs(s, d))));
+  return pairs.filter((_, i) => verdicts[i]).map(([s]) => s);
+}
+
+/**
+ * Every item through `work`, `concurrency` at once. A failure of one file is reported
+ * and the others go on; one that would fail them all (credentials, a missing bucket,
+ * the quota, Ctrl-C) stops everything at once.
+ */
+async function transferAll<T extends { rel: string }>(io: IO, progress: Progress, items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
+  let next = 0;
+  let failed = 0;
+  let fatal: unknown;
+  const worker = async () => {
+    while (fatal === undefined && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+        progress.fileDone();
+      } catch (error) {
+        if (isFatal(error)) {
+          fatal ??= error;
+          return;
+        }
+        failed++;
+        progress.stop();
+        io.err(`failed: ${item.rel}: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  if (fatal !== undefined) {
+    progress.stop();
+    throw fatal;
+  }
+  return failed;
+}
+
+function isFatal(error: unknown): boolean {
+  if (error instanceof InterruptedError) return true;
+  if (error instanceof StorageError) return error.exitCode === ExitCode.Auth || error.exitCode === ExitCode.NotFound || error.code === 'QuotaExceeded';
+  return error instanceof CliError && error.exitCode !== ExitCode.Failure;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function sum(files: { size: number }[]): number {
+  return files.reduce((total, f) => total + f.size, 0);
+}
+
+/** The summary line: what moved, how much, how fast; what was the same; what was deleted. */
+export function summaryLine(verb: string, report: TransferReport, dryRun = false): string {
+  const files = `${report.transferred} file${report.transferred === 1 ? '' : 's'} (${formatBytes(report.bytes)})`;
+  const rate = report.ms > 0 ? `, ${formatBytes((report.bytes / report.ms) * 1000)}/s` : '';
+  const parts = [dryRun ? `Dry run: would ${verb} ${files}` : `${verb} ${files} in ${formatSeconds(report.ms)}${rate}`];
+  if (report.unchanged > 0) parts.push(`${report.unchanged} unchanged`);
+  if (report.deleted > 0) parts.push(`${report.deleted} ${dryRun ? 'to delete' : 'deleted'}`);
+  if (report.failed > 0) parts.push(`${report.failed} failed`);
+  return parts.join('; ');
+}

@@ -1,0 +1,31 @@
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+
+// S3 speaks XML; fast-xml-parser reads and writes it. Values stay strings: a
+// key like "007" or "1e3" must not become a number.
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: false,
+  processEntities: true,
+  isArray: (_name, path) => LISTS.has(String(path)),
+});
+
+/** Elements that repeat: an array even when the answer holds one. */
+const LISTS = new Set([
+  'ListBucketResult.Contents',
+  'ListBucketResult.CommonPrefixes',
+  'ListAllMyBucketsResult.Buckets.Bucket',
+  'DeleteResult.Deleted',
+  'DeleteResult.Error',
+]);
+
+export function parseXml(text: string): Record<string, unknown> {
+  return parser.parse(text) as Record<string, unknown>;
+}
+
+const builder = new XMLBuilder({ processEntities: true, suppressEmptyNode: false });
+
+/** The request bodies we send (DeleteObjects, CompleteMultipartUpload). */
+export function buildXml(document: Record<string, unknown>): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build(document) as string}`;
+}

@@ -1,0 +1,95 @@
+// Tasks that carry their data: --input/--output, task results, --purge.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliOk, type CliOptions } from '../helpers/cli.js';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { waitFor } from '../helpers/wait.js';
+
+const work = mkdtempSync(join(tmpdir(), 'qarnot-test-task-data-'));
+
+describe('tasks with --input and --output', () => {
+  let emu: TestEmulator;
+  let options: CliOptions;
+  const inputs = join(work, 'inputs');
+
+  beforeAll(async () => {
+    emu = await startEmulator([], { speed: 100 });
+    options = { emulator: emu };
+    mkdirSync(join(inputs, 'sub'), { recursive: true });
+    writeFileSync(join(inputs, 'in.txt'), 'input data\n');
+    writeFileSync(join(inputs, 'sub', 'n.txt'), 'nested\n');
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('run: inputs read by the instances, results downloaded, exit 0; a failed task still brings its results, exit 1', async () => {
+    const out = join(work, 'out-ok');
+    const ok = await cli(
+      ['task', 'run', '--name', 'Round Trip', '--profile', 'docker-batch', '-n', '2', '--input', inputs, '--output', out, '-c', 'DOCKER_CMD=cat in.txt sub/n.txt > out-$INSTANCE_ID.txt'],
+      options,
+    );
+    expect(ok.exitCode, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('s3://round-trip-input/inputs/');
+    expect(readFileSync(join(out, 'out-0.txt'), 'utf8')).toBe('input data\nnested\n');
+    expect(readFileSync(join(out, 'out-1.txt'), 'utf8')).toBe('input data\nnested\n');
+
+    const failedOut = join(work, 'out-failed');
+    const failed = await cli(
+      ['task', 'run', '--name', 'fails', '--profile', 'docker-batch', '--input', `${inputs}=shared-inputs/v1`, '--output', `${failedOut}=fail-results/run1`, '-c', 'DOCKER_CMD=wc -c < in.txt > log.txt; exit 3'],
+      options,
+    );
+    expect(failed.exitCode).toBe(1);
+    expect(readFileSync(join(failedOut, 'log.txt'), 'utf8').trim()).toBe('11');
+    expect(await cliOk(['bucket', 'ls', 'fail-results', '-r', '-q'], options)).toBe('run1/log.txt');
+  });
+
+  it('create --dry-run shows the attached buckets and sends nothing', async () => {
+    const dead = { env: { QARNOT_CLUSTER_URL: 'http://127.0.0.1:9', QARNOT_CLIENT_TOKEN: 'unused-token' } };
+    const dry = await cliOk(['task', 'create', '--name', 'dry', '--profile', 'docker-batch', '--input', inputs, '--output', './o', '--dry-run'], dead);
+    const body = JSON.parse(dry) as Record<string, unknown>;
+    expect(body.advancedResourceBuckets).toEqual([
+      { bucketName: 'dry-input', filtering: { prefixFiltering: { prefix: 'inputs/' } }, resourcesTransformation: { stripPrefix: { prefix: 'inputs/' } } },
+    ]);
+    expect(body.resultBucket).toBe('dry-output');
+    const missing = await cli(['task', 'create', '--name', 'x', '--profile', 'docker-batch', '--input', join(work, 'nope')], dead);
+    expect([missing.exitCode, missing.stderr]).toEqual([2, expect.stringContaining('--input: "')]);
+    const clash = await cli(['task', 'create', '--name', 'x', '--profile', 'docker-batch', '--output', './o', '--result', 'r'], dead);
+    expect([clash.exitCode, clash.stderr]).toEqual([2, expect.stringContaining('--output sets the result bucket')]);
+    const badName = await cli(['task', 'create', '--name', 'x', '--profile', 'docker-batch', '--input', `${inputs}=Bad_Bucket`], dead);
+    expect([badName.exitCode, badName.stderr]).toEqual([2, expect.stringContaining('--input: bucket name "Bad_Bucket"')]);
+  });
+
+  it('task results after a snapshot, mid-run; then delete --purge removes its buckets', async () => {
+    const uuid = (
+      await cliOk(
+        ['task', 'create', '--name', 'snap', '--profile', 'docker-batch', '--input', inputs, '--output', join(work, 'unused'), '-c', 'DOCKER_CMD=echo partial > progress.txt; sleep 60'],
+        options,
+      )
+    ).trim();
+    await waitFor(async () => (await cliOk(['task', 'show', uuid, '--fields', 'state', '--format', 'tsv'], options)).includes('FullyExecuting'), { timeout: 30_000, interval: 300 });
+    await waitFor(async () => {
+      await cliOk(['task', 'snapshot', uuid, '--wait'], options);
+      return (await cliOk(['bucket', 'ls', 'snap-output', '-r', '-q'], options)).includes('progress.txt');
+    }, { timeout: 30_000, interval: 300 });
+    const out = join(work, 'snap-results');
+    await cliOk(['task', 'results', uuid, out], options);
+    expect(readFileSync(join(out, 'progress.txt'), 'utf8')).toBe('partial\n');
+
+    const dry = await cli(['task', 'delete', uuid, '--purge', '--dry-run'], options);
+    expect(dry.stderr).toContain('with their resource and result buckets');
+    await cliOk(['task', 'delete', uuid, '--purge', '--yes'], options);
+    await waitFor(async () => (await cli(['bucket', 'ls', 'snap-output'], options)).exitCode === 3, { timeout: 30_000, interval: 300 });
+    expect((await cli(['bucket', 'ls', 'snap-input'], options)).exitCode).toBe(3);
+  });
+
+  it('pool delete --purge removes its resource buckets', async () => {
+    await cliOk(['bucket', 'put', 'pool-res/a.txt', join(inputs, 'in.txt')], options);
+    const uuid = (await cliOk(['pool', 'create', '--name', 'p', '--profile', 'docker-batch', '--resources', 'pool-res'], options)).trim();
+    await cliOk(['pool', 'delete', uuid, '--purge', '--yes'], options);
+    await waitFor(async () => (await cli(['bucket', 'ls', 'pool-res'], options)).exitCode === 3, { timeout: 30_000, interval: 300 });
+    expect(existsSync(work)).toBe(true);
+  });
+});
