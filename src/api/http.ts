@@ -211,12 +211,19 @@ function queryString(query: Query | undefined): string {
 }
 
 /** The API's own words from any of its error shapes: {message}, ProblemDetails, {error:{message}}, text. */
+/** A body that is not JSON (a proxy's HTML page) as one short line: its title, or its text without tags. */
+function oneLine(text: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+  const plain = (title ?? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return plain.length > 200 ? `${plain.slice(0, 199)}…` : plain;
+}
+
 export function apiMessage(text: string): { message: string; body: unknown } {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { message: text.trim().slice(0, 500), body: undefined };
+    return { message: oneLine(text), body: undefined };
   }
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;

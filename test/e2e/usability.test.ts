@@ -1,6 +1,8 @@
 // What a new user trips over (issue 18): each case against the built binary and the emulator.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk } from '../helpers/cli.js';
+import { cli, cliOk, tempConfigDir } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -106,5 +108,45 @@ describe('help and labels', () => {
   it('settings print no "null"; counts agree with their noun', async () => {
     expect(await cliOk(['settings'], { emulator: emu })).not.toMatch(/\bnull\b/);
     expect((await cli(['task', 'delete', 'quick', '--dry-run'], { emulator: emu })).stderr).toMatch(/would delete 1 task$/);
+  });
+});
+
+describe('login', () => {
+  it('stores the URL it checked the token against, from QARNOT_CLUSTER_URL too, and says so', async () => {
+    const configDir = tempConfigDir();
+    const login = await cli(['login', '--with-token'], { configDir, input: emu.token, env: { QARNOT_CLUSTER_URL: emu.url } });
+    expect(login.exitCode, login.stderr).toBe(0);
+    expect(login.stderr).toContain(`Logged in to ${emu.url} (from QARNOT_CLUSTER_URL)`);
+    // Without the variable, the stored context reaches the same server.
+    expect((await cli(['task', 'list', '-q'], { configDir })).exitCode).toBe(0);
+    expect((await cliOk(['config', 'get', 'api-url'], { configDir })).trim()).toBe(emu.url);
+  });
+
+  it('refuses a server that is not the Compute API, and prints an HTML error page as one line', async () => {
+    let answer200 = true;
+    const server = createServer((_req, res) => {
+      if (answer200) {
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>It works!</body></html>');
+      } else {
+        res.writeHead(502, { 'content-type': 'text/html' }).end('<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<h1>Bad Gateway</h1>\n</body>\n</html>\n');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const configDir = tempConfigDir();
+      const any200 = await cli(['login', '--with-token', '--api-url', url], { configDir, input: 'some-token-value' });
+      expect(any200.exitCode).toBe(1);
+      expect(any200.stderr).toContain("does not answer as Qarnot's Compute API");
+      answer200 = false;
+      const login = await cli(['login', '--with-token', '--api-url', url], { configDir, input: 'some-token-value' });
+      expect(login.exitCode).toBe(1);
+      expect(login.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(login.stderr).toContain('502 Bad Gateway');
+      expect(login.stderr).not.toContain('<');
+      expect((await cli(['config', 'get', 'api-url'], { configDir })).stdout).not.toContain(url);
+    } finally {
+      server.close();
+    }
   });
 });
