@@ -63,6 +63,8 @@ export class Http {
   private readonly policy: RetryPolicy;
   private readonly signal: AbortSignal;
   private readonly deadlineSignal: AbortSignal | undefined;
+  /** Starts the default deadline again; undefined with an explicit --deadline or none. */
+  private readonly rearmDeadline: (() => void) | undefined;
   readonly readAs: string | undefined;
 
   constructor(
@@ -72,13 +74,29 @@ export class Http {
     this.transport = settings.transport ?? nodeTransport();
     this.policy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.readAs = connection.readAs;
-    const deadlineMs = settings.globals.deadline
-      ? parseDuration('--deadline', settings.globals.deadline)
-      : settings.longRunning
-        ? undefined
-        : DEFAULT_DEADLINE_MS;
-    this.deadlineSignal = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
+    if (settings.globals.deadline) {
+      this.deadlineSignal = AbortSignal.timeout(parseDuration('--deadline', settings.globals.deadline));
+    } else if (!settings.longRunning) {
+      // The default deadline ends a command that is stuck, not one that is making progress.
+      const deadline = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      this.rearmDeadline = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => deadline.abort(), DEFAULT_DEADLINE_MS).unref();
+      };
+      this.rearmDeadline();
+      this.deadlineSignal = deadline.signal;
+    }
     this.signal = this.deadlineSignal ? AbortSignal.any([settings.signal, this.deadlineSignal]) : settings.signal;
+  }
+
+  /**
+   * A long walk (list --all) received a page: the default deadline starts again, so
+   * only a walk that stops progressing for that long is ended. An explicit --deadline
+   * still bounds the whole command.
+   */
+  progress(): void {
+    this.rearmDeadline?.();
   }
 
   async json<T>(spec: RequestSpec): Promise<T> {
@@ -174,7 +192,8 @@ export class Http {
   private checkAborted(): void {
     if (this.settings.signal.aborted) throw new InterruptedError();
     if (this.deadlineSignal?.aborted) {
-      throw new TimeoutError(`gave up after the command's deadline (${this.settings.globals.deadline ?? '2m'}; change it with --deadline)`);
+      const what = this.settings.globals.deadline ? `the command's deadline (${this.settings.globals.deadline}` : 'no progress for 2m (the default deadline';
+      throw new TimeoutError(`gave up after ${what}; change it with --deadline)`);
     }
   }
 

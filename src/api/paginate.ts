@@ -42,6 +42,7 @@ export async function* walkPages<T>(
     while (next) {
       const page: TokenPage<T> = await next;
       next = undefined;
+      http.progress();
       info.total = page.total ?? info.total;
       const items = page.data ?? [];
       yielded += items.length;
