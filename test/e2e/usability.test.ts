@@ -150,3 +150,21 @@ describe('login', () => {
     }
   });
 });
+
+describe('shortnames where the API takes uuids', () => {
+  it('are resolved before sending: task --pool, --job, --depends-on; job create --pool; unknown exits 3 and creates nothing', async () => {
+    const pool = (await emu.call<{ uuid: string }>('POST', '/pools', { name: 'p one', shortname: 'p-one', profile: 'docker-batch', instanceCount: 1 })).body.uuid;
+    const job = (await cliOk(['job', 'create', '--name', 'j', '--shortname', 'j-one', '--pool', 'p-one', '--use-dependencies'], { emulator: emu })).trim();
+    expect((await emu.call<{ poolUuid: string }>('GET', `/jobs/${job}`)).body.poolUuid).toBe(pool);
+    const task = (await cliOk(['task', 'create', '--name', 't', '--job', 'j-one', '--depends-on', 'quick'], { emulator: emu })).trim();
+    const created = (await emu.call<{ jobUuid: string; dependencies: { dependsOn: string[] } }>('GET', `/tasks/${task}`)).body;
+    expect(created.jobUuid).toBe(job);
+    expect(created.dependencies.dependsOn).toEqual([finished]);
+    const inPool = (await cliOk(['task', 'create', '--name', 'in-pool', '--pool', 'p-one'], { emulator: emu })).trim();
+    expect((await emu.call<{ poolUuid: string }>('GET', `/tasks/${inPool}`)).body.poolUuid).toBe(pool);
+    await emu.resetCounters();
+    const missing = await cli(['task', 'create', '--name', 'x', '--pool', 'no-such-pool'], { emulator: emu });
+    expect(missing.exitCode).toBe(3);
+    expect((await emu.requests()).byRoute).not.toHaveProperty('POST /tasks');
+  });
+});
