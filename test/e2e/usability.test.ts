@@ -1,5 +1,8 @@
 // What a new user trips over (issue 18): each case against the built binary and the emulator.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliOk, tempConfigDir } from '../helpers/cli.js';
@@ -166,5 +169,29 @@ describe('shortnames where the API takes uuids', () => {
     const missing = await cli(['task', 'create', '--name', 'x', '--pool', 'no-such-pool'], { emulator: emu });
     expect(missing.exitCode).toBe(3);
     expect((await emu.requests()).byRoute).not.toHaveProperty('POST /tasks');
+  });
+});
+
+describe('pool update and clone', () => {
+  it('--no-elastic turns elasticity off; -f sets fields flags cannot, checked like any -f file', async () => {
+    const elastic = { isElastic: true, minTotalSlots: 0, maxTotalSlots: 4, minIdleSlots: 0, minIdleTimeSeconds: 90 };
+    const pool = (await emu.call<{ uuid: string }>('POST', '/pools', { name: 'el', profile: 'docker-batch', instanceCount: 1, elasticProperty: elastic })).body.uuid;
+    const off = JSON.parse(await cliOk(['pool', 'update', pool, '--no-elastic', '--dry-run'], { emulator: emu })) as { elasticProperty: { isElastic: boolean } };
+    expect(off.elasticProperty.isElastic).toBe(false);
+    expect((await cli(['pool', 'update', pool, '--no-elastic', '--elastic-max-slots', '3'], { emulator: emu })).exitCode).toBe(2);
+    const clone = JSON.parse(await cliOk(['pool', 'clone', pool, '--no-elastic', '--dry-run'], { emulator: emu })) as { elasticProperty: { isElastic: boolean } };
+    expect(clone.elasticProperty.isElastic).toBe(false);
+
+    const dir = mkdtempSync(join(tmpdir(), 'qarnot-pool-file-'));
+    writeFileSync(join(dir, 'clone.yaml'), 'forcedConstants:\n  - constantName: MODE\n    forcedValue: safe\ndefaultResourcesCacheTTLSec: 60\n');
+    const cloned = JSON.parse(await cliOk(['pool', 'clone', pool, '-f', join(dir, 'clone.yaml'), '--name', 'copy', '--dry-run'], { emulator: emu })) as Record<string, unknown>;
+    expect(cloned).toMatchObject({ name: 'copy', defaultResourcesCacheTTLSec: 60, forcedConstants: [{ constantName: 'MODE', forcedValue: 'safe' }] });
+    writeFileSync(join(dir, 'update.yaml'), 'tags: [from-file]\nconstants:\n  - key: A\n    value: "1"\n');
+    const updated = JSON.parse(await cliOk(['pool', 'update', pool, '-f', join(dir, 'update.yaml'), '--tag', 'flag', '--dry-run'], { emulator: emu })) as Record<string, unknown>;
+    expect(updated).toMatchObject({ tags: ['from-file', 'flag'], constants: [{ key: 'A', value: '1' }] });
+    writeFileSync(join(dir, 'bad.yaml'), 'forcedConstants: []\n');
+    const bad = await cli(['pool', 'update', pool, '-f', join(dir, 'bad.yaml')], { emulator: emu });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('unknown field "forcedConstants"');
   });
 });

@@ -69,9 +69,9 @@ const create = defineVerb({
 const clone = defineVerb({
   name: 'clone <id>',
   summary: 'Create a copy of a pool, with fields overridden by flags; prints the new uuid',
-  examples: ['qarnot pool clone my-pool', 'qarnot pool clone my-pool --name bigger --instances 16 --shortname my-pool-2'],
+  examples: ['qarnot pool clone my-pool', 'qarnot pool clone my-pool --name bigger --instances 16 --shortname my-pool-2', 'qarnot pool clone my-pool -f overrides.yaml --no-elastic'],
   writes: true,
-  options: addPoolBodyOptions,
+  options: (cmd) => addPoolFileOption(addPoolBodyOptions(cmd), 'fields to override'),
   load: () => import('./clone.js'),
 });
 
@@ -100,18 +100,21 @@ const update = defineVerb({
   examples: [
     'qarnot pool update my-pool -c BLEND_FILE=scene2.blend',
     'qarnot pool update my-pool --tag urgent --elastic-max-slots 20',
+    'qarnot pool update my-pool --no-elastic',
+    'qarnot pool update my-pool -f update.yaml',
     "qarnot pool update my-pool --managed min=0,max=20 --weekly 'mon-fri 08:00-20:00' --fixed 0 --always",
   ],
   writes: true,
   options: (cmd) =>
     addScalingFlags(
-      addElasticOptions(cmd)
+      addPoolFileOption(addElasticOptions(cmd), 'constants, tags, elasticProperty, scaling')
         .option('-c, --constant <KEY=VALUE>', 'set this constant, keeping the others (repeatable)', collect)
         .option('--tag <tag>', 'add this tag (repeatable)', collect)
         .option('--untag <tag>', 'remove this tag (repeatable)', collect)
         .option('--scaling <file>', 'replace the scaling policies with those of this JSON or YAML file'),
       { withName: false },
-    ).option('--dry-run', 'print the request body and send nothing'),
+    )
+      .option('--dry-run', 'print the request body and send nothing'),
   load: () => import('./update.js'),
 });
 
