@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Quotas } from './create.js';
 import type { Engine } from './lifecycle.js';
 import type { PoolRec, TaskRec } from './model.js';
@@ -14,6 +15,21 @@ export interface RequestCounters {
   /** Pages answered from a rendering made ahead of the request (see read-ahead.ts). */
   pagesReadAhead: number;
   byRoute: Record<string, number>;
+}
+
+/** Counts a request under `route` (and in flight until its answer is sent or its connection is gone). */
+export function countRequest(counters: RequestCounters, route: string, res: ServerResponse): void {
+  counters.total++;
+  counters.byRoute[route] = (counters.byRoute[route] ?? 0) + 1;
+  counters.inFlight++;
+  counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
+  let done = false;
+  const finish = () => {
+    if (!done) counters.inFlight--;
+    done = true;
+  };
+  res.on('finish', finish);
+  res.on('close', finish);
 }
 
 /** Everything a route handler needs. */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Core } from './core.js';
+import type { Core, RequestCounters } from './core.js';
 import { FaultInjector, parseFaultSpec } from './faults.js';
 import { Engine } from './lifecycle.js';
 import { DEFAULT_EMAIL, validateOptions, type EmulatorOptions } from './options.js';
@@ -49,6 +49,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const byEmail = new Map(accounts.map((a) => [a.email, a]));
   const byToken = new Map(accounts.map((a) => [a.token, a]));
   const faultSpec = opts.faults ? parseFaultSpec(opts.faults) : null;
+  const counters: RequestCounters = { total: 0, inFlight: 0, maxInFlight: 0, pagesReadAhead: 0, byRoute: {} };
 
   let storage: Storage;
   try {
@@ -59,6 +60,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       quotaBytes: opts.storageQuotaBytes ?? null,
       secretOf: (email) => byEmail.get(email)?.token,
       faults: faultSpec ? new FaultInjector(faultSpec) : null,
+      counters,
       log: opts.log ?? null,
     });
   } catch (e) {
@@ -94,7 +96,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     readGrants: opts.readGrants ?? [],
     quotas: { ...DEFAULT_QUOTAS, ...Object.fromEntries(Object.entries(opts.quotas ?? {}).filter(([, v]) => v !== undefined)) },
     persistence,
-    counters: { total: 0, inFlight: 0, maxInFlight: 0, pagesReadAhead: 0, byRoute: {} },
+    counters,
     startedAt: Date.now(),
     storage,
   };

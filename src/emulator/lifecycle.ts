@@ -534,6 +534,7 @@ export class Engine {
     t.endDate = Date.now();
     this.clearTimers(t.uuid);
     this.rt.delete(t.uuid);
+    this.opts.data?.forget(t);
     this.onTaskFinal(acc, t);
   }
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Core, Ctx, Reply } from './core.js';
+import { countRequest, type Core, type Ctx, type Reply } from './core.js';
 import type { FaultInjector } from './faults.js';
 import { matchRoute, type Route } from './router.js';
 import { PageReadAhead, nextPageBody } from './read-ahead.js';
@@ -110,21 +110,7 @@ export function createEmulatorServer(
     const { prefix, path } = splitVersion(url.pathname);
     const internal = path.startsWith('/_emulator/');
     const matched = matchRoute(routes, method, path);
-    const counters = core.counters;
-    if (!internal) {
-      counters.total++;
-      const key = matched ? `${method} ${matched.route.pattern}` : `${method} (no route)`;
-      counters.byRoute[key] = (counters.byRoute[key] ?? 0) + 1;
-      counters.inFlight++;
-      counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
-      let done = false;
-      const finish = () => {
-        if (!done) counters.inFlight--;
-        done = true;
-      };
-      res.on('finish', finish);
-      res.on('close', finish);
-    }
+    if (!internal) countRequest(core.counters, matched ? `${method} ${matched.route.pattern}` : `${method} (no route)`, res);
     const decision = !internal && faults?.active ? faults.decide() : null;
     if (decision && decision.latencyMs > 0) await sleep(decision.latencyMs);
     if (decision?.kind === 'reset') {

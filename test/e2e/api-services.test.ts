@@ -158,6 +158,20 @@ describe('port forwards and ssh', () => {
   });
 });
 
+describe('task ssh waits', () => {
+  it('until an instance runs with port 22 forwarded, then gives the command for that forward', async () => {
+    const keyFile = join(dir, 'wait.pub');
+    writeFileSync(keyFile, `${PUBLIC_KEY}\n`);
+    const uuid = await run('sleep 5', ['--ssh-key', keyFile]);
+    const printed = await cliOk(['task', 'ssh', uuid, '--print'], { emulator: emu });
+    const port = /^ssh -p (\d+) root@127\.0\.0\.1$/.exec(printed)?.[1];
+    expect(port, printed).toBeDefined();
+    const forwards = (await json(['task', 'forwards', uuid])) as unknown as Json[];
+    expect(forwards).toContainEqual(expect.objectContaining({ applicationPort: 22, forwarderPort: Number(port) }));
+    await cliOk(['task', 'abort', uuid, '--yes'], { emulator: emu });
+  });
+});
+
 describe('advanced dependencies', () => {
   it('--after releases a dependent on the final state it names, and cancels the others', async () => {
     const first = await run('exit 2');

@@ -173,6 +173,8 @@ describe('storage state', () => {
       const got = await s3(c, 'GET', '/chunked/k');
       expect(got.text).toBe('hello');
       expect(got.headers['content-encoding']).toBeUndefined();
+      const renamed = await s3(c, 'GET', '/chunked/k?response-content-disposition=attachment%3B%20filename%3Dk.txt');
+      expect(renamed.headers['content-disposition']).toBe('attachment; filename=k.txt');
     } finally {
       await api.stop();
     }
@@ -188,6 +190,8 @@ describe('storage state', () => {
       expect(slow[0]!.text).toContain('<Code>SlowDown</Code>');
       expect(slow[0]!.headers['retry-after']).toBe('1');
       expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(2);
+      // Counted with the API's requests, faulted ones included.
+      expect((await api.get('/_emulator/requests')).byRoute['S3 GET /']).toBe(20);
     } finally {
       await api.stop();
     }

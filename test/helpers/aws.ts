@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa, execaSync } from 'execa';
+import { execa } from 'execa';
+import { outsideProgram } from './programs.js';
 
-/** Whether the AWS CLI is installed; tests needing it skip (with one line saying so) unless CI is set. */
-export const HAS_AWS = execaSync('aws', ['--version'], { reject: false }).exitCode === 0;
-export const SKIP_AWS = !HAS_AWS && !process.env.CI;
-if (SKIP_AWS) process.stderr.write('Skipping the storage tests: the AWS CLI is missing (apt-get install awscli; required when CI is set).\n');
+/** Tests needing the AWS CLI skip (with one line saying so) when it is missing, unless CI is set. */
+export const SKIP_AWS = !outsideProgram('aws', 'apt-get install awscli');
 
 // Presigned URLs in SigV4 (the AWS CLI v1 presigns in SigV2 unless told otherwise).
 const home = mkdtempSync(join(tmpdir(), 'qarnot-test-aws-'));

@@ -4,7 +4,7 @@ import type { UserInfo } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { parseEnum } from '../../lib/parse.js';
 import { printItems, printRecord, type Column } from '../../output/print.js';
-import { formatEuros } from '../shared/usage.js';
+import { printCredits } from '../shared/usage.js';
 import { quotaRows, usedOf, type QuotaRow } from './quotas.js';
 
 const quota = (used: string, max: string) => (u: UserInfo) => `${u[used] ?? 0} / ${u[max] ?? '-'}`;
@@ -38,9 +38,7 @@ export async function run(ctx: Context, _opts: unknown, section?: string): Promi
   const part = section === undefined ? undefined : parseEnum('SECTION', section, SECTIONS);
   const http = await ctx.api();
   if (part === 'credits') {
-    const { credits } = await accountCredits(http);
-    const columns: Column<{ credits: number }>[] = [{ header: 'CREDITS', value: (c) => formatEuros(c.credits) }];
-    printRecord(ctx, { credits }, { plural: 'credits', id: (c) => String(c.credits), columns, details: columns });
+    printCredits(ctx, { credits: (await accountCredits(http)).credits });
     return;
   }
   const info = await userInfo(http);

@@ -1,6 +1,6 @@
 import { deleteSecret } from '../../api/secrets.js';
 import type { Context } from '../../context.js';
-import { confirmAction, type ConfirmOptions } from '../shared/changes.js';
+import { confirmAction, printChanged, type ConfirmOptions } from '../shared/changes.js';
 import { parseSecretKey } from './key.js';
 
 export async function run(ctx: Context, opts: ConfirmOptions, raws: string[]): Promise<void> {
@@ -9,6 +9,6 @@ export async function run(ctx: Context, opts: ConfirmOptions, raws: string[]): P
   const http = await ctx.api();
   for (const key of keys) {
     await deleteSecret(http, key);
-    ctx.io.err(`Deleted secret ${key}\n`);
+    printChanged(ctx, `Deleted secret ${key}`);
   }
 }

@@ -2,6 +2,8 @@ import { createSecret, putSecret } from '../../api/secrets.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, UsageError } from '../../errors.js';
 import { readAllStdin, readHidden } from '../../lib/prompt.js';
+import { registerSecret } from '../../lib/secrets.js';
+import { printChanged } from '../shared/changes.js';
 import { parseSecretKey } from './key.js';
 
 const MAX_VALUE_BYTES = 64 * 1024;
@@ -17,6 +19,8 @@ export async function run(ctx: Context, opts: { overwrite?: boolean }, raw: stri
   const key = parseSecretKey('KEY', raw);
   const value = await readValue(ctx, key);
   if (value === '') throw new UsageError('the secret value is empty: pipe it on stdin or type it at the prompt');
+  // Scrubbed from --verbose and error messages, as the token is, should the API ever echo it.
+  registerSecret(value);
   if (Buffer.byteLength(value) > MAX_VALUE_BYTES) throw new UsageError(`the secret value is ${Buffer.byteLength(value)} bytes; at most ${MAX_VALUE_BYTES} are allowed`);
   const http = await ctx.api();
   if (opts.overwrite === false) {
@@ -26,9 +30,9 @@ export async function run(ctx: Context, opts: { overwrite?: boolean }, raw: stri
       if (error instanceof ApiError && error.status === 409) throw new CliError(`secret "${key}" already exists (--no-overwrite); not changed`);
       throw error;
     }
-    ctx.io.err(`Created secret ${key}\n`);
+    printChanged(ctx, `Created secret ${key}`);
     return;
   }
   const done = await putSecret(http, key, value);
-  ctx.io.err(`${done === 'created' ? 'Created' : 'Updated'} secret ${key}\n`);
+  printChanged(ctx, `${done === 'created' ? 'Created' : 'Updated'} secret ${key}`);
 }

@@ -44,9 +44,15 @@ export async function showCarbon(ctx: Context, kind: Resource, opts: CarbonOptio
 
 export async function showCredits(ctx: Context, kind: Resource, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
-  const credits = await resourceCredits(await ctx.api(), kind, id);
-  const columns: Column<{ credits: number }>[] = [{ header: 'CREDITS', value: (c) => `${formatEuros(c.credits)}` }];
-  printRecord(ctx, { [`${kind}`]: id, credits: credits.credits }, { plural: 'credits', id: () => String(credits.credits), columns, details: columns });
+  const { credits } = await resourceCredits(await ctx.api(), kind, id);
+  printCredits(ctx, { [kind]: id, credits });
+}
+
+const creditsColumns: Column<{ credits: number }>[] = [{ header: 'CREDITS', value: (c) => formatEuros(c.credits) }];
+
+/** Euros for people; the number itself with --json and -q. */
+export function printCredits(ctx: Context, record: { credits: number }): void {
+  printRecord(ctx, record, { plural: 'credits', id: (c) => String(c.credits), columns: creditsColumns, details: creditsColumns });
 }
 
 export const formatEuros = (euros: number | null | undefined): string =>

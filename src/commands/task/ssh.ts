@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { getTask, TASK_FINAL_STATES } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
 import { CliError, SilentExit, TimeoutError, UsageError } from '../../errors.js';
@@ -59,7 +60,7 @@ export async function run(ctx: Context, opts: SshOptions, id: string, extra: str
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit' });
     child.on('error', (error) => reject(new CliError(`cannot run ${quote(argv[0]!)}: ${error.message}; install OpenSSH or set QARNOT_SSH`)));
-    child.on('exit', (status, signal) => resolve(status ?? (signal ? 128 + 2 : 1)));
+    child.on('exit', (status, signal) => resolve(status ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1)));
   });
   if (code !== 0) throw new SilentExit(code);
 }

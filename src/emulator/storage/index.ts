@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { RequestCounters } from '../core.js';
 import type { FaultInjector } from '../faults.js';
 import type { SecretOf } from './auth.js';
 import { createStorageServer } from './server.js';
@@ -16,6 +17,7 @@ export interface StorageOptions {
   quotaBytes: number | null;
   secretOf: SecretOf;
   faults: FaultInjector | null;
+  counters: RequestCounters | null;
   log: ((line: string) => void) | null;
 }
 
@@ -29,7 +31,7 @@ export class Storage {
 
   static async start(opts: StorageOptions): Promise<Storage> {
     const store = new ObjectStore(join(opts.root, 'storage'), opts.quotaBytes);
-    const server = createStorageServer({ store, secretOf: opts.secretOf, faults: opts.faults, log: opts.log });
+    const server = createStorageServer({ store, secretOf: opts.secretOf, faults: opts.faults, counters: opts.counters, log: opts.log });
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

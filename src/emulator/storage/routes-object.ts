@@ -62,6 +62,11 @@ export async function getObject(call: S3Call, b: Bucket, withBody: boolean): Pro
     call.res.end();
     return;
   }
+  // response-content-type=... and the like override the stored headers (presigned downloads use them).
+  for (const name of ['content-type', 'content-disposition', 'cache-control', 'content-encoding', 'content-language', 'expires']) {
+    const v = call.query.get(`response-${name}`);
+    if (v !== null) headers[name] = v;
+  }
   const range = parseRange(header(call, 'range'), m.size);
   const length = range ? range.end - range.start + 1 : m.size;
   if (range) headers['content-range'] = `bytes ${range.start}-${range.end}/${m.size}`;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { countRequest, type RequestCounters } from '../core.js';
 import type { FaultInjector } from '../faults.js';
 import { sleep } from '../util.js';
 import { authenticate, type SecretOf } from './auth.js';
@@ -12,14 +13,19 @@ import { S3Error, errorXml } from './xml.js';
 
 export interface StorageServerOptions {
   store: ObjectStore;
+  /** The emulator's request counters (GET /_emulator/requests): storage routes count as `S3 <METHOD> <shape>`. */
+  counters: RequestCounters | null;
   secretOf: SecretOf;
   faults: FaultInjector | null;
   log: ((line: string) => void) | null;
 }
 
-/** Subresources we answer; any other (?acl, ?versioning, ?policy...) is NotImplemented. */
+/**
+ * Subresources we answer; any other (?acl, ?versioning, ?policy...) is NotImplemented. Parameters
+ * that only qualify a request pass (the AWS SDK for JavaScript adds x-id=<Operation> to each).
+ */
 const BUCKET_SUBRESOURCES = ['location', 'delete', 'uploads'];
-const IGNORED_QUERY = /^(x-amz-|prefix$|delimiter$|max-keys$|marker$|list-type$|continuation-token$|start-after$|fetch-owner$|encoding-type$|uploadid$|partnumber$|max-parts$|part-number-marker$|key-marker$|upload-id-marker$|max-uploads$|versionid$|response-)/i;
+const IGNORED_QUERY = /^(x-amz-|x-id$|prefix$|delimiter$|max-keys$|marker$|list-type$|continuation-token$|start-after$|fetch-owner$|encoding-type$|uploadid$|partnumber$|max-parts$|part-number-marker$|key-marker$|upload-id-marker$|max-uploads$|versionid$|response-)/i;
 
 /** Splits `/bucket/key` (path-style addressing); keys are percent-decoded, never normalized. */
 function splitPath(rawPath: string): { bucket: string | null; key: string | null } {
@@ -36,6 +42,14 @@ function splitPath(rawPath: string): { bucket: string | null; key: string | null
   if (slash < 0) return { bucket: decode(path), key: null };
   const key = decode(path.slice(slash + 1));
   return { bucket: decode(path.slice(0, slash)), key: key === '' ? null : key };
+}
+
+/** `S3 PUT /{bucket}/{key}?uploadId&partNumber`: the request's shape, without names or values. */
+function routeShape(method: string, rawPath: string, query: string): string {
+  const segs = rawPath.slice(1).split('/');
+  const shape = rawPath === '/' ? '/' : segs.length === 1 || (segs.length === 2 && segs[1] === '') ? '/{bucket}' : '/{bucket}/{key}';
+  const names = [...new URLSearchParams(query).keys()].filter((k) => BUCKET_SUBRESOURCES.includes(k) || k === 'uploadId' || k === 'partNumber' || k === 'list-type');
+  return `S3 ${method} ${shape}${names.length ? `?${names.join('&')}` : ''}`;
 }
 
 async function route(call: S3Call): Promise<void> {
@@ -85,7 +99,8 @@ function sendError(req: IncomingMessage, res: ServerResponse, e: S3Error, resour
   const requestId = randomBytes(8).toString('hex').toUpperCase();
   const body = req.method === 'HEAD' ? '' : errorXml(e, resource, requestId);
   // A body the client is still sending is not read: close the connection rather than drain it.
-  const unread = !req.complete;
+  const hasBody = (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
+  const unread = hasBody && !req.complete;
   res.writeHead(e.status, {
     'content-type': 'application/xml',
     'content-length': String(Buffer.byteLength(body)),
@@ -115,6 +130,7 @@ export function createStorageServer(opts: StorageServerOptions): Server {
     const rawUrl = req.url ?? '/';
     const q = rawUrl.indexOf('?');
     const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
+    if (opts.counters) countRequest(opts.counters, routeShape(method, rawPath, q >= 0 ? rawUrl.slice(q + 1) : ''), res);
     const decision = opts.faults?.active ? opts.faults.decide() : null;
     if (decision && decision.latencyMs > 0) await sleep(decision.latencyMs);
     if (decision?.kind === 'reset') {

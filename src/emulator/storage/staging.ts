@@ -1,6 +1,7 @@
 import { copyFile, lstat, mkdir, readdir, rm, utimes } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { Transform } from 'node:stream';
 import type { ObjectStore } from './store.js';
 
 /** One resource bucket of a task or pool, as `resourceBuckets` or `advancedResourceBuckets` give it. */
@@ -149,9 +150,15 @@ export class InstanceData {
     const keys: string[] = [];
     for (const f of files) {
       const key = target.prefix + f.rel;
-      const stream = createReadStream(join(dir, ...f.rel.split('/')));
-      stream.on('data', (c) => onBytes(c.length));
-      await this.store.put(b, key, stream, { info: { contentType: 'application/octet-stream', metadata: {}, headers: {} }, contentLength: null });
+      const file = createReadStream(join(dir, ...f.rel.split('/')));
+      const counted = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          onBytes(chunk.length);
+          done(null, chunk);
+        },
+      });
+      file.on('error', (e) => counted.destroy(e));
+      await this.store.put(b, key, file.pipe(counted), { info: { contentType: 'application/octet-stream', metadata: {}, headers: {} }, contentLength: null });
       keys.push(key);
     }
     return keys;

@@ -324,7 +324,7 @@ export class ObjectStore {
   /** Keys in S3 order from `after`, rolling keys up to `delimiter` into common prefixes. */
   list(b: Bucket, o: ListOptions): ListResult {
     const keys = (b.sortedKeys ??= [...b.objects.keys()].sort(compareKeys));
-    const start = o.after > o.prefix ? o.after : o.prefix;
+    const start = compareKeys(o.after, o.prefix) > 0 ? o.after : o.prefix;
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {
