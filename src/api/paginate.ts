@@ -67,6 +67,7 @@ async function* walkTexts<I>(
   while (next) {
     const page: TokenPage<I> = await next;
     next = undefined;
+    http.progress();
     info.total = page.total ?? info.total;
     const items = page.data ?? [];
     yielded += items.length;

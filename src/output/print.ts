@@ -8,7 +8,7 @@ import { didYouMean } from '../lib/suggest.js';
 import { getPath, project, splitFields } from './fields.js';
 import { fitWidths, type FitColumn } from './fit.js';
 
-export type CellKind = 'text' | 'state' | 'date' | 'percent' | 'id';
+export type CellKind = 'text' | 'state' | 'date' | 'percent' | 'id' | 'instances';
 
 /** A table column; how it gives way on a narrow terminal is FitColumn's. */
 export interface Column<T> extends FitColumn {
@@ -111,7 +111,7 @@ export function printRecord<T>(ctx: Context, item: T, view: View<T>): void {
       return out(`${JSON.stringify(shaped)}\n`);
     case 'tsv': {
       const columns = picked ?? view.details ?? view.columns;
-      return out(columns.map((c) => `${c.header.toLowerCase()}\t${tsvCell(c.kind, c.value(item))}\n`).join(''));
+      return out(columns.map((c) => `${c.header.toLowerCase().replace(/ /g, '-')}\t${tsvCell(c.kind, c.value(item))}\n`).join(''));
     }
     case 'table': {
       const columns = picked ?? view.details ?? view.columns;
@@ -210,6 +210,8 @@ function humanText(kind: CellKind | undefined, value: unknown): string {
     return Number.isNaN(Date.parse(text)) ? text : formatRelative(new Date(text), new Date());
   }
   if (kind === 'percent') return `${Math.round(Number(value))}%`;
+  // A range of instance ids ("0-2,5") must not read as a count.
+  if (kind === 'instances') return `instances ${text}`;
   return text;
 }
 

@@ -90,7 +90,7 @@ const CASES: Case[] = [
   // conflicting flags
   { what: '--gpu with --no-gpu', args: () => [...POOL, '--gpu', '--no-gpu'], error: /--gpu and --no-gpu cannot be used together/ },
   { what: '--all with --limit', args: () => ['task', 'list', '--all', '--limit', '5'], error: /--all and --limit cannot be used together/ },
-  { what: '--fresh with --follow', args: () => ['pool', 'stdout', UUID, '--fresh', '-f'], error: /--fresh and --follow cannot be used together/ },
+  { what: '--fresh with --follow', args: () => ['pool', 'stdout', UUID, '--fresh', '-f'], error: /--fresh cannot be used with -f/ },
   { what: 'min cores above max cores', args: () => [...POOL, '--min-cores', '8', '--max-cores', '2'], error: /--min-cores \(8\) must not exceed --max-cores \(2\)/ },
   { what: 'elastic min above max', args: () => [...POOL, '--elastic-min-slots', '5', '--elastic-max-slots', '2'], error: /--elastic-min-slots \(5\) must not exceed --elastic-max-slots/ },
   { what: 'scaling from a file and flags', args: () => ['pool', 'scaling', 'set', UUID, '--fixed', '2', '-f', file('truncated.json')], error: /either with -f FILE or with --fixed\/--managed flags, not both/ },

@@ -37,7 +37,7 @@ describe('task abort / delete / update / sync / snapshot', () => {
     const uuid = await create('not-without-yes', 'refuse');
     const result = await run(['task', 'delete', '--tag', 'refuse'], { emulator: emu });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/refusing to delete 1 tasks without confirmation .*--yes/);
+    expect(result.stderr).toMatch(/refusing to delete 1 task without confirmation .*--yes/);
     expect((await getTask(uuid)).status).toBe(200);
     await emu.resetCounters();
     const byId = await run(['task', 'delete', uuid], { emulator: emu });

@@ -1,4 +1,5 @@
 import { createJob } from '../../api/jobs.js';
+import { resolveIdFields } from '../../api/resolve-ids.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseDuration, parseShortname, parseTags, parseUuidOrShortname } from '../../lib/parse.js';
@@ -38,6 +39,7 @@ function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
 export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
   const body = jobBodyFromFlags(opts);
   if (opts.dryRun) return printDryRun(ctx, body, `would create job ${quotedName(body)}`);
+  await resolveIdFields(() => ctx.api(), [body]);
   const { uuid } = await createJob(await ctx.api(), body);
   printCreated(ctx, uuid, `Created job ${quotedName(body)} ${uuid}`);
 }
