@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CliError, ExitCode, InterruptedError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
 import { abortableSleep } from '../lib/sleep.js';
+import { writeFd } from '../output/stdio.js';
 
 /**
  * What keeps the config store safe: a private directory (made so, never changed
@@ -147,8 +148,10 @@ function isStale(lock: string): boolean {
  */
 export async function withConfigLock<T>(dir: string, write: () => T): Promise<T> {
   const lock = join(dir, 'config.json.lock');
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const started = Date.now();
+  const deadline = started + LOCK_WAIT_MS;
   const signal = currentSignal();
+  let told = false;
   let fd: number | undefined;
   while (fd === undefined) {
     try {
@@ -166,6 +169,10 @@ export async function withConfigLock<T>(dir: string, write: () => T): Promise<T>
       }
       if (Date.now() > deadline) {
         throw new CliError(`the config file is locked by another qarnot process (${lock}); if none is running, delete that file`);
+      }
+      if (!told && Date.now() - started > 1000) {
+        told = true;
+        writeFd(2, `waiting for the config lock (${lock}), held by another qarnot process…\n`);
       }
       await abortableSleep(5 + Math.floor(Math.random() * 20), signal);
       if (signal.aborted) throw new InterruptedError();

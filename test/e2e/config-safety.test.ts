@@ -77,9 +77,9 @@ describe('the config lock', () => {
       env: { PATH: process.env.PATH, QARNOT_CONFIG_DIR: dir, HOME: dir },
       extendEnv: false,
     });
-    // Give it time to reach the wait: it stays alive, holding nothing.
-    await waitFor(() => existsSync(`/proc/${waiting.pid}`), { timeout: 5_000 });
-    await new Promise((r) => setTimeout(r, 700));
+    let stderr = '';
+    waiting.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor(() => stderr.includes('waiting for the config lock'), { timeout: 15_000, what: 'the lock wait' });
     waiting.kill('SIGINT');
     const result = await waiting;
     expect(result.exitCode, String(result.stderr)).toBe(130);
