@@ -13,7 +13,7 @@ function timeToLive(rec: AnyRec): number | null {
 
 /**
  * autoDeleteOnCompletion: an ended task, closed pool or completed job is deleted
- * completionTimeToLive after its end date.
+ * completionTimeToLive after its end date, also when that was before a restart.
  */
 export function armAutoDelete(e: Engine, acc: Account, rec: AnyRec): void {
   const ttl = timeToLive(rec);

@@ -49,8 +49,9 @@ export function recover(e: Engine, acc: Account): void {
     const state = t.cancelRequested ? 'Cancelled' : e.instancesOf(t).some((i) => i.state === 'Failure') ? 'Failure' : 'Success';
     e.tasks.finalize(acc, t, state);
   }
-  for (const j of acc.jobs.values()) {
+  for (const j of [...acc.jobs.values()]) {
     if (j.state === 'Terminating') e.jobs.checkDone(acc, j);
+    else if (j.state === 'Completed') armAutoDelete(e, acc, j);
     else e.jobs.submit(acc, j);
   }
   for (const t of [...acc.tasks.values()]) if (t.state === 'Submitted') e.tasks.tryStart(acc, t);
