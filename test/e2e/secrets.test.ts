@@ -81,7 +81,7 @@ describe('the token never appears in output', () => {
   it('every output format of config list, and config get', async () => {
     const dir = tempConfigDir();
     await cliOk(['login', '--with-token', '--api-url', emu.url], { ...noEnvToken(dir), input: emu.token });
-    for (const format of [[], ['--json'], ['--format', 'jsonl'], ['--format', 'tsv'], ['--format', 'table'], ['-q'], ['--fields', 'profile,token']]) {
+    for (const format of [[], ['--json'], ['--format', 'jsonl'], ['--format', 'tsv'], ['--format', 'table'], ['-q'], ['--fields', 'context,token']]) {
       const result = await cli(['config', 'list', ...format], noEnvToken(dir));
       expect(result.exitCode).toBe(0);
       expectNoSecret(result, emu.token);

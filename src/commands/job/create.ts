@@ -1,4 +1,5 @@
 import { createJob } from '../../api/jobs.js';
+import { resolveIdFields } from '../../api/resolve-ids.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseDuration, parseShortname, parseTags, parseUuidOrShortname } from '../../lib/parse.js';
@@ -18,7 +19,7 @@ interface CreateOptions {
   dryRun?: boolean;
 }
 
-export function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
+function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
   if (opts.name === undefined || opts.name.trim() === '') throw new UsageError('--name is required (a non-empty job name)');
   const body: Record<string, unknown> = { name: checkName('--name', opts.name) };
   if (opts.shortname !== undefined) body.shortname = parseShortname('--shortname', opts.shortname);
@@ -38,6 +39,7 @@ export function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
 export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
   const body = jobBodyFromFlags(opts);
   if (opts.dryRun) return printDryRun(ctx, body, `would create job ${quotedName(body)}`);
+  await resolveIdFields(() => ctx.api(), [body]);
   const { uuid } = await createJob(await ctx.api(), body);
   printCreated(ctx, uuid, `Created job ${quotedName(body)} ${uuid}`);
 }

@@ -142,7 +142,7 @@ export interface RetrySettingsBody {
 }
 
 /** Place the result under `retrySettings` (tasks) or `defaultRetrySettings` (pools). */
-export function retrySettingsFromFlags(opts: BodyFlags): RetrySettingsBody | undefined {
+function retrySettingsFromFlags(opts: BodyFlags): RetrySettingsBody | undefined {
   const out: RetrySettingsBody = {};
   if (opts.maxRetriesPerInstance !== undefined) {
     out.maxPerInstanceRetries = parseInteger('--max-retries-per-instance', opts.maxRetriesPerInstance, { min: 0 });

@@ -34,7 +34,7 @@ export async function readBodyFile(flag: string, path: string, source: FileSourc
   return checkFileFields(`${flag} ${path}: `, doc, fields);
 }
 
-export function expectBodies(flag: string, doc: unknown): JsonObject | JsonObject[] {
+function expectBodies(flag: string, doc: unknown): JsonObject | JsonObject[] {
   if (Array.isArray(doc)) {
     if (doc.length === 0) throw new UsageError(`${flag}: the array is empty; expected at least one object`);
     doc.forEach((item, i) => {
@@ -112,7 +112,7 @@ type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
 
 /** Loaded only when a file is YAML. The bundle may wrap the package's exports in `default`. */
-export async function loadYaml(): Promise<YamlModule> {
+async function loadYaml(): Promise<YamlModule> {
   if (!yamlModule) {
     const mod = (await import('yaml')) as YamlModule & { default?: YamlModule };
     yamlModule = typeof mod.parseAllDocuments === 'function' ? mod : mod.default!;
