@@ -168,7 +168,8 @@ beforeAll(async () => {
     taskIds.push(created.body.uuid);
   }
   dir = mkdtempSync(join(tmpdir(), 'qarnot-completion-e2e-'));
-  for (const sub of ['bin', 'home', 'config', 'work', 'zsh']) mkdirSync(join(dir, sub));
+  // The config directory is private, as the CLI requires of one that holds a token.
+  for (const sub of ['bin', 'home', 'config', 'work', 'zsh']) mkdirSync(join(dir, sub), { mode: sub === 'config' ? 0o700 : 0o755 });
   writeFileSync(join(dir, 'bin', 'qarnot'), `#!/bin/sh\nexec ${sh(process.execPath)} ${sh(BIN)} "$@"\n`);
   chmodSync(join(dir, 'bin', 'qarnot'), 0o755);
   writeFileSync(join(dir, 'work', 'job-spec.json'), '{}');
@@ -188,7 +189,7 @@ beforeAll(async () => {
     QARNOT_COMPLETION_BUDGET_MS: '5000',
     TERM: 'xterm',
   };
-  await cliOk(['config', 'profile', 'add', 'staging', '--api-url', 'http://127.0.0.1:9'], { configDir: join(dir, 'config') });
+  await cliOk(['context', 'add', 'staging', '--api-url', 'http://127.0.0.1:9'], { configDir: join(dir, 'config') });
 }, 60_000);
 
 afterAll(async () => {
