@@ -43,7 +43,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const tempDir = dataDir ? null : mkdtempSync(join(tmpdir(), 'qarnot-emulator-'));
   const root = dataDir ?? tempDir!;
   const workRoot = join(root, 'work');
-  mkdirSync(workRoot, { recursive: true });
+  // Under --data: the directory and what it holds are private to the emulator's user.
+  mkdirSync(workRoot, { recursive: true, mode: 0o700 });
 
   const accounts = [new Account(DEFAULT_EMAIL, token), ...(opts.accounts ?? []).map((a) => new Account(a.email, a.token))];
   const byEmail = new Map(accounts.map((a) => [a.email, a]));

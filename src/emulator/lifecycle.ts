@@ -711,10 +711,14 @@ export class Engine {
     if (this.tasksOfJob(j.uuid).some((t) => !FINAL_TASK_STATES.has(t.state))) return;
     this.transition(j, 'Completed');
     j.endDate = Date.now();
-    if (j.autoDeleteOnCompletion) {
-      const ttl = parseTimeSpan(j.completionTimeToLive) ?? 0;
-      this.later(j.uuid, ttl, () => this.deleteJob(acc, j, true), false);
-    }
+    this.armJobAutoDelete(acc, j);
+  }
+
+  /** A completed job with autoDeleteOnCompletion is deleted completionTimeToLive after it completed (also after a restart). */
+  private armJobAutoDelete(acc: Account, j: JobRec): void {
+    if (!j.autoDeleteOnCompletion) return;
+    const ttl = parseTimeSpan(j.completionTimeToLive) ?? 0;
+    this.later(j.uuid, (j.endDate ?? Date.now()) + ttl - Date.now(), () => this.deleteJob(acc, j, true), false);
   }
 
   deleteJob(acc: Account, j: JobRec, force: boolean): void {
@@ -776,8 +780,9 @@ export class Engine {
       }
       this.finalizeAfterRestart(acc, t);
     }
-    for (const j of acc.jobs.values()) {
+    for (const j of [...acc.jobs.values()]) {
       if (j.state === 'Terminating') this.checkJobDone(acc, j);
+      else if (j.state === 'Completed') this.armJobAutoDelete(acc, j);
       else this.submitJob(acc, j);
     }
     for (const t of [...acc.tasks.values()]) if (t.state === 'Submitted') this.tryStart(acc, t);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobRec, PoolRec, TaskRec } from './model.js';
@@ -29,6 +29,46 @@ export interface SavedState {
  * for it before answering. Survives a crash of the emulator (kill -9); no fsync, so not
  * necessarily a power loss.
  */
+const LOCK_FILE = 'emulator.lock';
+
+/** One emulator per --data directory: two would overwrite each other's state. A dead holder's lock is taken over. */
+function lockDataDir(dir: string): void {
+  const lock = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(lock, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+        throw new Error(`another emulator (pid ${pid}) uses the data directory ${dir}; stop it, or give another --data`);
+      }
+      unlinkSync(lock);
+    }
+  }
+  throw new Error(`cannot lock the data directory ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function unlockDataDir(dir: string): void {
+  try {
+    unlinkSync(join(dir, LOCK_FILE));
+  } catch {
+    // already gone
+  }
+}
+
 export class Persistence {
   private lastWrite = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -42,7 +82,9 @@ export class Persistence {
     private readonly snapshot: () => SavedState,
     private readonly debounceMs = 100,
   ) {
-    mkdirSync(dir, { recursive: true });
+    // The state holds every account's tasks and outputs: private to the emulator's user.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    lockDataDir(dir);
   }
 
   get file(): string {
@@ -91,7 +133,7 @@ export class Persistence {
     const began = Date.now();
     const data = JSON.stringify(this.snapshot());
     const tmp = `${this.file}.tmp`;
-    this.writing = writeFile(tmp, data).then(() => rename(tmp, this.file));
+    this.writing = writeFile(tmp, data, { mode: 0o600 }).then(() => rename(tmp, this.file));
     try {
       await this.writing;
     } catch (e) {
@@ -112,9 +154,10 @@ export class Persistence {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.snapshot()));
+    writeFileSync(tmp, JSON.stringify(this.snapshot()), { mode: 0o600 });
     renameSync(tmp, this.file);
     for (const w of this.waiters.splice(0)) w();
+    unlockDataDir(this.dir);
   }
 
   async idle(): Promise<void> {

@@ -87,6 +87,8 @@ describe('persistence', () => {
     const queued = await a.task(docker('true', { name: 'crash' }));
     const crashCopy = tempDir();
     cpSync(dataDir, crashCopy, { recursive: true });
+    // A kill -9'd emulator's lock names a dead pid; this copy's names the live test process.
+    rmSync(join(crashCopy, 'emulator.lock'), { force: true });
     await a.stop();
     const b = await start({ dataDir: crashCopy });
     try {

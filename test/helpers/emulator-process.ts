@@ -21,10 +21,10 @@ export interface Emu {
 /** Like test/helpers/emulator.ts, but keeps the process (pid, stderr, signals) and lets the test pick its environment. */
 export async function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<Emu> {
   const token = `safety-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const child = execa('node', [BIN, 'emulator', 'start', '--port', '0', '--speed', '200', '--token', token, ...args], {
+  const child = execa('node', [BIN, 'emulator', 'start', '--port', '0', '--speed', '200', ...args], {
     reject: false,
     stdin: 'ignore',
-    env: { QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test', ...env },
+    env: { QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test', QARNOT_EMULATOR_TOKEN: token, ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

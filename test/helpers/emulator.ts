@@ -34,10 +34,10 @@ export interface TestEmulator {
  */
 export async function startEmulator(extraArgs: string[] = [], { speed = 50 } = {}): Promise<TestEmulator> {
   const token = `test-token-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const child: ResultPromise = execa('node', [BIN, 'emulator', 'start', '--port', '0', '--speed', String(speed), '--token', token, ...extraArgs], {
+  const child: ResultPromise = execa('node', [BIN, 'emulator', 'start', '--port', '0', '--speed', String(speed), ...extraArgs], {
     reject: false,
     stdin: 'ignore',
-    env: { QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test' },
+    env: { QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test', QARNOT_EMULATOR_TOKEN: token },
   });
   const { url, storageUrl } = await new Promise<{ url: string; storageUrl: string }>((resolve, reject) => {
     let buffered = '';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Context } from '../../context.js';
 import { SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseNumber } from '../../lib/parse.js';
@@ -9,6 +10,7 @@ interface StartOptions {
   storagePort: string;
   storageQuota?: string;
   token?: string;
+  tokenFile?: string;
   data?: string;
   speed: string;
   faults?: string;
@@ -38,8 +40,34 @@ export async function run(ctx: Context, opts: StartOptions): Promise<void> {
   // A stop by Ctrl-C or SIGTERM is the normal end of a server: exit 0, once every instance is killed.
   setSignalPolicy({ exitCode: () => 0, forceExitAfterMs: undefined });
   const code = await runEmulatorStart(
-    { host: opts.host, port, storagePort, storageQuotaBytes, token: opts.token, dataDir: opts.data, speed, faults: opts.faults, accounts, readGrants },
+    { host: opts.host, port, storagePort, storageQuotaBytes, token: emulatorToken(ctx, opts), dataDir: opts.data, speed, faults: opts.faults, accounts, readGrants },
     { stdout: ctx.io.stdout, stderr: ctx.io.stderr, stop: ctx.signal },
   );
   if (code !== 0) throw new SilentExit(code);
+}
+
+/**
+ * The token to require: --token (warned about: any local user reads it in /proc/PID/cmdline),
+ * QARNOT_EMULATOR_TOKEN, or --token-file; none of them: a random one, the safe default.
+ */
+function emulatorToken(ctx: Context, opts: StartOptions): string | undefined {
+  const given = [opts.token !== undefined && '--token', opts.tokenFile !== undefined && '--token-file'].filter(Boolean);
+  if (given.length > 1) throw new UsageError('--token and --token-file cannot be used together');
+  if (opts.token !== undefined) {
+    ctx.io.err('warning: --token is visible to every local user (process list); prefer QARNOT_EMULATOR_TOKEN or --token-file\n');
+    return opts.token;
+  }
+  if (opts.tokenFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(opts.tokenFile, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--token-file: cannot read ${JSON.stringify(opts.tokenFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    const token = text.split('\n')[0]!.trim();
+    if (!token) throw new UsageError(`--token-file: ${JSON.stringify(opts.tokenFile)} holds no token on its first line`);
+    return token;
+  }
+  const fromEnv = ctx.env.QARNOT_EMULATOR_TOKEN?.trim();
+  return fromEnv ? fromEnv : undefined;
 }
