@@ -61,7 +61,7 @@ const CASES: Case[] = [
   { what: 'unknown scheduling', args: () => [...POOL, '--scheduling', 'sometimes'], error: /--scheduling must be one of flex, onDemand, reserved/ },
   { what: 'unknown sort field', args: () => ['task', 'list', '--sort', 'bogus'], error: /--sort expects FIELD/ },
   { what: 'unknown output format', args: () => ['task', 'list', '--format', 'xml'], error: /--format .*'xml' is invalid/ },
-  { what: 'unknown config key', args: () => ['config', 'set', 'colour', 'x'], error: /KEY must be one of api-url, as, got "colour"/ },
+  { what: 'unknown config key', args: () => ['config', 'set', 'colour', 'x'], error: /KEY must be one of api-url, as, storage-url, account-email, got "colour"/ },
   // dates and durations
   { what: 'bad relative date', args: () => ['task', 'list', '--created-after', 'yesterday-ish'], error: /--created-after expects a date/ },
   { what: 'impossible calendar date', args: () => ['pool', 'list', '--created-before', '2024-13-45'], error: /--created-before expects a date/ },
