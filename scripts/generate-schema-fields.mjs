@@ -20,15 +20,23 @@ const ROOTS = [
 
 // Fields the API serves that this OpenAPI document does not list yet, as the
 // official SDKs send them (qarnot-sdk-python: pool.py, task.py, dependency.py,
-// multi_slots_settings.py; qarnot-sdk-csharp: MultiSlotsSettings.cs).
-const TASK_NEWER = { forcedNetworkRules: ['ForcedNetworkRuleInput'] };
+// multi_slots_settings.py; qarnot-sdk-csharp: MultiSlotsSettings.cs), and as
+// our own flags send them (src/commands/shared/api-body.ts). A schema name,
+// [schema] for a list of them, or null for a plain value.
+const TASK_NEWER = {
+  forcedNetworkRules: ['ForcedNetworkRuleInput'],
+  projectUuid: null,
+  maxTimeQueueSeconds: null,
+  targetedReservationName: null,
+};
+const POOL_NEWER = { ...TASK_NEWER, multiSlotsSettings: 'MultiSlotsSettings' };
 const NEWER = {
   TaskCreationInput: TASK_NEWER, TaskCloneInput: TASK_NEWER, TaskRetryInput: TASK_NEWER, TaskRecoverInput: TASK_NEWER, TaskResumeInput: TASK_NEWER,
-  PoolCreationInput: { forcedNetworkRules: ['ForcedNetworkRuleInput'], multiSlotsSettings: 'MultiSlotsSettings' },
-  PoolCloneInput: { forcedNetworkRules: ['ForcedNetworkRuleInput'], multiSlotsSettings: 'MultiSlotsSettings' },
+  PoolCreationInput: POOL_NEWER, PoolCloneInput: POOL_NEWER,
   DependencyInput: { advancedDependsOn: ['AdvancedDependencyInput'] },
+  ForcedNetworkRuleInput: { name: null, applicationType: null },
   TaskOutput: TASK_NEWER,
-  PoolOutput: { forcedNetworkRules: ['ForcedNetworkRuleInput'], multiSlotsSettings: 'MultiSlotsSettings' },
+  PoolOutput: POOL_NEWER,
   DependencyOutput: { advancedDependsOn: ['AdvancedDependencyOutput'] },
 };
 const NEWER_SCHEMAS = {
@@ -84,7 +92,8 @@ export function generateSchemaFields(api) {
     if (!schema) throw new Error(`no schema ${name}`);
     const fields = Object.entries(propertiesOf(schema)).map(([field, s]) => [field, childOf(s, field)]);
     for (const [field, child] of Object.entries(NEWER[name] ?? {})) {
-      fields.push([field, Array.isArray(child) ? visit(child[0]) : visit(child)]);
+      if (fields.some(([known]) => known === field)) continue;
+    fields.push([field, child === null ? undefined : Array.isArray(child) ? visit(child[0]) : visit(child)]);
     }
     if (!Object.keys(propertiesOf(schema)).length && schema.additionalProperties) return '*';
     out.set(name, fields.map(([f, c]) => (c ? `${f}:${c}` : f)).join(' '));

@@ -1,9 +1,24 @@
 import type { Http } from './http.js';
+import { ApiError, CliError } from '../errors.js';
 import type { HardwareConstraint, OffsetPage, Profile, UserInfo } from './types.js';
 
-/** GET / : checks that the API is up and the token valid. */
-export async function checkAuth(http: Http): Promise<void> {
-  await http.send({ method: 'GET', path: '/', retry: 'idempotent', read: true });
+/**
+ * Checks that the server is Qarnot's Compute API and the token valid: GET /info must
+ * answer the account (any server answering 200 on GET / would otherwise get the token).
+ */
+export async function checkAuth(http: Http, apiUrl: string): Promise<UserInfo> {
+  let info: unknown;
+  try {
+    info = await http.json({ method: 'GET', path: '/info', retry: 'idempotent', read: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) info = undefined;
+    else if (error instanceof SyntaxError) info = undefined;
+    else throw error;
+  }
+  if (!info || typeof info !== 'object' || typeof (info as UserInfo).email !== 'string') {
+    throw new CliError(`${apiUrl} does not answer as Qarnot's Compute API (no account at GET /info); check the URL (--api-url or QARNOT_CLUSTER_URL)`);
+  }
+  return info as UserInfo;
 }
 
 export function userInfo(http: Http): Promise<UserInfo> {

@@ -63,6 +63,8 @@ export class Http {
   private readonly policy: RetryPolicy;
   private readonly signal: AbortSignal;
   private readonly deadlineSignal: AbortSignal | undefined;
+  /** Starts the default deadline again; undefined with an explicit --deadline or none. */
+  private readonly rearmDeadline: (() => void) | undefined;
   readonly readAs: string | undefined;
 
   constructor(
@@ -72,13 +74,32 @@ export class Http {
     this.transport = settings.transport ?? nodeTransport();
     this.policy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.readAs = connection.readAs;
-    const deadlineMs = settings.globals.deadline
-      ? parseDuration('--deadline', settings.globals.deadline)
-      : settings.longRunning
-        ? undefined
-        : DEFAULT_DEADLINE_MS;
-    this.deadlineSignal = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
+    if (settings.globals.deadline) {
+      this.deadlineSignal = AbortSignal.timeout(
+        // A timer longer than 2^31-1 ms fires at once: refuse it rather than time out at start.
+        parseDuration('--deadline', settings.globals.deadline, 2 ** 31 - 1),
+      );
+    } else if (!settings.longRunning) {
+      // The default deadline ends a command that is stuck, not one that is making progress.
+      const deadline = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      this.rearmDeadline = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => deadline.abort(), DEFAULT_DEADLINE_MS).unref();
+      };
+      this.rearmDeadline();
+      this.deadlineSignal = deadline.signal;
+    }
     this.signal = this.deadlineSignal ? AbortSignal.any([settings.signal, this.deadlineSignal]) : settings.signal;
+  }
+
+  /**
+   * A long walk (list --all) received a page: the default deadline starts again, so
+   * only a walk that stops progressing for that long is ended. An explicit --deadline
+   * still bounds the whole command.
+   */
+  progress(): void {
+    this.rearmDeadline?.();
   }
 
   async json<T>(spec: RequestSpec): Promise<T> {
@@ -174,7 +195,8 @@ export class Http {
   private checkAborted(): void {
     if (this.settings.signal.aborted) throw new InterruptedError();
     if (this.deadlineSignal?.aborted) {
-      throw new TimeoutError(`gave up after the command's deadline (${this.settings.globals.deadline ?? '2m'}; change it with --deadline)`);
+      const what = this.settings.globals.deadline ? `the command's deadline (${this.settings.globals.deadline}` : 'no progress for 2m (the default deadline';
+      throw new TimeoutError(`gave up after ${what}; change it with --deadline)`);
     }
   }
 
@@ -211,12 +233,19 @@ function queryString(query: Query | undefined): string {
 }
 
 /** The API's own words from any of its error shapes: {message}, ProblemDetails, {error:{message}}, text. */
+/** A body that is not JSON (a proxy's HTML page) as one short line: its title, or its text without tags. */
+function oneLine(text: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+  const plain = (title ?? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return plain.length > 200 ? `${plain.slice(0, 199)}…` : plain;
+}
+
 export function apiMessage(text: string): { message: string; body: unknown } {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { message: text.trim().slice(0, 500), body: undefined };
+    return { message: oneLine(text), body: undefined };
   }
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;

@@ -2,12 +2,13 @@ import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { formatRelative } from '../lib/timespan.js';
+import type { ItemPages } from '../api/paginate.js';
 import { schemaFields, schemaPath } from '../api/schema.js';
 import { didYouMean } from '../lib/suggest.js';
 import { getPath, project, splitFields } from './fields.js';
 import { fitWidths, type FitColumn } from './fit.js';
 
-export type CellKind = 'text' | 'state' | 'date' | 'percent' | 'id';
+export type CellKind = 'text' | 'state' | 'date' | 'percent' | 'id' | 'instances';
 
 /** A table column; how it gives way on a narrow terminal is FitColumn's. */
 export interface Column<T> extends FitColumn {
@@ -40,8 +41,8 @@ export function outputMode(ctx: Context): Mode {
   return ctx.io.stdoutIsTTY ? 'table' : 'tsv';
 }
 
-/** A source of items: an array, or pages arriving one by one. */
-export type ItemSource<T> = T[] | AsyncIterable<T[]>;
+/** A source of items: an array, or pages arriving one by one (perhaps also as JSON texts). */
+export type ItemSource<T> = T[] | AsyncIterable<T[]> | ItemPages<T>;
 
 /**
  * Prints a list in the chosen mode. jsonl, tsv and ids print each page as it
@@ -54,6 +55,15 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
   const shape = (item: T) => (picked ? projectPicked(item, picked) : item);
   const out = (s: string) => ctx.io.out(s);
   let count = 0;
+  if (mode === 'jsonl' && !picked && 'jsonLines' in source) {
+    // Each item as the API wrote it: nothing to parse, nothing to serialise again.
+    for await (const items of source.jsonLines()) {
+      count += items.length;
+      out(`${items.join('\n')}\n`);
+      await ctx.io.drained();
+    }
+    return count;
+  }
   const buffered: T[] = [];
   for await (const page of pagesOf(source)) {
     count += page.length;
@@ -70,6 +80,7 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
       default:
         buffered.push(...page);
     }
+    await ctx.io.drained();
   }
   if (mode === 'json') {
     out(`${JSON.stringify(buffered.map(shape), null, 2)}\n`);
@@ -100,7 +111,7 @@ export function printRecord<T>(ctx: Context, item: T, view: View<T>): void {
       return out(`${JSON.stringify(shaped)}\n`);
     case 'tsv': {
       const columns = picked ?? view.details ?? view.columns;
-      return out(columns.map((c) => `${c.header.toLowerCase()}\t${tsvCell(c.kind, c.value(item))}\n`).join(''));
+      return out(columns.map((c) => `${c.header.toLowerCase().replace(/ /g, '-')}\t${tsvCell(c.kind, c.value(item))}\n`).join(''));
     }
     case 'table': {
       const columns = picked ?? view.details ?? view.columns;
@@ -113,11 +124,6 @@ export function printRecord<T>(ctx: Context, item: T, view: View<T>): void {
       );
     }
   }
-}
-
-/** Prints a plain value (a uuid, a line of text) on stdout. */
-export function printLine(ctx: Context, text: string): void {
-  ctx.io.out(`${text}\n`);
 }
 
 async function* pagesOf<T>(source: ItemSource<T>): AsyncIterable<T[]> {
@@ -204,6 +210,8 @@ function humanText(kind: CellKind | undefined, value: unknown): string {
     return Number.isNaN(Date.parse(text)) ? text : formatRelative(new Date(text), new Date());
   }
   if (kind === 'percent') return `${Math.round(Number(value))}%`;
+  // A range of instance ids ("0-2,5") must not read as a count.
+  if (kind === 'instances') return `instances ${text}`;
   return text;
 }
 

@@ -4,6 +4,25 @@ import type { View } from './print.js';
 const instances = (t: { instanceCount?: number; totalInstanceCount?: number; advancedRanges?: string | null }) =>
   t.totalInstanceCount || t.instanceCount || (t.advancedRanges ? t.advancedRanges : 0);
 
+const labels = (map: unknown) =>
+  map && typeof map === 'object' ? Object.entries(map as Record<string, string>).map(([key, value]) => `${key}=${value}`).join(' ') : undefined;
+
+const keyValues = (list: unknown) => (Array.isArray(list) ? (list as { key: string; value: string }[]).map((c) => `${c.key}=${c.value}`).join(' ') : undefined);
+
+interface Elastic {
+  isElastic?: boolean;
+  minTotalSlots?: number;
+  maxTotalSlots?: number;
+  minIdleSlots?: number;
+  minIdleTimeSeconds?: number;
+}
+
+/** The obsolete elasticProperty, when it is on: its slots and idle settings. */
+function elastic(e: Elastic | null | undefined): string | undefined {
+  if (!e?.isElastic) return undefined;
+  return `slots ${e.minTotalSlots ?? 0}-${e.maxTotalSlots ?? 0}, idle ${e.minIdleSlots ?? 0} for ${e.minIdleTimeSeconds ?? 0}s`;
+}
+
 export const taskView: View<Task> = {
   plural: 'tasks',
   schema: 'TaskOutput',
@@ -29,11 +48,12 @@ export const taskView: View<Task> = {
     { header: 'JOB', value: (t) => t.jobUuid },
     { header: 'INSTANCES', value: instances },
     { header: 'RUNNING', value: (t) => t.runningInstanceCount },
-    { header: 'SUCCEEDED', value: (t) => t.status?.succeededRange },
-    { header: 'FAILED', value: (t) => t.status?.failedRange },
-    { header: 'CANCELLED', value: (t) => t.status?.cancelledRange },
+    { header: 'SUCCEEDED', value: (t) => t.status?.succeededRange, kind: 'instances' },
+    { header: 'FAILED', value: (t) => t.status?.failedRange, kind: 'instances' },
+    { header: 'CANCELLED', value: (t) => t.status?.cancelledRange, kind: 'instances' },
     { header: 'TAGS', value: (t) => t.tags },
-    { header: 'CONSTANTS', value: (t) => t.constants?.map((c) => `${c.key}=${c.value}`).join(' ') },
+    { header: 'LABELS', value: (t) => labels(t.labels) },
+    { header: 'CONSTANTS', value: (t) => keyValues(t.constants) },
     { header: 'ERRORS', value: (t) => t.errors?.map((e) => e.message).join('; ') },
     { header: 'CREATED', value: (t) => t.creationDate, kind: 'date' },
     { header: 'ENDED', value: (t) => t.endDate, kind: 'date' },
@@ -65,6 +85,9 @@ export const poolView: View<Pool> = {
     { header: 'RUNNING', value: (p) => p.runningInstanceCount },
     { header: 'QUEUED', value: (p) => p.queuedOrRunningTaskInstancesCount },
     { header: 'TAGS', value: (p) => p.tags },
+    { header: 'LABELS', value: (p) => labels(p.labels) },
+    { header: 'CONSTANTS', value: (p) => keyValues(p.constants) },
+    { header: 'ELASTIC', value: (p) => elastic(p.elasticProperty as Elastic | undefined) },
     { header: 'SCALING', value: (p) => (p.scaling as { activePolicyName?: string } | undefined)?.activePolicyName },
     { header: 'CREATED', value: (p) => p.creationDate, kind: 'date' },
     { header: 'ENDED', value: (p) => p.endDate, kind: 'date' },
@@ -91,7 +114,7 @@ export const jobView: View<Job> = {
     { header: 'STATE', value: (j) => j.state, kind: 'state' },
     { header: 'POOL', value: (j) => j.poolUuid },
     { header: 'DEPENDENCIES', value: (j) => (j.useDependencies ? 'yes' : 'no') },
-    { header: 'MAXWALLTIME', value: (j) => j.maxWallTime },
+    { header: 'MAX WALL TIME', value: (j) => j.maxWallTime },
     { header: 'TAGS', value: (j) => j.tags },
     { header: 'CREATED', value: (j) => j.creationDate, kind: 'date' },
   ],

@@ -90,7 +90,7 @@ const CASES: Case[] = [
   // conflicting flags
   { what: '--gpu with --no-gpu', args: () => [...POOL, '--gpu', '--no-gpu'], error: /--gpu and --no-gpu cannot be used together/ },
   { what: '--all with --limit', args: () => ['task', 'list', '--all', '--limit', '5'], error: /--all and --limit cannot be used together/ },
-  { what: '--fresh with --follow', args: () => ['pool', 'stdout', UUID, '--fresh', '-f'], error: /--fresh and --follow cannot be used together/ },
+  { what: '--fresh with --follow', args: () => ['pool', 'stdout', UUID, '--fresh', '-f'], error: /--fresh cannot be used with -f/ },
   { what: 'min cores above max cores', args: () => [...POOL, '--min-cores', '8', '--max-cores', '2'], error: /--min-cores \(8\) must not exceed --max-cores \(2\)/ },
   { what: 'elastic min above max', args: () => [...POOL, '--elastic-min-slots', '5', '--elastic-max-slots', '2'], error: /--elastic-min-slots \(5\) must not exceed --elastic-max-slots/ },
   { what: 'scaling from a file and flags', args: () => ['pool', 'scaling', 'set', UUID, '--fixed', '2', '-f', file('truncated.json')], error: /either with -f FILE or with --fixed\/--managed flags, not both/ },
@@ -170,8 +170,8 @@ describe('scaling policies: every problem on its own line, naming its path', () 
     { what: 'end before start', args: ['--managed', 'max=2', '--weekly', 'mon 18:00-08:00'], problems: [/^policies\[0\]\.enabledPeriods\[0\]\.endTimeUtc: end .* is not after start/] },
     {
       what: 'two problems at once',
-      args: ['--fixed', '-1'],
-      problems: [/^policies\[0\]\.slotsCount:/, /^policies\[0\]\.enabledPeriods: at least one period is required/],
+      args: ['--fixed', '-1', '--always', '--managed', 'min=5,max=2', '--always'],
+      problems: [/^policies\[0\]\.slotsCount:/, /^policies\[1\]\.minTotalSlots: min 5 is above max 2/],
     },
   ])('$what', async ({ args, problems }) => {
     await emu.resetCounters();

@@ -242,8 +242,8 @@ describe.each(SHELLS)('%s completion', (shell) => {
     expect(await values(shell, 'qarnot task stdout hello-b')).toEqual(['hello-bake']);
   });
 
-  it('completes stored profile names after --profile', async () => {
-    expect(await values(shell, 'qarnot --profile sta')).toEqual(['staging']);
+  it('completes stored context names after --context', async () => {
+    expect(await values(shell, 'qarnot --context sta')).toEqual(['staging']);
   });
 
   it('stays silent and fast when the API is down', async () => {

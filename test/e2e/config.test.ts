@@ -105,6 +105,19 @@ describe('login and the config store', () => {
     expect((await cli(['config', 'import', dir], noToken(dir))).stderr).toMatch(/is a directory/);
   });
 
+  it('imports into a new context when the one in use has a token: never replaces it silently', async () => {
+    const dir = tempConfigDir();
+    await cliOk(['login', '--with-token', '--api-url', emu.url], { ...noToken(dir), input: emu.token });
+    const file = join(dir, 'cli.config');
+    writeFileSync(file, 'token=other-token-from-file\nuri=https://api.example.com\n');
+    const first = await cli(['config', 'import', file], noToken(dir));
+    expect(first.stderr).toContain('into context "imported"; use it with: qarnot context use imported');
+    expect((await cli(['config', 'import', file], noToken(dir))).stderr).toContain('into context "imported-2"');
+    // The context in use still reaches the emulator with its own token.
+    expect((await cli(['account'], noToken(dir))).exitCode).toBe(0);
+    expect((await cliOk(['config', 'get', 'api-url'], noToken(dir))).trim()).toBe(emu.url);
+  });
+
   it('reports a corrupted config file clearly', async () => {
     const dir = tempConfigDir();
     await cliOk(['config', 'profile', 'add', 'p'], noToken(dir));

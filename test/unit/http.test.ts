@@ -1,7 +1,7 @@
 import { MockAgent } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiMessage, createHttp, type Http } from '../../src/api/http.js';
-import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
+import { ApiError, ExitCode, NetworkError, TimeoutError } from '../../src/errors.js';
 import { registerSecret } from '../../src/lib/secrets.js';
 import { testIO } from '../helpers/io.js';
 import { undiciTransport } from '../helpers/undici-transport.js';
@@ -134,5 +134,24 @@ describe('apiMessage', () => {
       'Model validation error; policies[0].name: required',
     );
     expect(apiMessage('plain text failure').message).toBe('plain text failure');
+  });
+});
+
+describe('the default deadline', () => {
+  it('ends a command that makes no progress for 2 minutes, not a walk that keeps receiving pages', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { http, agent } = client();
+      agent.get(ORIGIN).intercept({ path: '/info', method: 'GET' }).reply(200, { email: 'a@b' }).times(2);
+      vi.advanceTimersByTime(100_000);
+      http.progress(); // a page arrived
+      vi.advanceTimersByTime(100_000);
+      // 200 s since the start, 100 s since the last progress: still going.
+      await expect(http.json({ method: 'GET', path: '/info', retry: 'idempotent' })).resolves.toEqual({ email: 'a@b' });
+      vi.advanceTimersByTime(21_000);
+      await expect(http.json({ method: 'GET', path: '/info', retry: 'idempotent' })).rejects.toBeInstanceOf(TimeoutError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

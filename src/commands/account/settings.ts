@@ -14,7 +14,8 @@ export async function run(ctx: Context): Promise<void> {
     id: ([key]) => key,
     columns: [
       { header: 'KEY', value: ([key]) => key },
-      { header: 'VALUE', value: ([, value]) => value ?? 'null' },
+      // Unset settings print empty (a dash in a table), not the word null; --json keeps null.
+      { header: 'VALUE', value: ([, value]) => value },
     ],
   });
 }

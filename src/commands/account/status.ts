@@ -22,7 +22,7 @@ const columns: Column<ServiceStatus>[] = [
 export async function run(ctx: Context): Promise<void> {
   const http = await ctx.api();
   const started = performance.now();
-  await checkAuth(http);
+  await checkAuth(http, http.connection.apiUrl);
   const latencyMs = Math.round(performance.now() - started);
   let service: Record<string, unknown> | undefined;
   try {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../lib/secrets.js';
-import { checkProfileName, targetProfile } from './shared.js';
+import { contextFromEnv } from '../../config/resolve.js';
+import type { ConfigStore } from '../../config/store.js';
+import { checkProfileName } from './shared.js';
 
 interface Imported {
   apiUrl?: string;
@@ -66,8 +68,24 @@ export async function run(ctx: Context, _opts: unknown, file?: string): Promise<
   if (!imported.token && !imported.apiUrl) throw new UsageError(`FILE: "${path}" holds no token and no API URL`);
   registerSecret(imported.token);
   const store = await ctx.config();
-  const name = checkProfileName(targetProfile(ctx, store));
-  store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
+  const name = checkProfileName(importTarget(ctx, store));
+  await store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
   const what = [imported.token && 'the token', imported.apiUrl && 'the API URL', imported.storageUrl && 'the storage URL', imported.accountEmail && 'the account e-mail'].filter(Boolean);
-  ctx.io.err(`Imported ${what.join(', ')} from ${path} into context "${name}"\n`);
+  const active = store.activeProfileName() === name;
+  ctx.io.err(`Imported ${what.join(', ')} from ${path} into context "${name}"${active ? '' : `; use it with: qarnot context use ${name}`}\n`);
+}
+
+/**
+ * A context named with --context (or QARNOT_CONTEXT) is the user's choice; otherwise the
+ * active one only while it holds no token, else a new context "imported" (then
+ * "imported-2" ...): an import never silently replaces the credentials in use.
+ */
+function importTarget(ctx: Context, store: ConfigStore): string {
+  const named = ctx.globals.context ?? contextFromEnv(ctx.env);
+  if (named !== undefined) return named;
+  const active = store.activeProfileName();
+  if (!store.profile(active)?.token) return active;
+  let name = 'imported';
+  for (let n = 2; store.profile(name); n++) name = `imported-${n}`;
+  return name;
 }

@@ -48,6 +48,8 @@ const CONFIG_VERBS: Verb[] = [
   defineVerb({
     name: 'import [file]',
     summary: 'Import an official CLI config (~/.Qarnot/cli.config) or a Python SDK qarnot.conf into a context',
+    description:
+      'Import an official CLI config (~/.Qarnot/cli.config) or a Python SDK qarnot.conf. It goes into the context named with --context; otherwise into the context in use if it has no token yet, else into a new context "imported": the token in use is never replaced silently.',
     examples: ['qarnot config import', 'qarnot config import ./qarnot.conf --context python'],
     load: () => import('./import.js'),
   }),

@@ -30,15 +30,19 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
   if (token === '') throw new UsageError('the token is empty');
   if (/\s/.test(token)) throw new UsageError('the token must not contain spaces or line breaks');
   registerSecret(token);
-  const apiUrl = ctx.globals.apiUrl ?? existing.apiUrl ?? ctx.env.QARNOT_CLUSTER_URL ?? DEFAULT_API_URL;
+  // The usual precedence (flag, environment, stored, default); the URL is stored with the
+  // token, so that the token is never paired with another server than the one it was checked on.
+  const fromEnv = ctx.globals.apiUrl === undefined && ctx.env.QARNOT_CLUSTER_URL !== undefined && ctx.env.QARNOT_CLUSTER_URL !== '';
+  const apiUrl = (ctx.globals.apiUrl ?? (fromEnv ? ctx.env.QARNOT_CLUSTER_URL : undefined) ?? existing.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   if (opts.check) {
     const http = createHttp(
-      { apiUrl: apiUrl.replace(/\/+$/, ''), token, profile, readAs: undefined, sources: { apiUrl: 'flag', token: 'flag' } },
+      { apiUrl, token, profile, readAs: undefined, sources: { apiUrl: 'flag', token: 'flag' } },
       { io: ctx.io, globals: ctx.globals, signal: ctx.signal, longRunning: false },
     );
-    await checkAuth(http);
+    await checkAuth(http, apiUrl);
   }
-  store.updateProfile(profile, { ...(ctx.globals.apiUrl ? { apiUrl: ctx.globals.apiUrl } : {}), token });
-  if (Object.keys(store.profiles()).length === 1) store.setActiveProfile(profile);
-  ctx.io.err(`Logged in to ${apiUrl} as context "${profile}"${opts.check ? '' : ' (token not checked)'}; token stored in ${store.path}\n`);
+  await store.updateProfile(profile, { apiUrl, token });
+  if (Object.keys(store.profiles()).length === 1) await store.setActiveProfile(profile);
+  const source = fromEnv ? ' (from QARNOT_CLUSTER_URL)' : '';
+  ctx.io.err(`Logged in to ${apiUrl}${source} as context "${profile}"${opts.check ? '' : ' (token not checked)'}; token and URL stored in ${store.path}\n`);
 }

@@ -8,7 +8,8 @@ import { formatProblem } from '../../scaling/model.js';
 import type { Step } from '../../scaling/options.js';
 import { commonBodyFromFlags, type Body, type BodyFlags } from '../shared/body.js';
 import { applyApiFieldFlags, resolveProjectField, type ApiFieldFlags } from '../shared/api-body.js';
-import { readStructuredFile } from '../shared/file-input.js';
+import { checkFileFields } from '../shared/file-fields.js';
+import { isObject, readStructuredFile } from '../shared/file-input.js';
 import { elasticFromFlags, type ElasticFlags } from './elastic.js';
 
 export interface PoolBodyFlags extends BodyFlags, ElasticFlags, ApiFieldFlags {
@@ -68,4 +69,11 @@ export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags): Prom
   applyApiFieldFlags(body, opts, 'pool');
   await resolveProjectField(() => ctx.api(), [body]);
   return body;
+}
+
+/** A pool -f file: one object whose keys are checked against the API's input schema. */
+export async function readPoolFile(ctx: Context, path: string, schema: 'PoolCreationInput' | 'PoolCloneInput' | 'PoolUpdateInput', allowUnknown?: boolean): Promise<Body> {
+  const doc = await readStructuredFile('-f', path, { stdin: ctx.io.stdin });
+  if (!isObject(doc)) throw new UsageError(`-f ${path}: expected one pool object`);
+  return checkFileFields(`-f ${path}: `, doc, { schema, allowUnknown });
 }

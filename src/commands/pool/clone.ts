@@ -2,12 +2,19 @@ import { clonePool } from '../../api/pools.js';
 import type { Context } from '../../context.js';
 import { parseUuidOrShortname } from '../../lib/parse.js';
 import { printCreated, printDryRun } from '../shared/changes.js';
-import { poolBodyFromFlags, type PoolBodyFlags } from './body.js';
+import { mergeBody } from '../shared/body.js';
+import { poolBodyFromFlags, readPoolFile, type PoolBodyFlags } from './body.js';
 
-/** Only the fields given as flags are sent: the API keeps the source pool's others. */
-export async function run(ctx: Context, opts: PoolBodyFlags, id: string): Promise<void> {
+interface CloneOptions extends PoolBodyFlags {
+  file?: string;
+  allowUnknownFields?: boolean;
+}
+
+/** Only the fields given (file, then flags over it) are sent: the API keeps the source pool's others. */
+export async function run(ctx: Context, opts: CloneOptions, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
-  const overrides = await poolBodyFromFlags(ctx, opts);
+  const flags = await poolBodyFromFlags(ctx, opts);
+  const overrides = opts.file === undefined ? flags : mergeBody(await readPoolFile(ctx, opts.file, 'PoolCloneInput', opts.allowUnknownFields), flags);
   if (opts.dryRun) return printDryRun(ctx, overrides, `would clone pool ${id} with these overrides`);
   const { uuid } = await clonePool(await ctx.api(), id, overrides);
   printCreated(ctx, uuid, `Created pool ${uuid}: a copy of ${id}`);

@@ -4,10 +4,8 @@ import { UsageError } from '../../errors.js';
 import { checkScaling } from '../../scaling/check.js';
 import { formatProblem } from '../../scaling/model.js';
 import { checkCommonFields, mergeBody } from '../shared/body.js';
-import { checkFileFields } from '../shared/file-fields.js';
-import { isObject, readStructuredFile } from '../shared/file-input.js';
 import { printCreated, printDryRun, quotedName } from '../shared/changes.js';
-import { poolBodyFromFlags, type PoolBodyFlags } from './body.js';
+import { poolBodyFromFlags, readPoolFile, type PoolBodyFlags } from './body.js';
 
 interface CreateOptions extends PoolBodyFlags {
   file?: string;
@@ -19,9 +17,7 @@ export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
   let body = flags;
   let where = '';
   if (opts.file !== undefined) {
-    const doc = await readStructuredFile('-f', opts.file, { stdin: ctx.io.stdin });
-    if (!isObject(doc)) throw new UsageError(`-f ${opts.file}: expected one pool object`);
-    body = mergeBody(checkFileFields(`-f ${opts.file}: `, doc, { schema: 'PoolCreationInput', allowUnknown: opts.allowUnknownFields }), flags);
+    body = mergeBody(await readPoolFile(ctx, opts.file, 'PoolCreationInput', opts.allowUnknownFields), flags);
     where = `-f ${opts.file}: `;
   }
   checkCommonFields(where, body, { requireName: true });

@@ -2,6 +2,8 @@ import { UsageError } from '../../errors.js';
 import { parseDuration, parseInteger, parseNumber } from '../../lib/parse.js';
 
 export interface ElasticFlags {
+  /** false with --no-elastic (commander's default for a --no- flag alone is true). */
+  elastic?: boolean;
   elasticMinSlots?: string;
   elasticMaxSlots?: string;
   elasticMinIdleSlots?: string;
@@ -15,7 +17,7 @@ const seconds = (flag: string, raw: string) => Math.round(parseDuration(flag, ra
 /**
  * The --elastic-* flags to an `elasticProperty` (merged over `base`, the
  * pool's current one on update); undefined when none was given. Any of them
- * turns elasticity on.
+ * turns elasticity on; --no-elastic turns it off.
  */
 export function elasticFromFlags(opts: ElasticFlags, base: Record<string, unknown> = {}): Record<string, unknown> | undefined {
   const given: Record<string, unknown> = {};
@@ -29,6 +31,10 @@ export function elasticFromFlags(opts: ElasticFlags, base: Record<string, unknow
     given.rampResizeFactor = factor;
   }
   if (opts.elasticMinIdleTime !== undefined) given.minIdleTimeSeconds = seconds('--elastic-min-idle-time', opts.elasticMinIdleTime);
+  if (opts.elastic === false) {
+    if (Object.keys(given).length) throw new UsageError('--no-elastic cannot be used with the --elastic-* flags');
+    return { ...base, isElastic: false };
+  }
   if (Object.keys(given).length === 0) return undefined;
   const merged: Record<string, unknown> = { ...base, ...given, isElastic: true };
   const { minTotalSlots: min, maxTotalSlots: max, minIdleSlots: idle } = merged as Record<string, number | undefined>;

@@ -3,6 +3,7 @@ import { POOL } from '../../resources/pool.js';
 import { addScalingFlags } from '../../scaling/options.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, addVerbs, collect, defineVerb, noun, type Verb } from '../define.js';
 import { searchVerb } from '../search/index.js';
+import { addOutputOptions, freshCursorNote } from '../shared/output-options.js';
 import { addHardwareOptions, addLifetimeOptions, addMetadataOptions, addRetryOptions, addSchedulingOptions } from '../shared/body-options.js';
 import { addElasticOptions, addPoolFileOption } from './options.js';
 import { addApiFieldOptions } from '../shared/api-options.js';
@@ -24,7 +25,7 @@ function addPoolBodyOptions(cmd: Command): Command {
   addScalingFlags(cmd, { withName: false });
   cmd
     .option('--preparation-command <command>', 'command run on each node before tasks (preparationTask)')
-    .option('--tasks-wait-for-sync', "tasks of this pool wait for the pool's resources to be synchronised by default");
+    .option('--tasks-wait-for-sync', "tasks of this pool wait for the pool's resources to be synchronized by default");
   addRetryOptions(cmd);
   addSchedulingOptions(cmd);
   addLifetimeOptions(cmd);
@@ -36,7 +37,7 @@ const list = defineVerb({
   name: 'list',
   aliases: ['ls'],
   summary: 'List pools, newest first (50 by default; --all for every page)',
-  examples: ['qarnot pool list', 'qarnot pool list --state FullyExecuting --json'],
+  examples: ['qarnot pool list', 'qarnot pool list --state FullyExecuting --json', 'qarnot pool list --all --summary -q'],
   options: (cmd) => addListOptions(cmd, { states: POOL.states, sortFields: POOL.sortFields, summary: true }),
   load: () => import('./list.js'),
 });
@@ -68,9 +69,9 @@ const create = defineVerb({
 const clone = defineVerb({
   name: 'clone <id>',
   summary: 'Create a copy of a pool, with fields overridden by flags; prints the new uuid',
-  examples: ['qarnot pool clone my-pool', 'qarnot pool clone my-pool --name bigger --instances 16 --shortname my-pool-2'],
+  examples: ['qarnot pool clone my-pool', 'qarnot pool clone my-pool --name bigger --instances 16 --shortname my-pool-2', 'qarnot pool clone my-pool -f overrides.yaml --no-elastic'],
   writes: true,
-  options: addPoolBodyOptions,
+  options: (cmd) => addPoolFileOption(addPoolBodyOptions(cmd), 'fields to override'),
   load: () => import('./clone.js'),
 });
 
@@ -99,18 +100,21 @@ const update = defineVerb({
   examples: [
     'qarnot pool update my-pool -c BLEND_FILE=scene2.blend',
     'qarnot pool update my-pool --tag urgent --elastic-max-slots 20',
+    'qarnot pool update my-pool --no-elastic',
+    'qarnot pool update my-pool -f update.yaml',
     "qarnot pool update my-pool --managed min=0,max=20 --weekly 'mon-fri 08:00-20:00' --fixed 0 --always",
   ],
   writes: true,
   options: (cmd) =>
     addScalingFlags(
-      addElasticOptions(cmd)
+      addPoolFileOption(addElasticOptions(cmd), 'constants, tags, elasticProperty, scaling')
         .option('-c, --constant <KEY=VALUE>', 'set this constant, keeping the others (repeatable)', collect)
         .option('--tag <tag>', 'add this tag (repeatable)', collect)
         .option('--untag <tag>', 'remove this tag (repeatable)', collect)
         .option('--scaling <file>', 'replace the scaling policies with those of this JSON or YAML file'),
       { withName: false },
-    ).option('--dry-run', 'print the request body and send nothing'),
+    )
+      .option('--dry-run', 'print the request body and send nothing'),
   load: () => import('./update.js'),
 });
 
@@ -125,14 +129,15 @@ const sync = defineVerb({
 const outputs = (['stdout', 'stderr'] as const).map((stream) =>
   defineVerb({
     name: `${stream} <id>`,
-    summary: `Print a pool's ${stream} (whole buffer, only what is new with --fresh, live with -f)`,
-    examples: [`qarnot pool ${stream} my-pool`, `qarnot pool ${stream} my-pool --instance 2 -f`],
+    summary: `Print a pool's ${stream}: the whole buffer, only what is new (--fresh), or live (-f)`,
+    description: `Print a pool's ${stream} (its tasks' output and its own). Without options: the
+whole buffer the API keeps. With -f: keep printing new lines as they arrive
+until the pool is closed.
+
+${freshCursorNote('pool')}`,
+    examples: [`qarnot pool ${stream} my-pool`, `qarnot pool ${stream} my-pool --instance 2 -f --timestamps`, `qarnot pool ${stream} my-pool --fresh`],
     longRunning: true,
-    options: (cmd: Command) =>
-      cmd
-        .option('--instance <n>', 'only this instance')
-        .option('--fresh', 'only what was written since the last read')
-        .option('-f, --follow', 'keep printing new output until the pool is closed'),
+    options: (cmd: Command) => addOutputOptions(cmd, 'pool'),
     load: () => import('./output.js'),
   }),
 );

@@ -16,5 +16,6 @@ export function addElasticOptions(cmd: Command): Command {
     .option('--elastic-min-idle-slots <n>', 'elastic: idle slots to keep (minIdleSlots)')
     .option('--elastic-resize-period <duration>', 'elastic: time between resizes, e.g. 90s (resizePeriod)')
     .option('--elastic-resize-factor <x>', 'elastic: ramp resize factor, 0 <= x < 1 (rampResizeFactor)')
-    .option('--elastic-min-idle-time <duration>', 'elastic: idle time before a slot is released, e.g. 90s (minIdleTimeSeconds)');
+    .option('--elastic-min-idle-time <duration>', 'elastic: idle time before a slot is released, e.g. 90s (minIdleTimeSeconds)')
+    .option('--no-elastic', 'turn elasticity off (isElastic: false)');
 }

@@ -2,22 +2,15 @@ import { readFreshPoolOutput, readPoolOutput } from '../../api/pools.js';
 import type { Stream } from '../../api/tasks.js';
 import { POOL } from '../../resources/pool.js';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
-import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
-import { decorateLines, followOutput } from '../shared/follow.js';
-
-interface OutputOptions {
-  instance?: string;
-  fresh?: boolean;
-  follow?: boolean;
-}
+import { parseUuidOrShortname } from '../../lib/parse.js';
+import { decorateLines, followOutput, parseOutputFlags, type OutputFlags } from '../shared/follow.js';
 
 /** `pool stdout|stderr`: the stream is the verb's name. */
-export async function run(ctx: Context, opts: OutputOptions, id: string): Promise<void> {
+export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
   const stream = ctx.command.name() as Stream;
-  const instance = opts.instance === undefined ? undefined : parseInteger('--instance', opts.instance, { min: 0 });
-  if (opts.fresh && opts.follow) throw new UsageError('--fresh and --follow cannot be used together (following already prints only what is new)');
+  const { instance, timeoutMs } = parseOutputFlags(opts);
+  const timestamps = opts.timestamps === true;
   const http = await ctx.api();
   if (!opts.follow) {
     const text = opts.fresh ? await readFreshPoolOutput(http, id, stream, instance) : await readPoolOutput(http, id, stream, instance);
@@ -29,12 +22,13 @@ export async function run(ctx: Context, opts: OutputOptions, id: string): Promis
       {
         name: stream,
         read: () => readPoolOutput(http, id, stream, instance),
-        write: (lines, at) => ctx.io.out(decorateLines(lines, { color: ctx.io.color, timestamps: false }, at)),
+        write: (lines, at) => ctx.io.out(decorateLines(lines, { color: ctx.io.color, timestamps }, at)),
       },
     ],
     // A pool ends when it is closed (or failed): until then, new tasks may write.
     isFinished: async () => POOL.finalStates.has((await POOL.get(http, id)).state),
     signal: ctx.signal,
+    timeoutMs,
     warn: (message) => ctx.io.err(`${message}\n`),
   });
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { parseTags, parseUuidOrShortname } from '../../lib/parse.js';
 import { mergeBody, parseConstants } from '../shared/body.js';
 import { printChanged, printDryRun } from '../shared/changes.js';
-import { scalingFromOptions } from './body.js';
+import { readPoolFile, scalingFromOptions } from './body.js';
 import type { Step } from '../../scaling/options.js';
 import { elasticFromFlags, type ElasticFlags } from './elastic.js';
 
@@ -15,6 +15,8 @@ interface UpdateOptions extends ElasticFlags {
   scaling?: string;
   scalingSteps?: Step[];
   dryRun?: boolean;
+  file?: string;
+  allowUnknownFields?: boolean;
 }
 
 /**
@@ -27,13 +29,15 @@ export async function run(ctx: Context, opts: UpdateOptions, id: string): Promis
   const added = opts.tag?.length ? parseTags('--tag', opts.tag) : [];
   const removed = opts.untag ?? [];
   const scaling = await scalingFromOptions(ctx, opts);
+  // The file's fields replace the pool's; the flags then apply over them.
+  const file = opts.file === undefined ? {} : await readPoolFile(ctx, opts.file, 'PoolUpdateInput', opts.allowUnknownFields);
   // Validated against an empty base first, so bad flags exit 2 before any request.
   elasticFromFlags(opts);
-  if (!constants && !added.length && !removed.length && !scaling && !elasticFromFlags(opts)) {
-    throw new UsageError('nothing to update: give --constant, --tag, --untag, --scaling, --fixed/--managed or --elastic-* flags');
+  if (!constants && !added.length && !removed.length && !scaling && !elasticFromFlags(opts) && Object.keys(file).length === 0) {
+    throw new UsageError('nothing to update: give -f, --constant, --tag, --untag, --scaling, --fixed/--managed, --elastic-* flags or --no-elastic');
   }
   const http = await ctx.api();
-  const pool = await getPool(http, id);
+  const pool = { ...(await getPool(http, id)), ...file };
   const current = { constants: pool.constants ?? [], tags: pool.tags ?? [] };
   const update = mergeBody(current, constants ? { constants } : {});
   const tags = [...((update.tags as string[]) ?? []).filter((t) => !removed.includes(t))];
@@ -41,7 +45,9 @@ export async function run(ctx: Context, opts: UpdateOptions, id: string): Promis
   update.tags = parseTags('--tag', tags);
   const elastic = elasticFromFlags(opts, (pool.elasticProperty as Record<string, unknown> | undefined) ?? {});
   if (elastic) update.elasticProperty = elastic;
+  else if (file.elasticProperty !== undefined) update.elasticProperty = file.elasticProperty;
   if (scaling) update.scaling = scaling;
+  else if (file.scaling !== undefined) update.scaling = file.scaling;
   if (opts.dryRun) return printDryRun(ctx, update, `would update pool ${id}`);
   await updatePool(http, id, update);
   printChanged(ctx, `Updated pool ${id}`);

@@ -5,6 +5,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { outputMode } from '../../output/print.js';
 import type { Selected } from './select.js';
+import { countOf } from '../../lib/plural.js';
 
 /** A line for people on stderr; -q silences it (errors and warnings never use it). */
 export function info(ctx: Context, line: string): void {
@@ -51,12 +52,12 @@ export interface ConfirmOptions {
 export async function confirmAction(ctx: Context, action: string, items: Selected[], plural: string, opts: ConfirmOptions): Promise<boolean> {
   if (opts.dryRun) {
     for (const item of items) ctx.io.out(`${item.uuid}${item.name ? `\t${item.name}` : ''}${item.state ? `\t${item.state}` : ''}\n`);
-    ctx.io.err(`Dry run: would ${action} ${items.length} ${plural}\n`);
+    ctx.io.err(`Dry run: would ${action} ${countOf(items.length, plural)}\n`);
     return false;
   }
   if (opts.yes) return true;
   if (!ctx.io.canPrompt()) {
-    throw new UsageError(`refusing to ${action} ${items.length} ${plural} without confirmation (not a terminal); pass --yes`);
+    throw new UsageError(`refusing to ${action} ${countOf(items.length, plural)} without confirmation (not a terminal); pass --yes`);
   }
   const shown = items.slice(0, 20);
   for (const item of shown) ctx.io.err(`  ${item.uuid}${item.name ? `  ${item.name}` : ''}${item.state ? `  ${item.state}` : ''}\n`);
@@ -65,7 +66,7 @@ export async function confirmAction(ctx: Context, action: string, items: Selecte
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr });
   try {
-    const answer = await rl.question(`${action[0]!.toUpperCase()}${action.slice(1)} ${items.length} ${plural}? [y/N] `, { signal: ctx.signal });
+    const answer = await rl.question(`${action[0]!.toUpperCase()}${action.slice(1)} ${countOf(items.length, plural)}? [y/N] `, { signal: ctx.signal });
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();

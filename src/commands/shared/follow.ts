@@ -24,7 +24,8 @@
  * unterminated tail is printed (with a newline) only when the resource ends.
  */
 import type { ChalkInstance } from 'chalk';
-import { CliError, InterruptedError, isTransient, NetworkError, TimeoutError } from '../../errors.js';
+import { CliError, InterruptedError, isTransient, NetworkError, TimeoutError, UsageError } from '../../errors.js';
+import { parseDuration, parseInteger } from '../../lib/parse.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { BufferTracker } from './buffer-tracker.js';
 
@@ -102,7 +103,7 @@ export interface FollowTiming {
  * plus a state check every 10 s. A silence of 20 s costs under one request
  * per second on average, a longer one ~0.6/s, whatever the number of streams.
  */
-export const DEFAULT_FOLLOW_TIMING: FollowTiming = {
+const DEFAULT_FOLLOW_TIMING: FollowTiming = {
   fastMs: 250,
   idleMs: 1000,
   quietMs: 2000,
@@ -234,4 +235,24 @@ export async function followOutput(options: FollowOptions): Promise<void> {
     const left = options.timeoutMs === undefined ? interval : Math.max(0, Math.min(interval, options.timeoutMs - (now() - started)));
     await sleep(left, signal);
   }
+}
+
+/** The flags of `task|pool stdout|stderr`, shared by both nouns. */
+export interface OutputFlags {
+  instance?: string;
+  fresh?: boolean;
+  follow?: boolean;
+  timestamps?: boolean;
+  timeout?: string;
+}
+
+/** Checks the combinations (exit 2, nothing sent): the instance number, and the timeout in ms. */
+export function parseOutputFlags(opts: OutputFlags): { instance: number | undefined; timeoutMs: number | undefined } {
+  const instance = opts.instance === undefined ? undefined : parseInteger('--instance', opts.instance, { min: 0 });
+  if (opts.follow && opts.fresh) {
+    throw new UsageError('--fresh cannot be used with -f: following reads the whole buffer and prints only what is new, without moving the shared cursor');
+  }
+  if (opts.timestamps && !opts.follow) throw new UsageError('--timestamps needs -f: it is the time each line was received');
+  if (opts.timeout !== undefined && !opts.follow) throw new UsageError('--timeout needs -f');
+  return { instance, timeoutMs: opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout) };
 }

@@ -1,3 +1,4 @@
+import { countOf } from '../../lib/plural.js';
 import type { Filter, SearchRequest } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { parseFieldList, parseInteger } from '../../lib/parse.js';
@@ -29,7 +30,7 @@ export async function runSearch<T>(ctx: Context, opts: SearchOptions, resource: 
   const shown = select && ctx.globals.fields === undefined ? { ...ctx, globals: { ...ctx.globals, fields: select.map(camelPath).join(',') } } : ctx;
   await printItems(shown, results, resource.view);
   // Even with -q: a script must not take the first results for all of them.
-  if (results.length >= maximumResults) ctx.io.err(`Showing the first ${results.length} ${resource.plural}; use --max N to see more\n`);
+  if (results.length >= maximumResults) ctx.io.err(`Showing the first ${countOf(results.length, resource.plural)}; use --max N to see more\n`);
 }
 
 function camelPath(path: string): string {

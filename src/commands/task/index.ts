@@ -2,16 +2,10 @@ import type { Command } from 'commander';
 import { TASK } from '../../resources/task.js';
 import { addConfirmOptions, addListOptions, addSelectorOptions, collect, defineVerb, noun, type Verb } from '../define.js';
 import { searchVerb } from '../search/index.js';
+import { addOutputOptions, freshCursorNote } from '../shared/output-options.js';
 import { addFileOption, addFollowOptions, addTaskBodyOptions } from './options.js';
 import { TOP_LEVEL } from '../catalog.js';
 import { usageVerbs } from '../shared/usage-verbs.js';
-
-const FRESH_CURSOR_NOTE = `--fresh reads only what was written since the previous fresh read. That
-"previous read" is a cursor kept on the server and shared with every other
-reader of the task (other terminals, scripts, the SDKs): a fresh read steals
-those lines from them. -f does not use it: it re-reads the whole buffer and
-prints only what it has not printed yet, so it disturbs nobody and loses
-nothing when a request fails.`;
 
 const RERUN_INSTANCES = {
   retry: 'its failed instances',
@@ -33,6 +27,7 @@ const list = defineVerb({
     'qarnot task list',
     'qarnot task list --state Failure --tag render --limit 10',
     'qarnot task list --all --format jsonl',
+    'qarnot task list --all --summary --format tsv',
     "qarnot task list --where \"state = Success and created > -1d\" -q",
   ],
   options: (cmd) => addListOptions(cmd, { states: TASK.states, sortFields: TASK.sortFields, summary: true }),
@@ -64,7 +59,7 @@ stderr with its item index, and the exit code is 1 if any failed.`,
     'qarnot task create --name report --profile docker-batch --after render:success --after cleanup:failure,cancelled --max-queue-time 1h',
   ],
   writes: true,
-  options: (cmd) => addFileOption(addTaskBodyOptions(cmd, 'create')),
+  options: (cmd) => addFileOption(addTaskBodyOptions(cmd, 'create'), 'array'),
   load: () => import('./create.js'),
 });
 
@@ -85,7 +80,7 @@ both cases the task keeps running: "qarnot task abort ID" stops it).
   writes: true,
   longRunning: true,
   options: (cmd) =>
-    addFollowOptions(addFileOption(addTaskBodyOptions(cmd, 'create')))
+    addFollowOptions(addFileOption(addTaskBodyOptions(cmd, 'create'), 'object'))
       .option('-d, --detach', 'return right after creating (prints the uuid)')
       .option('--timeout <duration>', 'stop following after this long (exit 124; the task keeps running)'),
   load: () => import('./run.js'),
@@ -96,7 +91,7 @@ const clone = defineVerb({
   summary: 'Create a copy of tasks, with fields overridden by flags; prints each new uuid',
   examples: ['qarnot task clone my-task', 'qarnot task clone my-task --name again -n 8 -c DOCKER_CMD=./v2.sh'],
   writes: true,
-  options: (cmd) => addFileOption(addTaskBodyOptions(cmd, 'clone')),
+  options: (cmd) => addFileOption(addTaskBodyOptions(cmd, 'clone'), 'object'),
   load: () => import('./clone.js'),
 });
 
@@ -112,7 +107,7 @@ This is what the deprecated POST /tasks/{uuid}/restart did: use recover (or clon
     }`,
     examples: [`qarnot task ${kind} my-task`, `qarnot task ${kind} my-task --name ${kind}-1 -c DOCKER_CMD=./fixed.sh`],
     writes: true,
-    options: (cmd: Command) => addFileOption(addTaskBodyOptions(cmd, 'rerun')),
+    options: (cmd: Command) => addFileOption(addTaskBodyOptions(cmd, 'rerun'), 'object'),
     load: RERUN_LOADERS[kind],
   }),
 );
@@ -207,18 +202,11 @@ arrive until the task ends, then exit 0 on Success, 1 on Failure or
 Cancelled. Lines keep their "N> " instance prefix (coloured per instance on a
 terminal).
 
-${FRESH_CURSOR_NOTE}`,
+${freshCursorNote('task')}`,
     examples: [`qarnot task ${stream} my-task`, `qarnot task ${stream} my-task -f --timestamps`, `qarnot task ${stream} my-task --instance 2 --fresh`, ...(stream === 'stdout' ? ['qarnot task stdout my-task -f --both'] : [])],
     longRunning: true,
     options: (cmd: Command) =>
-      addFollowOptions(
-        cmd
-          .option('--instance <n>', 'only this instance (no prefix)')
-          .option('--fresh', 'only what was written since the previous fresh read (moves a cursor shared with other readers)')
-          .option('-f, --follow', 'keep printing new output until the task ends; exit with its outcome')
-          .option('--both', 'with -f: follow stdout and stderr together (stderr lines on stderr)')
-          .option('--timeout <duration>', 'with -f: stop following after this long (exit 124)'),
-      ),
+      addOutputOptions(cmd, 'task').option('--both', 'with -f: follow stdout and stderr together (stderr lines on stderr)'),
     load: stream === 'stdout' ? () => import('./stdout.js') : () => import('./stderr.js'),
   }),
 );

@@ -50,13 +50,10 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
   return cmd.option('--dry-run', 'print the request body (JSON) and send nothing');
 }
 
-export function addFileOption(cmd: Command): Command {
-  return addAllowUnknownFields(
-    cmd.option(
-      '-f, --file <file>',
-      "task body in the API's field names, JSON or YAML (- for stdin); an array submits them all in one request; flags override its fields",
-    ),
-  );
+/** -f: only `task create` takes an array (one bulk request); the others one object. */
+export function addFileOption(cmd: Command, takes: 'array' | 'object'): Command {
+  const what = takes === 'array' ? "task body, or an array of them sent in one request, in the API's field names" : "task body (one object) in the API's field names";
+  return addAllowUnknownFields(cmd.option('-f, --file <file>', `${what}, JSON or YAML (- for stdin); flags override its fields`));
 }
 
 export function addFollowOptions(cmd: Command): Command {

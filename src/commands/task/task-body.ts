@@ -4,6 +4,7 @@
  * problem is a UsageError naming the flag or field, raised before the API is
  * contacted.
  */
+import { resolveIdFields } from '../../api/resolve-ids.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname, quote } from '../../lib/parse.js';
@@ -58,11 +59,13 @@ const RERUN_FORBIDDEN = ['poolUuid', 'instanceCount', 'advancedRanges'];
 export async function buildTaskRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKind): Promise<TaskRequest> {
   const request = await buildRequest(ctx, opts, kind);
   await resolveProjectField(() => ctx.api(), request.bodies);
+  // A dry run sends nothing, lookups included: it shows shortnames as given.
+  if (!opts.dryRun) await resolveIdFields(() => ctx.api(), request.bodies);
   return request;
 }
 
 async function buildRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKind): Promise<TaskRequest> {
-  // `--profile` after the verb is the task's own option (see shareGlobalOptions).
+  // opts holds this verb's flags only: --profile is the execution profile, never the stored context.
   const flags = taskBodyFromFlags(opts, kind);
   if (opts.file === undefined) {
     const body = finish(flags, {}, kind);
