@@ -376,6 +376,7 @@ __qarnot_argkind() {
     'bucket put|0') REPLY='@bucket-location' ;;
     'bucket put|'*) REPLY='f' ;;
     'bucket get|0') REPLY='@bucket-location' ;;
+    'bucket get|1') REPLY='f' ;;
     'bucket cat|0') REPLY='@bucket-location' ;;
     'bucket rm|'*) REPLY='@bucket-location' ;;
     'bucket sync|0') REPLY='@bucket-location' ;;

@@ -33,11 +33,11 @@ function findLazyModules(src) {
 
 /**
  * What a verb needs around it (context, terminal, output, HTTP core, connection, parsers)
- * was spread over ~15 small chunks, because each verb reaches a different subset: `qarnot
- * task show` loaded 28 files; it loads 9, and spends ~20 ms less CPU (test/e2e/startup-loading
- * fails when a module every verb uses falls out of this list). Every
- * lazily loaded verb also imports this light, common set, which puts it in one chunk; what
- * is heavy or rare (conf, cli-table3, yaml, ora, the emulator, the where-language) keeps
+ * would be spread over ~15 small chunks, because each verb reaches a different subset:
+ * `qarnot task show` would load 27 files instead of 8, and spend ~20 ms more CPU
+ * (test/e2e/startup-loading fails when a module every verb uses falls out of this list).
+ * Every lazily loaded verb also imports this light, common set, which puts it in one chunk;
+ * what is heavy or rare (conf, cli-table3, yaml, ora, the emulator, the where-language) keeps
  * chunks of its own.
  */
 const VERB_RUNTIME = [
@@ -66,6 +66,8 @@ const VERB_RUNTIME_ID = 'qarnot-verb-runtime';
  */
 const STARTUP_EXTRA = [
   'commands/shared/body-options.ts',
+  'commands/shared/api-options.ts',
+  'commands/shared/usage-verbs.ts',
   'commands/search/index.ts',
   'api/states.ts',
   'resources/task.ts',

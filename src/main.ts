@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { CliError, ExitCode } from './errors.js';
-import { interrupt, wasInterrupted } from './lib/interrupt.js';
+import { installSignalHandlers, interruptedExitCode, wasInterrupted } from './lib/interrupt.js';
 import { writeFd } from './output/stdio.js';
 import { redactSecrets } from './lib/secrets.js';
 
@@ -10,28 +10,13 @@ import { redactSecrets } from './lib/secrets.js';
  * that decides the process's exit status.
  */
 export async function main(argv: string[]): Promise<void> {
-  installProcessHandlers();
+  installSignalHandlers();
   const program = await buildProgram({}, argv.slice(2));
   try {
     await program.parseAsync(argv);
   } catch (error) {
     process.exitCode = reportError(error, argv.includes('--verbose'));
   }
-}
-
-function installProcessHandlers(): void {
-  let interrupts = 0;
-  const onSignal = (code: number) => () => {
-    interrupts += 1;
-    interrupt();
-    // Give the command a moment to stop its requests and restore the terminal;
-    // a second Ctrl-C (or a stuck command) ends it at once.
-    if (interrupts > 1) process.exit(code);
-    setTimeout(() => process.exit(code), 1500).unref();
-    process.exitCode = code;
-  };
-  process.on('SIGINT', onSignal(ExitCode.Interrupted));
-  process.on('SIGTERM', onSignal(143));
 }
 
 /** writeFd, the default, scrubs secrets (output/stdio.ts); tests pass their own writer. */
@@ -43,7 +28,7 @@ export function reportError(error: unknown, verbose: boolean, write: (text: stri
     }
     return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
-  if (wasInterrupted()) return ExitCode.Interrupted;
+  if (wasInterrupted()) return interruptedExitCode();
   if (error instanceof CliError) {
     if (error.message) write(`${redactSecrets(formatMessage(error.message))}\n`);
     return error.exitCode;

@@ -26,8 +26,8 @@ export async function buildProgram(hooks: ProgramHooks = {}, args?: readonly str
     // Usage errors must exit 2 and go through src/main.ts, not process.exit.
     .exitOverride()
     .showSuggestionAfterError(true)
-    // Our wrap: prose reflowed, rows with a hanging indent (commander wraps each line to column 0).
-    // minWidthToWrap: commander stops wrapping below 40 columns left, which long terms (bucket's) reach at 80.
+    // Our wrap: prose reflowed, rows with a hanging indent (commander wraps each line to column 0);
+    // descriptions wrap even beside long terms such as bucket sync's (commander stops below 40).
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, minWidthToWrap: 24, boxWrap: (text: string, width: number) => wrapHelp(text, width) })
     .configureOutput({
       writeOut: hooks.writeOut ?? ((s) => writeFd(1, s)),

@@ -75,7 +75,10 @@ export class Http {
     this.policy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.readAs = connection.readAs;
     if (settings.globals.deadline) {
-      this.deadlineSignal = AbortSignal.timeout(parseDuration('--deadline', settings.globals.deadline));
+      this.deadlineSignal = AbortSignal.timeout(
+        // A timer longer than 2^31-1 ms fires at once: refuse it rather than time out at start.
+        parseDuration('--deadline', settings.globals.deadline, 2 ** 31 - 1),
+      );
     } else if (!settings.longRunning) {
       // The default deadline ends a command that is stuck, not one that is making progress.
       const deadline = new AbortController();

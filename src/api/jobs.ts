@@ -11,10 +11,6 @@ export function getJob(http: Http, id: string): Promise<Job> {
   return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id) });
 }
 
-export function listJobsByTags(http: Http, tags?: string[]): Promise<Job[]> {
-  return http.json({ method: 'GET', path: '/jobs', query: { tag: tags }, retry: 'idempotent', read: true });
-}
-
 export function searchJobs(http: Http, request: SearchRequest): Promise<Job[]> {
   return http.json({ method: 'POST', path: '/jobs/search', body: request, retry: 'idempotent', read: true });
 }

@@ -13,10 +13,6 @@ export function getPool(http: Http, id: string): Promise<Pool> {
   return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id) });
 }
 
-export function listPoolsByTags(http: Http, tags?: string[]): Promise<Pool[]> {
-  return http.json({ method: 'GET', path: '/pools', query: { tag: tags }, retry: 'idempotent', read: true });
-}
-
 export function searchPools(http: Http, request: SearchRequest): Promise<Pool[]> {
   return http.json({ method: 'POST', path: '/pools/search', body: request, retry: 'idempotent', read: true });
 }

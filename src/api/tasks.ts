@@ -12,10 +12,6 @@ export function getTask(http: Http, id: string): Promise<Task> {
   return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id) });
 }
 
-export function listTasksByTags(http: Http, tags?: string[]): Promise<Task[]> {
-  return http.json({ method: 'GET', path: '/tasks', query: { tag: tags }, retry: 'idempotent', read: true });
-}
-
 export function searchTasks(http: Http, request: SearchRequest): Promise<Task[]> {
   return http.json({ method: 'POST', path: '/tasks/search', body: request, retry: 'idempotent', read: true });
 }

@@ -6,7 +6,7 @@ import { formatExamples, helpWidthOf, wrappedHelpText } from '../output/help-wra
 
 // ---- How a command is declared ---------------------------------------------
 //
-//   export const show = defineVerb({
+//   const show = defineVerb({
 //     name: 'show <id>', aliases: ['get'],
 //     summary: 'Show one task (uuid or shortname)',
 //     examples: ['qarnot task show my-task'],            // a test parses each of them
@@ -47,8 +47,9 @@ export interface VerbSpec<Options> {
 /** A declared verb, whatever its options' type. */
 export type Verb = VerbSpec<never>;
 
+/** Checks the declaration against its module's `run`; `Options` is inferred from it when not given. */
 export function defineVerb<Options>(spec: VerbSpec<Options>): Verb {
-  return spec as unknown as Verb;
+  return spec;
 }
 
 export interface NounSpec {

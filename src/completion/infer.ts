@@ -73,7 +73,8 @@ export function argumentValue(path: readonly string[], name: string, choices: re
   if (bare === 'key' && noun === 'config') return enumOf(CONFIG_KEYS);
   if (noun === 'bucket') {
     if (bare === 'name') return dynamic('bucket');
-    if (bare === 'location' || bare === 'source' || bare === 'destination') return dynamic('bucket-location');
+    if (['path', 'dest', 'src', 'dst', 'key'].includes(bare)) return dynamic('bucket-location');
+    if (bare === 'local') return { type: 'file' };
   }
   return placeholderValue(name) ?? FREE;
 }

@@ -27,7 +27,7 @@ export async function resolveConnection(
 ): Promise<Connection> {
   const envToken = nonEmpty(env.QARNOT_CLIENT_TOKEN);
   const envUrl = nonEmpty(env.QARNOT_CLUSTER_URL);
-  const readAs = nonEmpty(globals.as) ?? nonEmpty(env.QARNOT_READ_AS);
+  const readAs = checkAccount(nonEmpty(globals.as) ?? nonEmpty(env.QARNOT_READ_AS));
   const explicitProfile = nonEmpty(globals.context);
   const profileName = explicitProfile ?? contextFromEnv(env);
 
@@ -67,6 +67,14 @@ export function contextFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return nonEmpty(env.QARNOT_CONTEXT) ?? nonEmpty(env.QARNOT_PROFILE);
 }
 
+/** --as goes into a header: a control character (CR, LF) there is a typo, or an injection. */
+function checkAccount(account: string | undefined): string | undefined {
+  if (account !== undefined && [...account].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+    throw new UsageError(`--as must be an account email without control characters, got ${JSON.stringify(account)}`);
+  }
+  return account;
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
@@ -79,8 +87,17 @@ function checkUrl(url: string, source: Source): string {
   } catch {
     throw new UsageError(`${origin} must be an http(s) URL such as https://api.qarnot.com, got "${url}"`);
   }
+  if (parsed.username || parsed.password) {
+    registerSecret(decodeURIComponent(parsed.password));
+    parsed.username = parsed.username ? '***' : '';
+    parsed.password = parsed.password ? '***' : '';
+    throw new UsageError(`${origin} must not hold credentials (${parsed.href}); the token goes in QARNOT_CLIENT_TOKEN or "qarnot login"`);
+  }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new UsageError(`${origin} must be an http(s) URL such as https://api.qarnot.com, got "${url}"`);
+  }
+  if (parsed.search || parsed.hash || url.includes('?') || url.includes('#')) {
+    throw new UsageError(`${origin} must be the API's base URL, without a query or fragment, got "${url}"`);
   }
   return url.replace(/\/+$/, '');
 }

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import Conf from 'conf';
-import { CliError } from '../errors.js';
 import { configDir, DEFAULT_PROFILE } from './location.js';
-import { checkConfigFile, prepareConfigDir, withConfigLock } from './guard.js';
+import { prepareConfigDir, readConfigFile, withConfigLock, writeConfigFile } from './guard.js';
 
 export interface StoredProfile {
   apiUrl?: string;
@@ -20,76 +18,56 @@ interface StoredConfig {
   profiles: Record<string, StoredProfile>;
 }
 
-
-/** The one config file: profiles with their API URL and token, and the active profile. */
+/**
+ * The one config file: profiles with their API URL and token, and the active profile.
+ * Reads go to the file as it is, with no lock and no write; changes re-read it under the
+ * lock and write it whole, so a parallel writer's profiles are kept.
+ */
 export interface ConfigStore {
   readonly path: string;
   activeProfileName(): string;
-  setActiveProfile(name: string): void;
+  setActiveProfile(name: string): Promise<void>;
   profiles(): Record<string, StoredProfile>;
   profile(name: string): StoredProfile | undefined;
-  saveProfile(name: string, profile: StoredProfile): void;
+  saveProfile(name: string, profile: StoredProfile): Promise<void>;
   /** Changes some fields of a profile (undefined removes one), read and written under the lock. */
-  updateProfile(name: string, patch: Partial<Record<keyof StoredProfile, string | undefined>>): void;
-  removeProfile(name: string): boolean;
+  updateProfile(name: string, patch: Partial<Record<keyof StoredProfile, string | undefined>>): Promise<void>;
+  removeProfile(name: string): Promise<boolean>;
 }
 
 export function openConfigStore(env: NodeJS.ProcessEnv): ConfigStore {
   const dir = configDir(env);
-  // The file holds tokens: a 0700 directory and a 0600 file, whatever the umask.
-  prepareConfigDir(dir);
   const path = join(dir, 'config.json');
-  checkConfigFile(path);
-  let conf: Conf<StoredConfig>;
-  try {
-    // Under the lock: the constructor writes the defaults merged into what it read.
-    conf = withConfigLock(dir, () => new Conf<StoredConfig>({
-      projectName: 'qarnot',
-      cwd: dir,
-      configName: 'config',
-      configFileMode: 0o600,
-      defaults: { activeProfile: DEFAULT_PROFILE, profiles: {} },
-      // A broken file is reported, never silently wiped: it holds the user's tokens.
-      clearInvalidConfig: false,
-      // Dots are legal in profile names; we never use dotted keys.
-      accessPropertiesByDotNotation: false,
-      watch: false,
-    }));
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new CliError(
-      `the config file ${path} is unreadable (${reason}); fix it by hand, or move it away and run "qarnot login" again`,
-    );
-  }
-  const read = (): StoredConfig => ({
-    activeProfile: conf.get('activeProfile') ?? DEFAULT_PROFILE,
-    profiles: conf.get('profiles') ?? {},
-  });
+  const load = (): StoredConfig => {
+    const data = (readConfigFile(dir) ?? {}) as Partial<StoredConfig>;
+    return { ...data, activeProfile: data.activeProfile ?? DEFAULT_PROFILE, profiles: data.profiles ?? {} };
+  };
+  let current = load();
+  const change = async <T>(edit: (config: StoredConfig) => T): Promise<T> => {
+    prepareConfigDir(dir);
+    return withConfigLock(dir, () => {
+      const config = load();
+      const result = edit(config);
+      writeConfigFile(dir, config);
+      current = config;
+      return result;
+    });
+  };
+  const clean = (profile: Record<string, string | undefined>): StoredProfile =>
+    Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== ''));
   return {
     path,
-    activeProfileName: () => read().activeProfile,
-    setActiveProfile: (name) => withConfigLock(dir, () => conf.set('activeProfile', name)),
-    profiles: () => read().profiles,
-    profile: (name) => read().profiles[name],
-    // Writes re-read the file under the lock: a parallel writer's profiles are kept.
-    saveProfile: (name, profile) =>
-      withConfigLock(dir, () => {
-        const clean = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== ''));
-        conf.set('profiles', { ...read().profiles, [name]: clean });
-      }),
-    updateProfile: (name, patch) =>
-      withConfigLock(dir, () => {
-        const merged: Record<string, string | undefined> = { ...read().profiles[name], ...patch };
-        const clean = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== ''));
-        conf.set('profiles', { ...read().profiles, [name]: clean });
-      }),
+    activeProfileName: () => current.activeProfile,
+    setActiveProfile: (name) => change((c) => void (c.activeProfile = name)),
+    profiles: () => current.profiles,
+    profile: (name) => current.profiles[name],
+    saveProfile: (name, profile) => change((c) => void (c.profiles = { ...c.profiles, [name]: clean({ ...profile }) })),
+    updateProfile: (name, patch) => change((c) => void (c.profiles = { ...c.profiles, [name]: clean({ ...c.profiles[name], ...patch }) })),
     removeProfile: (name) =>
-      withConfigLock(dir, () => {
-        const profiles = { ...read().profiles };
-        if (!(name in profiles)) return false;
-        delete profiles[name];
-        conf.set('profiles', profiles);
+      change((c) => {
+        if (!(name in c.profiles)) return false;
+        const { [name]: _removed, ...rest } = c.profiles;
+        c.profiles = rest;
         return true;
       }),
   };

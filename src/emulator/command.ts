@@ -9,7 +9,12 @@ export { validateOptions, parseAccountFlag, parseReadGrantFlag, parseSizeFlag } 
  */
 export async function runEmulatorStart(
   opts: EmulatorOptions,
-  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  io: {
+    stdout: NodeJS.WritableStream;
+    stderr: NodeJS.WritableStream;
+    /** Aborted when it must stop (the CLI's one signal handling); without it, SIGINT or SIGTERM. */
+    stop?: AbortSignal;
+  },
 ): Promise<number> {
   const log = opts.log ?? ((line: string) => void io.stderr.write(`${line}\n`));
   let emu;
@@ -27,6 +32,12 @@ export async function runEmulatorStart(
   );
   io.stdout.write(`QARNOT_CLUSTER_URL=${emu.url}\nQARNOT_CLIENT_TOKEN=${emu.token}\nQARNOT_STORAGE_URL=${emu.storageUrl}\n`);
   await new Promise<void>((resolve) => {
+    const { stop } = io;
+    if (stop) {
+      if (stop.aborted) resolve();
+      else stop.addEventListener('abort', () => resolve(), { once: true });
+      return;
+    }
     const onSignal = () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

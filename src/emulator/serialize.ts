@@ -412,9 +412,6 @@ export function project<T, C>(rec: T, fields: Record<string, (r: T, now: number,
   return out;
 }
 
-export const serializeTask = (t: TaskRec, now = Date.now()): Obj => project(t, TASK_FIELDS, now, taskView(t, now));
-export const summarizeTask = (t: TaskRec, now = Date.now()): Obj => project(t, TASK_SUMMARY_FIELDS, now, taskView(t, now));
-export const serializeJob = (j: JobRec, now = Date.now()): Obj => project(j, JOB_FIELDS, now, undefined);
 
 /**
  * Hot path of list, search and paginate answers: the same object as projecting TASK_FIELDS

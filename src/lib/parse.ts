@@ -136,7 +136,10 @@ const BARE_SECONDS_RE = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 const DURATION_FORMS = 'a duration like 500ms, 30s, 5m, 1h30m, 2d, 90 (seconds) or [d.]hh:mm:ss';
 
 /** A duration in milliseconds: unit form, bare seconds, or a .NET TimeSpan. */
-export function parseDuration(flag: string, raw: string): number {
+/** The API's durations are .NET TimeSpans: at most 10,675,199 days. */
+export const MAX_DURATION_MS = 10_675_199 * 86_400_000;
+
+export function parseDuration(flag: string, raw: string, maxMs = MAX_DURATION_MS): number {
   const text = raw.trim();
   if (text.startsWith('-')) throw new UsageError(`${flag} must not be negative, got ${quote(raw)}`);
   let ms: number | undefined;
@@ -146,7 +149,13 @@ export function parseDuration(flag: string, raw: string): number {
   if (ms === undefined || !Number.isFinite(ms)) {
     throw new UsageError(`${flag} expects ${DURATION_FORMS}, got ${quote(raw)}`);
   }
+  if (ms > maxMs) throw new UsageError(`${flag} must be at most ${formatDays(maxMs)}, got ${quote(raw)}`);
   return ms;
+}
+
+function formatDays(ms: number): string {
+  const days = ms / 86_400_000;
+  return Number.isInteger(days) ? `${days}d` : `${Math.floor(days)}d (${Math.floor(ms / 1000)} s)`;
 }
 
 export const SHORTNAME_MAX_LENGTH = 255;

@@ -23,6 +23,11 @@ export interface IO {
   canPrompt(): boolean;
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Resolves once stdout has room again: a long listing waits for a slow reader (`| less`, a
+   * busy pipe) instead of buffering its output in memory.
+   */
+  drained(): Promise<void>;
 }
 
 export interface ColorEnv {
@@ -82,6 +87,7 @@ export function systemIO(colorEnv: ColorEnv, chalk: (new (options: { level: 0 | 
     canPrompt: () => stdinIsTTY && stderrIsTTY,
     out: (text) => void stdout.write(text),
     err: (text) => void stderr.write(text),
+    drained: () => (stdout.writableNeedDrain ? new Promise((resolve) => stdout.once('drain', resolve)) : Promise.resolve()),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { formatRelative } from '../lib/timespan.js';
+import type { ItemPages } from '../api/paginate.js';
 import { schemaFields, schemaPath } from '../api/schema.js';
 import { didYouMean } from '../lib/suggest.js';
 import { getPath, project, splitFields } from './fields.js';
@@ -40,8 +41,8 @@ export function outputMode(ctx: Context): Mode {
   return ctx.io.stdoutIsTTY ? 'table' : 'tsv';
 }
 
-/** A source of items: an array, or pages arriving one by one. */
-export type ItemSource<T> = T[] | AsyncIterable<T[]>;
+/** A source of items: an array, or pages arriving one by one (perhaps also as JSON texts). */
+export type ItemSource<T> = T[] | AsyncIterable<T[]> | ItemPages<T>;
 
 /**
  * Prints a list in the chosen mode. jsonl, tsv and ids print each page as it
@@ -54,6 +55,15 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
   const shape = (item: T) => (picked ? projectPicked(item, picked) : item);
   const out = (s: string) => ctx.io.out(s);
   let count = 0;
+  if (mode === 'jsonl' && !picked && 'jsonLines' in source) {
+    // Each item as the API wrote it: nothing to parse, nothing to serialise again.
+    for await (const items of source.jsonLines()) {
+      count += items.length;
+      out(`${items.join('\n')}\n`);
+      await ctx.io.drained();
+    }
+    return count;
+  }
   const buffered: T[] = [];
   for await (const page of pagesOf(source)) {
     count += page.length;
@@ -70,6 +80,7 @@ export async function printItems<T>(ctx: Context, source: ItemSource<T>, view: V
       default:
         buffered.push(...page);
     }
+    await ctx.io.drained();
   }
   if (mode === 'json') {
     out(`${JSON.stringify(buffered.map(shape), null, 2)}\n`);
@@ -113,11 +124,6 @@ export function printRecord<T>(ctx: Context, item: T, view: View<T>): void {
       );
     }
   }
-}
-
-/** Prints a plain value (a uuid, a line of text) on stdout. */
-export function printLine(ctx: Context, text: string): void {
-  ctx.io.out(`${text}\n`);
 }
 
 async function* pagesOf<T>(source: ItemSource<T>): AsyncIterable<T[]> {

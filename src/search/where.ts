@@ -108,9 +108,13 @@ function compileComparison(cmp: Comparison, negated: boolean, expr: string): Fil
   return { field, operator, value: cmp.values[0]! };
 }
 
+/** Deeper nesting of parentheses or "not" is refused: no real filter needs it, and the parser recurses. */
+export const MAX_WHERE_DEPTH = 100;
+
 class Parser {
   private readonly tokens: Token[];
   private pos = 0;
+  private depth = 0;
 
   constructor(
     private readonly expr: string,
@@ -149,6 +153,18 @@ class Parser {
 
   private parseUnary(): Ast {
     const token = this.peek();
+    if (isKeyword(token, 'not') || token.type === 'lparen') {
+      if (++this.depth > MAX_WHERE_DEPTH) this.fail(token, `too deeply nested (more than ${MAX_WHERE_DEPTH} levels of "(" and "not")`);
+      try {
+        return this.parseNested(token);
+      } finally {
+        this.depth--;
+      }
+    }
+    return this.parseComparison();
+  }
+
+  private parseNested(token: Token): Ast {
     if (isKeyword(token, 'not')) {
       this.pos++;
       return { kind: 'not', item: this.parseUnary() };
@@ -163,7 +179,7 @@ class Parser {
       this.pos++;
       return inner;
     }
-    return this.parseComparison();
+    throw new Error('parseNested: not a "(" nor "not"');
   }
 
   private parseComparison(): Comparison {

@@ -74,6 +74,9 @@ export class S3Client {
     this.agent = new m.Agent({ keepAlive: true, maxSockets: settings.maxSockets ?? 16 });
     this.send = m.request as typeof httpRequest;
     this.policy = settings.retryPolicy ?? STORAGE_RETRY_POLICY;
+    // Ctrl-C ends every request at once. Not a signal per request: thousands of them
+    // would each add a listener to the one signal.
+    settings.signal.addEventListener('abort', () => this.agent.destroy(), { once: true });
   }
 
   /** A request whose answer is read whole (XML listings, errors, empty bodies). */
@@ -142,9 +145,10 @@ export class S3Client {
     const body = req.body;
     const streamed = body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
     const headers: Record<string, string> = { 'user-agent': `qarnot-cli/${VERSION}`, ...req.headers };
-    // A body streamed from disk is not hashed before sending (that would read it twice):
-    // its MD5, computed on the way, is checked against the ETag instead.
-    if (streamed) headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+    // File contents are not SHA-256'd for the signature: a streamed body would be read twice,
+    // and a buffered one (small files, parts from stdin) goes with its Content-MD5, which the
+    // storage checks. A streamed body's MD5, computed on the way, is checked against the ETag.
+    if (streamed || Buffer.isBuffer(body)) headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
     const length = body === undefined ? 0 : streamed ? body.length : Buffer.byteLength(body);
     if (body !== undefined || req.method === 'PUT' || req.method === 'POST') headers['content-length'] = String(length);
     const signed = aws4.sign(
@@ -155,7 +159,7 @@ export class S3Client {
         service: 's3',
         region: this.endpoint.region,
         headers,
-        body: streamed ? undefined : body,
+        body: typeof body === 'string' ? body : undefined,
       },
       { accessKeyId: this.endpoint.accessKey, secretAccessKey: this.endpoint.secretKey },
     );
@@ -164,7 +168,7 @@ export class S3Client {
     return new Promise<S3Response>((resolve, reject) => {
       const hash = streamed ? createHash('md5') : undefined;
       const request = this.send(
-        { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method: req.method, path, headers: signed.headers as Record<string, string>, agent: this.agent, signal: this.settings.signal },
+        { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, method: req.method, path, headers: signed.headers as Record<string, string>, agent: this.agent },
         (res) => {
           res.on('aborted', () => res.destroy(Object.assign(new Error('the connection closed in the middle of the answer'), { code: 'ECONNRESET' })));
           read(res).then(({ text }) => {

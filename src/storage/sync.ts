@@ -11,7 +11,7 @@ import { planSync, remoteFiles, type RemoteFile } from './plan.js';
 import { formatBytes, formatSeconds, Progress } from './progress.js';
 import { downloadFile, Limiter, uploadFile } from './transfer.js';
 
-export const DEFAULT_CONCURRENCY = 16;
+export { DEFAULT_CONCURRENCY } from './defaults.js';
 
 export interface TransferSettings {
   concurrency: number;

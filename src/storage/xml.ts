@@ -7,7 +7,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
-  isArray: (_name, path) => LISTS.has(String(path)),
+  // The name first: turning the path into a string for every element doubled the parse time.
+  isArray: (name, path) => LIST_NAMES.has(name) && LISTS.has(String(path)),
 });
 
 /** Elements that repeat: an array even when the answer holds one. */
@@ -18,6 +19,7 @@ const LISTS = new Set([
   'DeleteResult.Deleted',
   'DeleteResult.Error',
 ]);
+const LIST_NAMES = new Set([...LISTS].map((path) => path.slice(path.lastIndexOf('.') + 1)));
 
 export function parseXml(text: string): Record<string, unknown> {
   return parser.parse(text) as Record<string, unknown>;

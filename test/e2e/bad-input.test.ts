@@ -61,7 +61,7 @@ const CASES: Case[] = [
   { what: 'unknown scheduling', args: () => [...POOL, '--scheduling', 'sometimes'], error: /--scheduling must be one of flex, onDemand, reserved/ },
   { what: 'unknown sort field', args: () => ['task', 'list', '--sort', 'bogus'], error: /--sort expects FIELD/ },
   { what: 'unknown output format', args: () => ['task', 'list', '--format', 'xml'], error: /--format .*'xml' is invalid/ },
-  { what: 'unknown config key', args: () => ['config', 'set', 'colour', 'x'], error: /KEY must be one of api-url, as, got "colour"/ },
+  { what: 'unknown config key', args: () => ['config', 'set', 'colour', 'x'], error: /KEY must be one of api-url, as, storage-url, account-email, got "colour"/ },
   // dates and durations
   { what: 'bad relative date', args: () => ['task', 'list', '--created-after', 'yesterday-ish'], error: /--created-after expects a date/ },
   { what: 'impossible calendar date', args: () => ['pool', 'list', '--created-before', '2024-13-45'], error: /--created-before expects a date/ },
@@ -170,9 +170,8 @@ describe('scaling policies: every problem on its own line, naming its path', () 
     { what: 'end before start', args: ['--managed', 'max=2', '--weekly', 'mon 18:00-08:00'], problems: [/^policies\[0\]\.enabledPeriods\[0\]\.endTimeUtc: end .* is not after start/] },
     {
       what: 'two problems at once',
-      // Two policies: a single one with no period applies always.
-      args: ['--fixed', '-1', '--fixed', '1', '--always'],
-      problems: [/^policies\[0\]\.slotsCount:/, /^policies\[0\]\.enabledPeriods: at least one period is required/],
+      args: ['--fixed', '-1', '--always', '--managed', 'min=5,max=2', '--always'],
+      problems: [/^policies\[0\]\.slotsCount:/, /^policies\[1\]\.minTotalSlots: min 5 is above max 2/],
     },
   ])('$what', async ({ args, problems }) => {
     await emu.resetCounters();

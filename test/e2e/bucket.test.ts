@@ -216,7 +216,7 @@ describe('qarnot bucket', () => {
       [['bucket', 'put', 'good-name', join(work, 'missing')], /PATH: ".*missing" does not exist/],
       [['bucket', 'sync', './a', '/tmp'], /both local paths/],
       [['bucket', 'sync', 'bucket-a', 's3://bucket-b'], /both buckets/],
-      [['bucket', 'sync', join(work, 'missing'), 'good-name'], /SOURCE: ".*missing" does not exist/],
+      [['bucket', 'sync', join(work, 'missing'), 'good-name'], /SRC: ".*missing" does not exist/],
       [['bucket', 'get', 'good-name/prefix/', file], /LOCAL: ".*f.txt" is a file/],
       [['bucket', 'rm', 'good-name'], /add -r/],
       [['bucket', 'put', 'good-name', '--delete', file], /unknown option '--delete'/],

@@ -130,6 +130,15 @@ describe('scripts never act on a silent subset', () => {
     expect((await run(['task', 'wait', 'no-such-task', '--timeout', '10s'], opts())).exitCode).toBe(3);
   });
 
+  it('search says when --max cut its results, even with -q', async () => {
+    await createTask('cut-1', 'cut', 'true');
+    await createTask('cut-2', 'cut', 'true');
+    const cut = await run(['task', 'search', '--where', 'tags has cut', '--max', '1', '-q'], opts());
+    expect(cut.stdout.split('\n')).toHaveLength(1);
+    expect(cut.stderr).toBe('Showing the first 1 tasks; use --max N to see more');
+    expect((await run(['task', 'search', '--where', 'tags has cut', '-q'], opts())).stderr).toBe('');
+  });
+
   it('the truncation hint goes to stderr even with -q', async () => {
     await createTask('hint-1', 'hint', 'true');
     await createTask('hint-2', 'hint', 'true');

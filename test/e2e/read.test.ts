@@ -1,6 +1,7 @@
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk } from '../helpers/cli.js';
+import { cliOk } from '../helpers/cli.js';
+import { run, runOk } from '../helpers/run.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { BIN } from '../helpers/paths.js';
 import { waitFor } from '../helpers/wait.js';
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 describe('read commands against the emulator', () => {
   it('lists tasks as TSV when piped, 50 by default with a hint on stderr', async () => {
-    const result = await cli(['task', 'list'], { emulator: emu });
+    const result = await run(['task', 'list'], { emulator: emu });
     expect(result.exitCode).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(50);
@@ -49,7 +50,7 @@ describe('read commands against the emulator', () => {
 
   it('walks every page with --all and streams jsonl', async () => {
     await emu.resetCounters();
-    const stdout = await cliOk(['task', 'list', '--all', '--format', 'jsonl'], { emulator: emu });
+    const stdout = await runOk(['task', 'list', '--all', '--format', 'jsonl'], { emulator: emu });
     const tasks = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { uuid: string });
     expect(tasks).toHaveLength(TASKS);
     expect(new Set(tasks.map((t) => t.uuid)).size).toBe(TASKS);
@@ -58,20 +59,20 @@ describe('read commands against the emulator', () => {
   });
 
   it('prints ids with -q, JSON objects unchanged with --json, and picks --fields', async () => {
-    const ids = (await cliOk(['task', 'list', '-q', '--limit', '5'], { emulator: emu })).trimEnd().split('\n');
+    const ids = (await runOk(['task', 'list', '-q', '--limit', '5'], { emulator: emu })).trimEnd().split('\n');
     expect(ids).toHaveLength(5);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const json = JSON.parse(await cliOk(['task', 'show', firstUuid, '--json'], { emulator: emu })) as Record<string, unknown>;
+    const json = JSON.parse(await runOk(['task', 'show', firstUuid, '--json'], { emulator: emu })) as Record<string, unknown>;
     expect(json).toMatchObject({ uuid: firstUuid, name: 'bulk-000', state: 'Success' });
     expect(json).toHaveProperty('status');
-    const fields = JSON.parse(await cliOk(['task', 'show', 'bulk-0', '--json', '--fields', 'name,status.executionProgress'], { emulator: emu }));
+    const fields = JSON.parse(await runOk(['task', 'show', 'bulk-0', '--json', '--fields', 'name,status.executionProgress'], { emulator: emu }));
     expect(fields).toEqual({ name: 'bulk-000', status: { executionProgress: 100 } });
-    const tsv = await cliOk(['task', 'list', '--limit', '2', '--fields', 'name,state', '--sort', 'name:asc'], { emulator: emu });
+    const tsv = await runOk(['task', 'list', '--limit', '2', '--fields', 'name,state', '--sort', 'name:asc'], { emulator: emu });
     expect(tsv).toBe('bulk-000\tSuccess\nbulk-001\tSuccess');
   });
 
   it('filters by tag, name, state, dates and --where', async () => {
-    const count = async (args: string[]) => (await cliOk(['task', 'list', '--all', '-q', ...args], { emulator: emu })).trim().split('\n').filter(Boolean).length;
+    const count = async (args: string[]) => (await runOk(['task', 'list', '--all', '-q', ...args], { emulator: emu })).trim().split('\n').filter(Boolean).length;
     expect(await count(['--tag', 'even'])).toBe(150);
     expect(await count(['--tag', 'even', '--tag', 'odd'])).toBe(300);
     expect(await count(['--tags-all', 'even', '--tags-all', 'bulk'])).toBe(150);
@@ -83,6 +84,7 @@ describe('read commands against the emulator', () => {
     expect(await count(['--where', "name like 'bulk-00*' and tags has even"])).toBe(5);
   });
 
+  // Colour is decided from the process's environment and terminal: the built binary's job.
   it('lists tasks in a table on request, and honours NO_COLOR', async () => {
     const stdout = await cliOk(['task', 'list', '--limit', '3', '--format', 'table'], { emulator: emu, env: { NO_COLOR: '1', FORCE_COLOR: undefined } });
     expect(stdout.split('\n')[0]).toMatch(/^UUID\s+NAME\s+SHORTNAME\s+STATE/);
@@ -92,32 +94,32 @@ describe('read commands against the emulator', () => {
   });
 
   it('shows pools, jobs, profiles, hardware, account, status, versions and settings', async () => {
-    expect(await cliOk(['pool', 'list', '-q'], { emulator: emu })).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await cliOk(['pool', 'show', 'pool-a', '--fields', 'name'], { emulator: emu })).toBe('name\tpool-a');
-    expect(await cliOk(['pool', 'tasks', 'pool-a'], { emulator: emu })).toBe('');
-    expect(await cliOk(['pool', 'jobs', 'pool-a'], { emulator: emu })).toBe('');
-    expect(await cliOk(['job', 'list', '--fields', 'name,state'], { emulator: emu })).toBe('job-a\tActive');
-    expect(await cliOk(['job', 'show', 'job-a', '--json', '--fields', 'state'], { emulator: emu })).toBe('{\n  "state": "Active"\n}');
-    expect(await cliOk(['job', 'tasks', 'job-a', '-q'], { emulator: emu })).toBe('');
-    expect(await cliOk(['profile', 'list'], { emulator: emu })).toMatch(/^docker-batch$/m);
-    expect(await cliOk(['profile', 'show', 'docker-batch'], { emulator: emu })).toMatch(/^DOCKER_CMD\t/m);
-    const hardware = (await cliOk(['hardware', 'list', '--format', 'jsonl'], { emulator: emu })).trim().split('\n');
+    expect(await runOk(['pool', 'list', '-q'], { emulator: emu })).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await runOk(['pool', 'show', 'pool-a', '--fields', 'name'], { emulator: emu })).toBe('name\tpool-a');
+    expect(await runOk(['pool', 'tasks', 'pool-a'], { emulator: emu })).toBe('');
+    expect(await runOk(['pool', 'jobs', 'pool-a'], { emulator: emu })).toBe('');
+    expect(await runOk(['job', 'list', '--fields', 'name,state'], { emulator: emu })).toBe('job-a\tActive');
+    expect(await runOk(['job', 'show', 'job-a', '--json', '--fields', 'state'], { emulator: emu })).toBe('{\n  "state": "Active"\n}');
+    expect(await runOk(['job', 'tasks', 'job-a', '-q'], { emulator: emu })).toBe('');
+    expect(await runOk(['profile', 'list'], { emulator: emu })).toMatch(/^docker-batch$/m);
+    expect(await runOk(['profile', 'show', 'docker-batch'], { emulator: emu })).toMatch(/^DOCKER_CMD\t/m);
+    const hardware = (await runOk(['hardware', 'list', '--format', 'jsonl'], { emulator: emu })).trim().split('\n');
     expect(hardware.length).toBeGreaterThan(0);
     for (const line of hardware) expect(JSON.parse(line)).toHaveProperty('discriminator');
-    expect(JSON.parse(await cliOk(['account', '--json'], { emulator: emu }))).toMatchObject({ email: expect.any(String), taskCount: TASKS });
-    expect(await cliOk(['status'], { emulator: emu })).toMatch(/^authenticated\tyes$/m);
-    expect(await cliOk(['versions', '-q'], { emulator: emu })).toMatch(/^v\d/);
-    expect(JSON.parse(await cliOk(['settings', '--json'], { emulator: emu }))).toHaveProperty('storage');
+    expect(JSON.parse(await runOk(['account', '--json'], { emulator: emu }))).toMatchObject({ email: expect.any(String), taskCount: TASKS });
+    expect(await runOk(['status'], { emulator: emu })).toMatch(/^authenticated\tyes$/m);
+    expect(await runOk(['versions', '-q'], { emulator: emu })).toMatch(/^v\d/);
+    expect(JSON.parse(await runOk(['settings', '--json'], { emulator: emu }))).toHaveProperty('storage');
   });
 
   it('exits 4 on a wrong token, 3 on an unknown id, never printing the token', async () => {
-    const wrong = await cli(['task', 'list'], { env: { QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: 'definitely-wrong-token' } });
+    const wrong = await run(['task', 'list'], { env: { QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: 'definitely-wrong-token' } });
     expect(wrong.exitCode).toBe(4);
     expect(wrong.stderr).toMatch(/^error: authentication failed.*qarnot login/);
-    const missing = await cli(['task', 'show', 'no-such-task'], { emulator: emu });
+    const missing = await run(['task', 'show', 'no-such-task'], { emulator: emu });
     expect(missing.exitCode).toBe(3);
     expect(missing.stderr).toBe('error: task "no-such-task" not found');
-    expect((await cli(['profile', 'show', 'nope'], { emulator: emu })).exitCode).toBe(3);
+    expect((await run(['profile', 'show', 'nope'], { emulator: emu })).exitCode).toBe(3);
   });
 
   it('rejects bad flags with exit 2 and sends nothing', async () => {
@@ -135,7 +137,7 @@ describe('read commands against the emulator', () => {
       [['task', 'list', '--json', '--format', 'tsv'], /--json conflicts/],
     ];
     for (const [args, message] of cases) {
-      const result = await cli(args, { emulator: emu });
+      const result = await run(args, { emulator: emu });
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(message);
       expect(result.stdout).toBe('');

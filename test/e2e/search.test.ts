@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { cli, cliOk } from '../helpers/cli.js';
+import { run, runOk } from '../helpers/run.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -57,32 +57,32 @@ describe('task search --where', () => {
   const where = "state = Failure and (name like 'render-*' or tags has urgent) and created > -1d";
 
   it('returns exactly what the equivalent paginate filter returns', async () => {
-    const searched = names(await cliOk(['task', 'search', '--where', where, '--fields', 'name'], { emulator: emu }));
+    const searched = names(await runOk(['task', 'search', '--where', where, '--fields', 'name'], { emulator: emu }));
     expect(searched).toEqual(['encode-1', 'render-1', 'render-2']);
-    const listed = names(await cliOk(['task', 'list', '--all', '--where', where, '--fields', 'name'], { emulator: emu }));
+    const listed = names(await runOk(['task', 'list', '--all', '--where', where, '--fields', 'name'], { emulator: emu }));
     expect(listed).toEqual(searched);
-    const { filter } = JSON.parse(await cliOk(['task', 'search', '--where', where, '--print-filter'], { emulator: emu })) as { filter: unknown };
+    const { filter } = JSON.parse(await runOk(['task', 'search', '--where', where, '--print-filter'], { emulator: emu })) as { filter: unknown };
     const page = await emu.call<{ data: { name: string }[] }>('POST', '/tasks/paginate', { filter, maximumResults: 100 });
     expect(page.body.data.map((t) => t.name).sort()).toEqual(searched);
   });
 
   it('keeps only the --select fields, in every format', async () => {
-    const json = JSON.parse(await cliOk(['task', 'search', '--where', 'state in (Success, Failure)', '--select', 'name,state', '--json'], { emulator: emu })) as Record<string, unknown>[];
+    const json = JSON.parse(await runOk(['task', 'search', '--where', 'state in (Success, Failure)', '--select', 'name,state', '--json'], { emulator: emu })) as Record<string, unknown>[];
     expect(json).toHaveLength(5);
     for (const item of json) expect(Object.keys(item).sort()).toEqual(['name', 'state']);
-    const tsv = await cliOk(['task', 'search', '--where', "name = 'encode-2'", '--select', 'name,state'], { emulator: emu });
+    const tsv = await runOk(['task', 'search', '--where', "name = 'encode-2'", '--select', 'name,state'], { emulator: emu });
     expect(tsv).toBe('encode-2\tSuccess');
-    expect(names(await cliOk(['task', 'search', '--where', 'not (tags has urgent)', '--fields', 'name'], { emulator: emu }))).toEqual(['encode-2', 'render-2']);
+    expect(names(await runOk(['task', 'search', '--where', 'not (tags has urgent)', '--fields', 'name'], { emulator: emu }))).toEqual(['encode-2', 'render-2']);
   });
 
   it('prints the filter and sends nothing; points at a syntax error', async () => {
     await emu.resetCounters();
-    const printed = JSON.parse(await cliOk(['task', 'search', '--where', 'state = Success', '--print-filter'], { emulator: emu }));
+    const printed = JSON.parse(await runOk(['task', 'search', '--where', 'state = Success', '--print-filter'], { emulator: emu }));
     expect(printed.filter).toEqual({ field: 'State', operator: 'Equal', value: 'Success' });
-    const bad = await cli(['task', 'search', '--where', 'state = '], { emulator: emu });
+    const bad = await run(['task', 'search', '--where', 'state = '], { emulator: emu });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/--where: .* column 9\n\s+state = \n\s+\^/);
-    const unknown = await cli(['pool', 'search', '--where', 'colour = red'], { emulator: emu });
+    const unknown = await run(['pool', 'search', '--where', 'colour = red'], { emulator: emu });
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toMatch(/unknown field "colour".*known fields: /);
     expect((await emu.requests()).total).toBe(0);
@@ -91,13 +91,13 @@ describe('task search --where', () => {
 
 describe('--as: read-only access to another account', () => {
   it('reads the other account when allowed', async () => {
-    expect(names(await cliOk(['task', 'list', '--as', BOB.email, '--fields', 'name'], { emulator: emu }))).toEqual(['bob-task']);
-    expect(names(await cliOk(['task', 'list', '--fields', 'name'], { emulator: emu, env: { QARNOT_READ_AS: BOB.email } }))).toEqual(['bob-task']);
-    expect(names(await cliOk(['task', 'search', '--where', 'tags has bob', '--as', BOB.email, '--fields', 'name'], { emulator: emu }))).toEqual(['bob-task']);
+    expect(names(await runOk(['task', 'list', '--as', BOB.email, '--fields', 'name'], { emulator: emu }))).toEqual(['bob-task']);
+    expect(names(await runOk(['task', 'list', '--fields', 'name'], { emulator: emu, env: { QARNOT_READ_AS: BOB.email } }))).toEqual(['bob-task']);
+    expect(names(await runOk(['task', 'search', '--where', 'tags has bob', '--as', BOB.email, '--fields', 'name'], { emulator: emu }))).toEqual(['bob-task']);
   });
 
   it('is refused by the API without a grant (exit 4)', async () => {
-    const denied = await cli(['task', 'list', '--as', EVE.email], { emulator: emu });
+    const denied = await run(['task', 'list', '--as', EVE.email], { emulator: emu });
     expect(denied.exitCode).toBe(4);
   });
 
@@ -110,7 +110,7 @@ describe('--as: read-only access to another account', () => {
       ['job', 'terminate', 'some-job', '--as', BOB.email],
     ];
     for (const args of writes) {
-      const result = await cli(args, { emulator: emu });
+      const result = await run(args, { emulator: emu });
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/--as gives read-only access/);
     }

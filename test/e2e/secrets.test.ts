@@ -30,13 +30,18 @@ function expectNoSecret(result: CliResult, secret: string): void {
 }
 
 describe('config files', () => {
-  it('are 0600 in a 0700 directory, even when the directory pre-existed as 0755', async () => {
+  it('are 0600 in a 0700 directory they create; a pre-existing 0755 one is refused (exit 4) and left as it is', async () => {
     const dir = join(tempConfigDir(), 'nested', 'qarnot');
-    mkdirSync(dir, { recursive: true, mode: 0o755 });
-    chmodSync(dir, 0o755);
     await cliOk(['login', '--with-token', '--api-url', emu.url], { ...noEnvToken(dir), input: emu.token });
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    const open = join(tempConfigDir(), 'open');
+    mkdirSync(open, { mode: 0o755 });
+    chmodSync(open, 0o755);
+    const refused = await cli(['login', '--with-token', '--api-url', emu.url], { ...noEnvToken(open), input: emu.token });
+    expect(refused.exitCode).toBe(4);
+    expect(refused.stderr).toMatch(/open to other users \(mode 755\).*chmod 700/);
+    expect(statSync(open).mode & 0o777).toBe(0o755);
   });
 
   it('tighten a pre-existing world-readable config file on the next write', async () => {
@@ -76,7 +81,7 @@ describe('the token never appears in output', () => {
   it('every output format of config list, and config get', async () => {
     const dir = tempConfigDir();
     await cliOk(['login', '--with-token', '--api-url', emu.url], { ...noEnvToken(dir), input: emu.token });
-    for (const format of [[], ['--json'], ['--format', 'jsonl'], ['--format', 'tsv'], ['--format', 'table'], ['-q'], ['--fields', 'profile,token']]) {
+    for (const format of [[], ['--json'], ['--format', 'jsonl'], ['--format', 'tsv'], ['--format', 'table'], ['-q'], ['--fields', 'context,token']]) {
       const result = await cli(['config', 'list', ...format], noEnvToken(dir));
       expect(result.exitCode).toBe(0);
       expectNoSecret(result, emu.token);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk } from '../helpers/cli.js';
+import { run, runOk } from '../helpers/run.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -27,7 +27,7 @@ describe('task abort / delete / update / sync / snapshot', () => {
   it('delete never acts on everything by default: no selector is exit 2, nothing sent', async () => {
     await create('keep-me', 'keep');
     const before = (await emu.requests()).total;
-    const result = await cli(['task', 'delete', '--yes'], { emulator: emu });
+    const result = await run(['task', 'delete', '--yes'], { emulator: emu });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/no tasks selected; give IDs, a selector/);
     expect((await emu.requests()).total).toBe(before);
@@ -35,12 +35,12 @@ describe('task abort / delete / update / sync / snapshot', () => {
 
   it('delete refuses without --yes when not on a terminal, and deletes nothing', async () => {
     const uuid = await create('not-without-yes', 'refuse');
-    const result = await cli(['task', 'delete', '--tag', 'refuse'], { emulator: emu });
+    const result = await run(['task', 'delete', '--tag', 'refuse'], { emulator: emu });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/refusing to delete 1 task without confirmation .*--yes/);
     expect((await getTask(uuid)).status).toBe(200);
     await emu.resetCounters();
-    const byId = await cli(['task', 'delete', uuid], { emulator: emu });
+    const byId = await run(['task', 'delete', uuid], { emulator: emu });
     expect(byId.exitCode).toBe(2);
     expect((await emu.requests()).byRoute['DELETE /tasks/{uuid}'] ?? 0).toBe(0);
   });
@@ -49,7 +49,7 @@ describe('task abort / delete / update / sync / snapshot', () => {
     const a = await create('dry-a', 'dry');
     const b = await create('dry-b', 'dry');
     await emu.resetCounters();
-    const result = await cli(['task', 'delete', '--tag', 'dry', '--dry-run'], { emulator: emu });
+    const result = await run(['task', 'delete', '--tag', 'dry', '--dry-run'], { emulator: emu });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain(a);
     expect(result.stdout).toContain(b);
@@ -63,7 +63,7 @@ describe('task abort / delete / update / sync / snapshot', () => {
     const b = await create('abort-b', 'abort-me');
     await running(a);
     await running(b);
-    const result = await cli(['task', 'abort', '--tag', 'abort-me', '--state', 'FullyExecuting', '--yes'], { emulator: emu });
+    const result = await run(['task', 'abort', '--tag', 'abort-me', '--state', 'FullyExecuting', '--yes'], { emulator: emu });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout.trim().split('\n').sort()).toEqual([`${a}\taborted`, `${b}\taborted`].sort());
     await waitFor(async () => (await getTask(a)).body.state === 'Cancelled');
@@ -72,7 +72,7 @@ describe('task abort / delete / update / sync / snapshot', () => {
   it('delete with ids: one result line each, exit 1 when one fails, bounded concurrency', async () => {
     const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => create(`del-${i}`, 'del', 'true')));
     await emu.resetCounters();
-    const result = await cli(['task', 'delete', ...ids, 'no-such-task', '--yes', '--concurrency', '2'], { emulator: emu });
+    const result = await run(['task', 'delete', ...ids, 'no-such-task', '--yes', '--concurrency', '2'], { emulator: emu });
     expect(result.exitCode).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(6);
@@ -85,13 +85,13 @@ describe('task abort / delete / update / sync / snapshot', () => {
 
   it('update merges constants and tags with the current ones (PUT)', async () => {
     const uuid = await create('upd', 'old');
-    await cliOk(['task', 'update', uuid, '-c', 'NEW=1', '--tag', 'new', '--untag', 'old'], { emulator: emu });
+    await runOk(['task', 'update', uuid, '-c', 'NEW=1', '--tag', 'new', '--untag', 'old'], { emulator: emu });
     const task = (await getTask(uuid)).body;
     expect(task.tags).toEqual(['new']);
     expect(task.constants).toEqual(expect.arrayContaining([{ key: 'DOCKER_CMD', value: 'sleep 60' }, { key: 'NEW', value: '1' }]));
-    await cliOk(['task', 'update', uuid, '--replace', '-c', 'ONLY=x'], { emulator: emu });
+    await runOk(['task', 'update', uuid, '--replace', '-c', 'ONLY=x'], { emulator: emu });
     expect((await getTask(uuid)).body.constants).toEqual([{ key: 'ONLY', value: 'x' }]);
-    const none = await cli(['task', 'update', uuid], { emulator: emu });
+    const none = await run(['task', 'update', uuid], { emulator: emu });
     expect(none.exitCode).toBe(2);
   });
 
@@ -99,11 +99,11 @@ describe('task abort / delete / update / sync / snapshot', () => {
     const uuid = await create('sync', 'sync');
     await running(uuid);
     await emu.resetCounters();
-    await cliOk(['task', 'sync', uuid], { emulator: emu });
+    await runOk(['task', 'sync', uuid], { emulator: emu });
     expect((await emu.requests()).byRoute['PATCH /tasks/{uuid}']).toBe(1);
     const done = await create('sync-done', 'sync', 'true');
     await waitFor(async () => (await getTask(done)).body.state === 'Success');
-    const refused = await cli(['task', 'sync', done], { emulator: emu });
+    const refused = await run(['task', 'sync', done], { emulator: emu });
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toMatch(/not running/);
   });
@@ -111,15 +111,15 @@ describe('task abort / delete / update / sync / snapshot', () => {
   it('snapshot prints the snapshot id, --wait polls until Success, --every sets the period', async () => {
     const uuid = await create('snap', 'snap');
     await running(uuid);
-    const result = await cli(['task', 'snapshot', uuid, '--wait', '--whitelist', '.*\\.log', '--bucket', 'snaps', '--prefix', 'run1/'], { emulator: emu });
+    const result = await run(['task', 'snapshot', uuid, '--wait', '--whitelist', '.*\\.log', '--bucket', 'snaps', '--prefix', 'run1/'], { emulator: emu });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout.trim()).toMatch(new RegExp(`^snap_${uuid}_\\d{14}`));
     expect(result.stderr).toMatch(/Success/);
-    await cliOk(['task', 'snapshot', uuid, '--every', '300'], { emulator: emu });
+    await runOk(['task', 'snapshot', uuid, '--every', '300'], { emulator: emu });
     expect((await getTask(uuid)).body.snapshotInterval).toBe(300);
-    await cliOk(['task', 'snapshot', uuid, '--every', '0'], { emulator: emu });
+    await runOk(['task', 'snapshot', uuid, '--every', '0'], { emulator: emu });
     expect((await getTask(uuid)).body.snapshotInterval).toBe(0);
-    expect((await cli(['task', 'snapshot', uuid, '--every', '-5'], { emulator: emu })).exitCode).toBe(2);
+    expect((await run(['task', 'snapshot', uuid, '--every', '-5'], { emulator: emu })).exitCode).toBe(2);
   });
 });
 
@@ -149,7 +149,7 @@ describe('task delete on a flaky network', () => {
     const ids = await tagged('flaky');
     expect(ids.length).toBeGreaterThanOrEqual(8);
     await emu.resetCounters();
-    const result = await cli(['task', 'delete', ...ids, '--yes'], { emulator: emu });
+    const result = await run(['task', 'delete', ...ids, '--yes'], { emulator: emu });
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(result.stdout.trim().split('\n').sort()).toEqual(ids.map((id) => `${id}\tdeleted`).sort());
     expect(await tagged('flaky')).toEqual([]);

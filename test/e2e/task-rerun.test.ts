@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk } from '../helpers/cli.js';
+import { run, runOk } from '../helpers/run.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -14,13 +14,13 @@ describe('task clone / retry / recover / resume', () => {
     emu = await startEmulator();
     // Four instances: 2 fails at once, the others run until the task is aborted.
     source = (
-      await cliOk(
+      await runOk(
         ['task', 'create', '--name', 'source', '--profile', 'docker-batch', '-n', '4', '-c', 'DOCKER_CMD=if [ "$INSTANCE_ID" = 2 ]; then exit 3; fi; sleep 60', '-c', 'KEEP=me'],
         { emulator: emu },
       )
     ).trim();
     await waitFor(async () => (await getTask(source)).status?.failedRange === '2', { what: 'instance 2 to fail' });
-    await cliOk(['task', 'abort', source, '--yes'], { emulator: emu });
+    await runOk(['task', 'abort', source, '--yes'], { emulator: emu });
     await waitFor(async () => (await getTask(source)).state === 'Cancelled', { what: 'the source to be cancelled' });
   });
   afterAll(async () => {
@@ -28,7 +28,7 @@ describe('task clone / retry / recover / resume', () => {
   });
 
   const rerun = async (args: string[]) => {
-    const result = await cli(args, { emulator: emu });
+    const result = await run(args, { emulator: emu });
     expect(result.exitCode, result.stderr).toBe(0);
     const uuid = result.stdout.trim();
     expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
@@ -63,7 +63,7 @@ describe('task clone / retry / recover / resume', () => {
 
   it('--dry-run prints the override body ({} keeps everything) and sends nothing', async () => {
     const before = (await emu.requests()).total;
-    expect(JSON.parse(await cliOk(['task', 'retry', source, '--dry-run'], { emulator: emu }))).toEqual({});
+    expect(JSON.parse(await runOk(['task', 'retry', source, '--dry-run'], { emulator: emu }))).toEqual({});
     expect((await emu.requests()).total).toBe(before);
   });
 
@@ -75,13 +75,13 @@ describe('task clone / retry / recover / resume', () => {
       ['task', 'resume', source, '--pool', 'p'],
       ['task', 'clone', source, '--pool', 'p'],
     ]) {
-      expect((await cli(args, { emulator: emu })).exitCode).toBe(2);
+      expect((await run(args, { emulator: emu })).exitCode).toBe(2);
     }
     expect((await emu.requests()).total).toBe(before);
   });
 
   it('a missing source task exits 3', async () => {
-    const result = await cli(['task', 'retry', 'no-such-task'], { emulator: emu });
+    const result = await run(['task', 'retry', 'no-such-task'], { emulator: emu });
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toContain('not found');
   });

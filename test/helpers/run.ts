@@ -38,7 +38,12 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
     exitCode = reportError(error, args.includes('--verbose'), (text) => io.err(text));
   }
   const strip = (text: string) => text.replace(/\n$/, '');
-  return { stdout: strip(commanderOut + io.stdoutText()), stderr: strip(commanderErr + io.stderrText()), exitCode };
+  const result = { stdout: strip(commanderOut + io.stdoutText()), stderr: strip(commanderErr + io.stderrText()), exitCode };
+  // As cli() does: the token must never be printed.
+  for (const secret of [options.emulator?.token, env.QARNOT_CLIENT_TOKEN]) {
+    if (secret && (result.stdout.includes(secret) || result.stderr.includes(secret))) throw new Error(`the token was printed by "qarnot ${args.join(' ')}"`);
+  }
+  return result;
 }
 
 /** Runs and expects exit 0; returns stdout. */

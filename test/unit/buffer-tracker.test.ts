@@ -94,3 +94,13 @@ describe('matchLengths', () => {
     expect([...matchLengths('xyz', '')]).toEqual([0, 0, 0]);
   });
 });
+
+describe('BufferTracker: a server that drops whole chunks of lines', () => {
+  it('a full buffer of repeated lines that shrank by a chunk may have rotated: said', () => {
+    const t = new BufferTracker();
+    t.update('0> x\n'.repeat(30_000));
+    // 2,000 lines dropped in one chunk, 1,000 appended: smaller than before, yet rotated.
+    expect(t.update('0> x\n'.repeat(29_000))).toBe('');
+    expect(t.maybeLost).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,10 +9,10 @@ import { parseOfficialCliConfig, parsePythonSdkConfig } from '../../src/commands
 const dir = () => join(mkdtempSync(join(tmpdir(), 'qarnot-unit-')), 'config');
 
 describe('config store', () => {
-  it('writes a 0600 file in a 0700 directory', () => {
+  it('writes a 0600 file in a 0700 directory', async () => {
     const d = dir();
     const store = openConfigStore({ QARNOT_CONFIG_DIR: d });
-    store.saveProfile('default', { token: 'abc', apiUrl: 'http://x' });
+    await store.saveProfile('default', { token: 'abc', apiUrl: 'http://x' });
     expect(statSync(d).mode & 0o777).toBe(0o700);
     expect(statSync(store.path).mode & 0o777).toBe(0o600);
     expect(openConfigStore({ QARNOT_CONFIG_DIR: d }).profile('default')).toEqual({ token: 'abc', apiUrl: 'http://x' });
@@ -20,30 +20,30 @@ describe('config store', () => {
 
   it('names the file and the fix when it is corrupted', () => {
     const d = dir();
-    openConfigStore({ QARNOT_CONFIG_DIR: d });
+    mkdirSync(d, { mode: 0o700 });
     writeFileSync(join(d, 'config.json'), '{ not json');
     expect(() => openConfigStore({ QARNOT_CONFIG_DIR: d })).toThrow(new RegExp(`${join(d, 'config.json')}.*unreadable.*qarnot login`));
   });
 });
 
 describe('resolveConnection', () => {
-  const store = (d: string) => {
+  const store = async (d: string) => {
     const s = openConfigStore({ QARNOT_CONFIG_DIR: d });
-    s.saveProfile('default', { token: 'stored-default', apiUrl: 'http://stored-default' });
-    s.saveProfile('staging', { token: 'stored-staging', apiUrl: 'http://stored-staging' });
+    await s.saveProfile('default', { token: 'stored-default', apiUrl: 'http://stored-default' });
+    await s.saveProfile('staging', { token: 'stored-staging', apiUrl: 'http://stored-staging' });
     return s;
   };
 
   it('prefers the environment over the active stored profile', async () => {
     const d = dir();
-    const s = store(d);
+    const s = await store(d);
     const conn = await resolveConnection({ color: true }, { QARNOT_CLIENT_TOKEN: 'env-token' }, async () => s);
     expect(conn).toMatchObject({ token: 'env-token', apiUrl: 'http://stored-default', profile: 'default' });
   });
 
   it('an explicit --context beats the environment, and --api-url beats everything', async () => {
     const d = dir();
-    const s = store(d);
+    const s = await store(d);
     const env = { QARNOT_CLIENT_TOKEN: 'env-token', QARNOT_CLUSTER_URL: 'http://env' };
     expect(await resolveConnection({ color: true, context: 'staging' }, env, async () => s)).toMatchObject({ token: 'stored-staging', apiUrl: 'http://stored-staging' });
     expect(await resolveConnection({ color: true, apiUrl: 'http://flag/' }, env, async () => s)).toMatchObject({ token: 'env-token', apiUrl: 'http://flag' });

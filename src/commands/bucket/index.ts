@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { collect, defineVerb, noun } from '../define.js';
 import { TOP_LEVEL } from '../catalog.js';
-import { transferOptions } from './shared.js';
+import { transferOptions } from './options.js';
 
 const list = defineVerb({
   name: 'list',
-  summary: 'List your buckets (object count and size with --stats: one listing each)',
+  summary: 'List your buckets (with --stats: object count and size)',
   examples: ['qarnot bucket list', 'qarnot bucket list --stats', 'qarnot bucket list -q'],
   options: (cmd) => cmd.option('--stats', 'count the objects and bytes of each bucket (lists every bucket in full)'),
   load: () => import('./list.js'),
@@ -21,7 +21,7 @@ const create = defineVerb({
 
 const remove = defineVerb({
   name: 'delete <name>',
-  summary: 'Delete a bucket; refused when not empty unless --force, which deletes its objects (asks first)',
+  summary: 'Delete a bucket (asks first); --force empties it first',
   examples: ['qarnot bucket delete my-inputs', 'qarnot bucket delete old-results --force --yes', 'qarnot bucket delete old-results --force --dry-run'],
   writes: true,
   options: (cmd) =>
@@ -33,16 +33,16 @@ const remove = defineVerb({
 });
 
 const ls = defineVerb({
-  name: 'ls <location>',
-  summary: 'List the objects of NAME[/PREFIX]: folders from "/", -r for every key below',
+  name: 'ls <path>',
+  summary: 'List the objects and folders of NAME[/PREFIX] (-r: every key below)',
   examples: ['qarnot bucket ls my-inputs', 'qarnot bucket ls my-inputs/images/ -r', 'qarnot bucket ls my-inputs -r -q', 'qarnot bucket ls my-inputs --json'],
   options: (cmd) => cmd.option('-r, --recursive', 'every key under the prefix, no folders'),
   load: () => import('./ls.js'),
 });
 
 const put = defineVerb({
-  name: 'put <location> <paths...>',
-  summary: 'Upload files and directories (recursive) to NAME[/PREFIX]; "-" reads stdin into NAME/KEY',
+  name: 'put <dest> <files...>',
+  summary: 'Upload files and directories to NAME[/PREFIX] ("-": stdin)',
   description: `Upload files and directories to a bucket. A directory's contents go under
 PREFIX/ (not the directory's own name, as "aws s3 cp --recursive"); a single
 file goes to NAME/KEY exactly, or under PREFIX/ when it ends with "/". Every
@@ -56,23 +56,23 @@ when missing.`,
 });
 
 const get = defineVerb({
-  name: 'get <location> [local]',
-  summary: 'Download an object, or every object under a prefix, into LOCAL (default: the current directory)',
+  name: 'get <src> [local]',
+  summary: 'Download an object, or a whole prefix, into LOCAL (default: .)',
   examples: ['qarnot bucket get my-results/out.txt', 'qarnot bucket get my-results/frames/ ./frames', 'qarnot bucket get my-results ./results'],
   options: (cmd) => transferOptions(cmd, collect),
   load: () => import('./get.js'),
 });
 
 const cat = defineVerb({
-  name: 'cat <location>',
+  name: 'cat <key>',
   summary: 'Write an object (NAME/KEY) to standard output',
   examples: ['qarnot bucket cat my-results/out.txt', 'qarnot bucket cat my-results/log.txt > log.txt'],
   load: () => import('./cat.js'),
 });
 
 const rm = defineVerb({
-  name: 'rm <locations...>',
-  summary: 'Delete objects (NAME/KEY ...), or with -r every object under NAME[/PREFIX] (asks first)',
+  name: 'rm <keys...>',
+  summary: 'Delete objects NAME/KEY, or -r all under a prefix (asks first)',
   examples: ['qarnot bucket rm my-results/out.txt --yes', 'qarnot bucket rm my-results/tmp/ -r --dry-run', 'qarnot bucket rm my-results -r --yes'],
   writes: true,
   options: (cmd) =>
@@ -84,9 +84,9 @@ const rm = defineVerb({
 });
 
 const sync = defineVerb({
-  name: 'sync <source> <destination>',
-  summary: 'Make a bucket prefix match a local directory, or the other way round: only what differs moves',
-  description: `Copy what differs from SOURCE to DESTINATION: a local directory (./dir,
+  name: 'sync <src> <dst>',
+  summary: 'Copy what differs between a directory and a bucket, either way',
+  description: `Copy what differs from SRC to DST: a local directory (./dir,
 /abs/dir, ~/dir) and a bucket (NAME[/PREFIX], or s3://NAME/PREFIX), in either
 order. A file is sent when missing, of another size, or of other content (its
 MD5 against the object's ETag, multipart ETags included), so an unchanged tree

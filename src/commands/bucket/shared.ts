@@ -3,7 +3,8 @@ import type { Context } from '../../context.js';
 import { SilentExit, UsageError } from '../../errors.js';
 import { parseInteger } from '../../lib/parse.js';
 import { filterRules, pathFilter } from '../../storage/filters.js';
-import { DEFAULT_CONCURRENCY, summaryLine, type TransferReport, type TransferSettings } from '../../storage/sync.js';
+import { DEFAULT_CONCURRENCY } from '../../storage/defaults.js';
+import { summaryLine, type TransferReport, type TransferSettings } from '../../storage/sync.js';
 
 export interface TransferOptions {
   concurrency?: string;
@@ -39,11 +40,4 @@ export async function existingPath(path: string, what: string): Promise<{ isDire
   } catch {
     throw new UsageError(`${what}: "${path}" does not exist`);
   }
-}
-
-export function transferOptions<C extends { option(flags: string, description: string, parse?: (v: string, p: string[] | undefined) => string[]): C }>(cmd: C, collect: (v: string, p: string[] | undefined) => string[]): C {
-  return cmd
-    .option('--concurrency <n>', `requests in flight at once (default ${DEFAULT_CONCURRENCY})`)
-    .option('--exclude <glob>', 'skip paths matching this glob (repeatable; "*.tmp" at any depth, "logs/**" from the root)', collect)
-    .option('--include <glob>', 'take back paths an earlier --exclude skipped (repeatable; the last matching rule wins)', collect);
 }

@@ -6,7 +6,7 @@ export async function run(ctx: Context, opts: { use?: boolean }, name: string): 
   checkProfileName(name);
   const store = await ctx.config();
   if (store.profile(name)) throw new UsageError(`a context named "${name}" already exists`);
-  store.saveProfile(name, { apiUrl: ctx.globals.apiUrl?.replace(/\/+$/, '') });
-  if (opts.use) store.setActiveProfile(name);
+  await store.saveProfile(name, { apiUrl: ctx.globals.apiUrl?.replace(/\/+$/, '') });
+  if (opts.use) await store.setActiveProfile(name);
   ctx.io.err(`Added context "${name}"${opts.use ? ' (now in use)' : ''}; store its token with: qarnot login --context ${name}\n`);
 }

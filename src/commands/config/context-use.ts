@@ -6,6 +6,6 @@ export async function run(ctx: Context, _opts: unknown, name: string): Promise<v
   if (!store.profile(name)) {
     throw new UsageError(`no context named "${name}"; known contexts: ${Object.keys(store.profiles()).join(', ') || 'none'}`);
   }
-  store.setActiveProfile(name);
+  await store.setActiveProfile(name);
   ctx.io.err(`Now using context "${name}"\n`);
 }

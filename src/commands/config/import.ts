@@ -69,7 +69,7 @@ export async function run(ctx: Context, _opts: unknown, file?: string): Promise<
   registerSecret(imported.token);
   const store = await ctx.config();
   const name = checkProfileName(importTarget(ctx, store));
-  store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
+  await store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));
   const what = [imported.token && 'the token', imported.apiUrl && 'the API URL', imported.storageUrl && 'the storage URL', imported.accountEmail && 'the account e-mail'].filter(Boolean);
   const active = store.activeProfileName() === name;
   ctx.io.err(`Imported ${what.join(', ')} from ${path} into context "${name}"${active ? '' : `; use it with: qarnot context use ${name}`}\n`);

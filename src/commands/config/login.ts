@@ -41,8 +41,8 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
     );
     await checkAuth(http, apiUrl);
   }
-  store.updateProfile(profile, { apiUrl, token });
-  if (Object.keys(store.profiles()).length === 1) store.setActiveProfile(profile);
+  await store.updateProfile(profile, { apiUrl, token });
+  if (Object.keys(store.profiles()).length === 1) await store.setActiveProfile(profile);
   const source = fromEnv ? ' (from QARNOT_CLUSTER_URL)' : '';
   ctx.io.err(`Logged in to ${apiUrl}${source} as context "${profile}"${opts.check ? '' : ' (token not checked)'}; token and URL stored in ${store.path}\n`);
 }

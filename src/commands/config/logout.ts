@@ -9,6 +9,6 @@ export async function run(ctx: Context): Promise<void> {
     ctx.io.err(`Context "${name}" has no stored token\n`);
     return;
   }
-  store.updateProfile(name, { token: undefined });
+  await store.updateProfile(name, { token: undefined });
   ctx.io.err(`Removed the token of context "${name}"\n`);
 }

@@ -16,6 +16,6 @@ export async function run(ctx: Context, _opts: unknown, key: string, value: stri
   }
   const store = await ctx.config();
   const name = checkProfileName(targetProfile(ctx, store));
-  store.updateProfile(name, { [field]: checked });
+  await store.updateProfile(name, { [field]: checked });
   ctx.io.err(`Set ${key} of context "${name}"\n`);
 }

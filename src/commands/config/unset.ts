@@ -5,6 +5,6 @@ export async function run(ctx: Context, _opts: unknown, key: string): Promise<vo
   const field = fieldOf(key);
   const store = await ctx.config();
   const name = targetProfile(ctx, store);
-  store.updateProfile(name, { [field]: undefined });
+  await store.updateProfile(name, { [field]: undefined });
   ctx.io.err(`Unset ${key} of context "${name}"\n`);
 }

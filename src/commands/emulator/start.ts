@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseNumber } from '../../lib/parse.js';
+import { setSignalPolicy } from '../../lib/interrupt.js';
 
 interface StartOptions {
   host: string;
@@ -34,9 +35,11 @@ export async function run(ctx: Context, opts: StartOptions): Promise<void> {
   const accounts = (opts.account ?? []).map((raw) => asUsage('', () => parseAccountFlag(raw)));
   const readGrants = (opts.readGrant ?? []).map((raw) => asUsage('', () => parseReadGrantFlag(raw)));
   if (opts.faults !== undefined) asUsage('--faults: ', () => parseFaultSpec(opts.faults!));
+  // A stop by Ctrl-C or SIGTERM is the normal end of a server: exit 0, once every instance is killed.
+  setSignalPolicy({ exitCode: () => 0, forceExitAfterMs: undefined });
   const code = await runEmulatorStart(
     { host: opts.host, port, storagePort, storageQuotaBytes, token: opts.token, dataDir: opts.data, speed, faults: opts.faults, accounts, readGrants },
-    { stdout: ctx.io.stdout, stderr: ctx.io.stderr },
+    { stdout: ctx.io.stdout, stderr: ctx.io.stderr, stop: ctx.signal },
   );
   if (code !== 0) throw new SilentExit(code);
 }

@@ -7,7 +7,8 @@ export const TOPICS: Record<string, string> = {
        waited task ended in Failure or Cancelled
   2    usage or bad input: a flag, argument or file is invalid; nothing was
        sent to the API
-  3    not found: no such task, pool, job or profile
+  3    not found: no such task, pool, job or profile; a selector that matches
+       nothing; every item of a bulk verb not found (some: 1)
   4    authentication or permission: missing or wrong token (401), or no
        access to the account or resource (403)
   124  timeout: --timeout of wait/run, or the command's --deadline
@@ -15,18 +16,21 @@ export const TOPICS: Record<string, string> = {
 `,
   environment: `Environment variables
 
-  QARNOT_CLIENT_TOKEN  API token (the official SDKs' name); beats the stored profile
+  QARNOT_CLIENT_TOKEN  API token (the official SDKs' name); beats the stored context
   QARNOT_CLUSTER_URL   API base URL (default https://api.qarnot.com)
-  QARNOT_PROFILE       stored profile to use (like --profile)
+  QARNOT_CONTEXT       stored context to use (like --context; QARNOT_PROFILE is its
+                       deprecated name)
   QARNOT_READ_AS       read another account's resources (like --as)
+  QARNOT_STORAGE_URL   S3 storage URL (default: the API's GET /settings)
+  QARNOT_ACCOUNT_EMAIL storage access key (default: the e-mail of GET /info)
   QARNOT_CONFIG_DIR    where the config file lives (default ~/.config/qarnot)
   QARNOT_SSH           program "task ssh" runs instead of ssh
   NO_COLOR             any non-empty value turns colours off
   FORCE_COLOR          turns colours on even when not a terminal
   COLUMNS              width tables fit (default: the terminal's)
 
-Precedence: flags, then environment, then the stored profile, then defaults.
-An explicit --profile beats QARNOT_CLIENT_TOKEN and QARNOT_CLUSTER_URL.
+Precedence: flags, then environment, then the stored context, then defaults.
+An explicit --context beats QARNOT_CLIENT_TOKEN and QARNOT_CLUSTER_URL.
 `,
   formatting: `Output formats
 

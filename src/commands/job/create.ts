@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseDuration, parseShortname, parseTags, parseUuidOrShortname } from '../../lib/parse.js';
 import { msToTimeSpan } from '../../lib/timespan.js';
+import { checkName } from '../shared/body.js';
 import { printCreated, printDryRun, quotedName } from '../shared/changes.js';
 
 interface CreateOptions {
@@ -18,9 +19,9 @@ interface CreateOptions {
   dryRun?: boolean;
 }
 
-export function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
+function jobBodyFromFlags(opts: CreateOptions): Record<string, unknown> {
   if (opts.name === undefined || opts.name.trim() === '') throw new UsageError('--name is required (a non-empty job name)');
-  const body: Record<string, unknown> = { name: opts.name };
+  const body: Record<string, unknown> = { name: checkName('--name', opts.name) };
   if (opts.shortname !== undefined) body.shortname = parseShortname('--shortname', opts.shortname);
   if (opts.pool !== undefined) body.poolUuid = parseUuidOrShortname('--pool', opts.pool);
   if (opts.useDependencies) body.useDependencies = true;

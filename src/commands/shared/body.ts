@@ -68,6 +68,18 @@ const SIZE_RE = /^(\d+(?:\.\d+)?)\s*([kmgt]i?b?|b)?$/i;
 const SIZE_MB: Record<string, number> = { b: 1 / (1024 * 1024), k: 1 / 1024, m: 1, g: 1024, t: 1024 * 1024 };
 
 /** `4096` (MB), `4G`, `512M`, `1.5GiB` → megabytes. */
+/** No machine has more: a larger size is a typo. */
+const MAX_SIZE_MB = 1024 ** 3;
+
+/** Longer names are refused before they are sent (the API stores names for display). */
+export const NAME_MAX_LENGTH = 1024;
+
+export function checkName(flag: string, name: string): string {
+  if (name.trim() === '') throw new UsageError(`${flag} must not be empty`);
+  if (name.length > NAME_MAX_LENGTH) throw new UsageError(`${flag} must be at most ${NAME_MAX_LENGTH} characters, got ${name.length}`);
+  return name;
+}
+
 export function parseSizeMB(flag: string, raw: string): number {
   const m = SIZE_RE.exec(raw.trim());
   const unit = m?.[2]?.[0]?.toLowerCase() ?? 'm';
@@ -75,6 +87,7 @@ export function parseSizeMB(flag: string, raw: string): number {
   if (!Number.isFinite(mb) || mb <= 0) {
     throw new UsageError(`${flag} expects a size like 4096 (MB), 512M or 4G, got ${quote(raw)}`);
   }
+  if (mb > MAX_SIZE_MB) throw new UsageError(`${flag} must be at most 1048576G (1 PiB), got ${quote(raw)}`);
   return Math.round(mb * 1000) / 1000;
 }
 
@@ -129,7 +142,7 @@ export interface RetrySettingsBody {
 }
 
 /** Place the result under `retrySettings` (tasks) or `defaultRetrySettings` (pools). */
-export function retrySettingsFromFlags(opts: BodyFlags): RetrySettingsBody | undefined {
+function retrySettingsFromFlags(opts: BodyFlags): RetrySettingsBody | undefined {
   const out: RetrySettingsBody = {};
   if (opts.maxRetriesPerInstance !== undefined) {
     out.maxPerInstanceRetries = parseInteger('--max-retries-per-instance', opts.maxRetriesPerInstance, { min: 0 });
@@ -175,8 +188,7 @@ export function resourceBucketsFromFlags(raws: readonly string[] | undefined, fl
 export function commonBodyFromFlags(opts: BodyFlags, { retryKey }: { retryKey: 'retrySettings' | 'defaultRetrySettings' }): Body {
   const body: Body = {};
   if (opts.name !== undefined) {
-    if (opts.name.trim() === '') throw new UsageError('--name must not be empty');
-    body.name = opts.name;
+    body.name = checkName('--name', opts.name);
   }
   if (opts.shortname !== undefined) body.shortname = parseShortname('--shortname', opts.shortname);
   if (opts.constant?.length) body.constants = parseConstants('--constant', opts.constant);

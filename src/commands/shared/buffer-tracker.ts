@@ -21,9 +21,9 @@
  *   from an older saved state) holds nothing new: nothing is printed and
  *   nothing is reported.
  *
- * A buffer cannot have rotated while it is smaller than one already seen,
- * or than MIN_SERVER_BUFFER: then only "same start as before" is a
- * placement, so short repetitive output is never reported as lost.
+ * A buffer cannot have rotated while it is smaller than MIN_SERVER_BUFFER
+ * or than half the largest one seen: then several placements are not a doubt,
+ * so short repetitive output is never reported as lost.
  */
 
 /** No server is assumed to keep less output than this per stream (Qarnot's and the emulator's keep 1 MiB or more). */
@@ -122,21 +122,13 @@ export class BufferTracker {
     return Math.min(seen.length - j, buffer.length);
   }
 
-  /** Whether the server could have dropped lines since the last read: only a full buffer rotates. */
+  /**
+   * Whether the server could have dropped lines since the last read: only a full buffer
+   * rotates. A full buffer's size moves (it drops whole lines, or whole chunks of them), but
+   * never far below the largest one seen.
+   */
   private mayHaveRotated(buffer: string): boolean {
-    return buffer.length + longestLine(buffer) >= Math.max(this.largest, MIN_SERVER_BUFFER);
-  }
-}
-
-function longestLine(text: string): number {
-  let longest = 0;
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf('\n', from);
-    const end = at < 0 ? text.length : at + 1;
-    longest = Math.max(longest, end - from);
-    if (at < 0) return longest;
-    from = end;
+    return buffer.length >= MIN_SERVER_BUFFER && buffer.length >= this.largest / 2;
   }
 }
 

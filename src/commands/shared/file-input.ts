@@ -3,7 +3,8 @@
  * with `-`. Every failure is a UsageError naming the flag, raised before
  * anything is sent. Resource-agnostic: tasks and pools both use it.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../../errors.js';
@@ -33,7 +34,7 @@ export async function readBodyFile(flag: string, path: string, source: FileSourc
   return checkFileFields(`${flag} ${path}: `, doc, fields);
 }
 
-export function expectBodies(flag: string, doc: unknown): JsonObject | JsonObject[] {
+function expectBodies(flag: string, doc: unknown): JsonObject | JsonObject[] {
   if (Array.isArray(doc)) {
     if (doc.length === 0) throw new UsageError(`${flag}: the array is empty; expected at least one object`);
     doc.forEach((item, i) => {
@@ -64,10 +65,29 @@ async function readPath(flag: string, path: string): Promise<string> {
   }
   if (info.isDirectory()) throw new UsageError(`${flag}: ${quote(path)} is a directory; expected a JSON or YAML file`);
   try {
-    return await readFile(path, 'utf8');
+    return await readBounded(flag, quote(path), createReadStream(path));
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${flag}: cannot read ${quote(path)}: ${describeFsError(error)}`);
   }
+}
+
+/** A request body is small: a larger input (`-f /dev/zero`, a wrong file) is refused before it fills memory. */
+export const MAX_FILE_INPUT_BYTES = 16 * 1024 * 1024;
+
+async function readBounded(flag: string, where: string, input: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > MAX_FILE_INPUT_BYTES) {
+      (input as Readable & { destroy?: () => void }).destroy?.();
+      throw new UsageError(`${flag}: ${where} is larger than ${MAX_FILE_INPUT_BYTES / 1024 / 1024} MiB; expected a JSON or YAML request body`);
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function describeFsError(error: unknown): string {
@@ -80,16 +100,19 @@ function describeFsError(error: unknown): string {
 
 async function readStdin(flag: string, stdin: Readable & { isTTY?: boolean }): Promise<string> {
   if (stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe a JSON or YAML document into it`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return await readBounded(flag, 'stdin', stdin);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${flag} -: cannot read stdin: ${describeFsError(error)}`);
+  }
 }
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
 
 /** Loaded only when a file is YAML. The bundle may wrap the package's exports in `default`. */
-export async function loadYaml(): Promise<YamlModule> {
+async function loadYaml(): Promise<YamlModule> {
   if (!yamlModule) {
     const mod = (await import('yaml')) as YamlModule & { default?: YamlModule };
     yamlModule = typeof mod.parseAllDocuments === 'function' ? mod : mod.default!;
@@ -124,8 +147,20 @@ export async function parseStructuredText(flag: string, path: string, text: stri
     if (docs.length !== 1) throw new Error(`expected one document, found ${docs.length}`);
     const doc = docs[0]!;
     if (doc.errors.length) throw new Error(doc.errors[0]!.message.split('\n')[0]);
-    return doc.toJS();
+    const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+    if (isCyclic(value)) throw new Error('an alias refers to its own anchor (a cycle)');
+    return value;
   } catch (error) {
     throw new UsageError(`${flag}: ${where} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/** A YAML anchor used inside itself makes a cyclic value, which no JSON body can hold. */
+function isCyclic(value: unknown, within = new Set<object>()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (within.has(value)) return true;
+  within.add(value);
+  const cyclic = Object.values(value).some((v) => isCyclic(v, within));
+  within.delete(value);
+  return cyclic;
 }

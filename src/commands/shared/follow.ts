@@ -103,7 +103,7 @@ export interface FollowTiming {
  * plus a state check every 10 s. A silence of 20 s costs under one request
  * per second on average, a longer one ~0.6/s, whatever the number of streams.
  */
-export const DEFAULT_FOLLOW_TIMING: FollowTiming = {
+const DEFAULT_FOLLOW_TIMING: FollowTiming = {
   fastMs: 250,
   idleMs: 1000,
   quietMs: 2000,

@@ -26,7 +26,7 @@ export interface ListOptions extends SelectorOptions {
   summary?: boolean;
 }
 
-export const DEFAULT_LIMIT = 50;
+const DEFAULT_LIMIT = 50;
 
 /** Every list's default order: what was just created is what people look for. */
 export const NEWEST_FIRST = { field: 'creationDate', order: 'DESC' } as const;

@@ -53,7 +53,7 @@ export async function resolveSelection<T extends Selected>(
   return { http, items };
 }
 
-export function parseConcurrency(raw: string | undefined, fallback = 8): number {
+function parseConcurrency(raw: string | undefined, fallback = 8): number {
   return raw === undefined ? fallback : parseInteger('--concurrency', raw, { min: 1, max: 64 });
 }
 
@@ -88,7 +88,7 @@ export async function runBulkAction<T extends Selected>(
  * one result line per item (stdout: `uuid<TAB>ok|failed<TAB>detail`).
  * Ends with exit 3 when every item was not found, 1 when any failed.
  */
-export async function runBulk(
+async function runBulk(
   ctx: Context,
   items: Selected[],
   concurrency: number,

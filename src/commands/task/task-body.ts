@@ -65,7 +65,7 @@ export async function buildTaskRequest(ctx: Context, opts: TaskBodyFlags, kind: 
 }
 
 async function buildRequest(ctx: Context, opts: TaskBodyFlags, kind: TaskBodyKind): Promise<TaskRequest> {
-  // `--profile` after the verb is the task's own option (see shareGlobalOptions).
+  // opts holds this verb's flags only: --profile is the execution profile, never the stored context.
   const flags = taskBodyFromFlags(opts, kind);
   if (opts.file === undefined) {
     const body = finish(flags, {}, kind);
