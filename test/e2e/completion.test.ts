@@ -168,7 +168,7 @@ beforeAll(async () => {
     taskIds.push(created.body.uuid);
   }
   dir = mkdtempSync(join(tmpdir(), 'qarnot-completion-e2e-'));
-  for (const sub of ['bin', 'home', 'config', 'work', 'zsh']) mkdirSync(join(dir, sub));
+  for (const sub of ['bin', 'home', 'config', 'work', 'zsh']) mkdirSync(join(dir, sub), { mode: 0o700 });
   writeFileSync(join(dir, 'bin', 'qarnot'), `#!/bin/sh\nexec ${sh(process.execPath)} ${sh(BIN)} "$@"\n`);
   chmodSync(join(dir, 'bin', 'qarnot'), 0o755);
   writeFileSync(join(dir, 'work', 'job-spec.json'), '{}');
