@@ -29,7 +29,7 @@ describe('account, projects and budgets', () => {
   it('shows quota usage (user and organization) and credits', async () => {
     const tsv = await cliOk(['account'], { emulator: emu });
     expect(tsv).toMatch(/^flex\t0 \/ 2048 instances, 0 \/ 32768 cores$/m);
-    expect(tsv).toMatch(/^org-flex\t/m);
+    expect(tsv).toMatch(/^org flex\t/m);
     const quotas = (await json(['account', 'quotas'])) as unknown as Json[];
     expect(quotas.map((q) => `${q.scope}:${q.scheduling}`)).toEqual(['user:flex', 'user:onDemand', 'organization:flex', 'organization:onDemand']);
     expect(quotas[0]).toMatchObject({ runningInstances: 0, maxInstances: 2048, maxCores: 32768 });
@@ -66,7 +66,7 @@ describe('carbon facts and credits', () => {
     const uuid = await run('sleep 0.2');
     expect((await wait(uuid)).exitCode).toBe(0);
     const view = await cliOk(['task', 'carbon', uuid], { emulator: emu });
-    for (const row of ['energy', 'footprint', 'compared-with', 'saved', 'pue', 'ere', 'erf', 'wue']) expect(view).toMatch(new RegExp(`^${row}\\t`, 'm'));
+    for (const row of ['energy', 'footprint', 'compared with', 'saved', 'pue', 'ere', 'erf', 'wue']) expect(view).toMatch(new RegExp(`^${row}\\t`, 'm'));
     expect(view).toContain('Common European Datacenter');
     const facts = await json(['task', 'carbon', uuid, '--datacenter', 'french_dc']);
     expect(facts.comparisonDataCenterName).toBe('Common French Datacenter');

@@ -262,6 +262,22 @@ describe('qarnot __complete', () => {
     expect(await cliOk(['__complete', 'task', ''])).toMatch(/^list\t.*\n[\s\S]*:4$/);
   });
 
+  it('asks the API for a typed prefix that the newest tasks do not have', async () => {
+    const busy = await startEmulator();
+    try {
+      await busy.call('POST', '/tasks', { name: 'slow one', shortname: 'slow', profile: 'docker-batch', instanceCount: 1 });
+      // 110 newer tasks push "slow" out of the newest 100 that TAB lists.
+      await busy.call('POST', '/tasks', Array.from({ length: 110 }, (_, i) => ({ name: `n${i}`, shortname: `newer-${i}`, profile: 'docker-batch', instanceCount: 1 })));
+      const configDir = mkdtempSync(join(tmpdir(), 'qarnot-completion-prefix-'));
+      const env = { QARNOT_COMPLETION_BUDGET_MS: '5000' };
+      expect(await cliOk(['__complete', '--', 'task', 'show', 'sl'], { emulator: busy, configDir, env })).toMatch(/^slow\tslow one/);
+      // A second TAB, the newest list cached: the prefix is still found.
+      expect(await cliOk(['__complete', '--', 'task', 'show', 'sl'], { emulator: busy, configDir, env })).toMatch(/^slow\tslow one/);
+    } finally {
+      await busy.stop();
+    }
+  });
+
   it('"qarnot completion" refuses an unknown shell with exit 2', async () => {
     const result = await cli(['completion', 'powershell']);
     expect(result.exitCode).toBe(2);
