@@ -68,6 +68,7 @@ const STARTUP_EXTRA = [
   'commands/shared/body-options.ts',
   'commands/shared/api-options.ts',
   'commands/shared/usage-verbs.ts',
+  'commands/shared/output-options.ts',
   'commands/search/index.ts',
   'api/states.ts',
   'resources/task.ts',

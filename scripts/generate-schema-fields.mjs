@@ -1,14 +1,15 @@
 // Regenerates src/api/schema-fields.ts: the fields of each request body the
 // Compute API reads and of each object it returns, nested ones included, from
 // the API's OpenAPI document (Qarnot's compute-openapi.json; a copy is in
-// /work/shared/reference/). `-f FILE` checks its keys against the inputs, so
+// ../shared/reference/ beside the repository). `-f FILE` checks its keys against the inputs, so
 // that a typo never reaches the API; `--fields` its paths against the outputs.
 //
 //   node scripts/generate-schema-fields.mjs [path/to/compute-openapi.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const DEFAULT_SOURCE = '/work/shared/reference/compute-openapi.json';
+// shared/ stands beside the repository, on developers' machines as in CI.
+export const DEFAULT_SOURCE = fileURLToPath(new URL('../../shared/reference/compute-openapi.json', import.meta.url));
 export const TARGET = 'src/api/schema-fields.ts';
 
 /** The bodies our verbs send from a file, and the objects --fields picks from. */

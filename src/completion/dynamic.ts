@@ -28,14 +28,20 @@ export async function dynamicCandidates(resource: DynamicResource, globals: Reco
   const { resolveConnection } = await import('../config/resolve.js');
   const options: GlobalOptions = { color: false, context: globals.context ?? globals.profile, apiUrl: globals['api-url'], as: globals.as };
   const connection = await resolveConnection(options, deps.env, deps.config);
-  if (!connection.token) return [];
+  const token = connection.token;
+  if (!token) return [];
   const dir = completionCacheDir(deps.env);
   const folder = resource === 'bucket-location' ? bucketFolder(deps.partial ?? '') : undefined;
   // A local path for sync: the shell completes files.
   if (folder === null) return [];
-  const key = cacheKey({ ...connection, token: connection.token, resource: folder === undefined ? resource : `${resource}:${folder}` });
+  const keyOf = (name: string) => cacheKey({ ...connection, token, resource: name });
+  const key = keyOf(folder === undefined ? resource : `${resource}:${folder}`);
   const cached = readCache(dir, key);
-  if (cached) return cached;
+  // Only the newest items are listed: a prefix none of them has is asked of the API (sl<TAB> finds "slow").
+  let prefix = searchablePrefix(resource, deps.partial, cached);
+  if (cached && !prefix) return cached;
+  const prefixed = prefix ? readCache(dir, keyOf(`${resource}:prefix:${prefix}`)) : undefined;
+  if (prefixed) return prefixed;
   // Loaded only on a cache miss: the HTTP stack is the heaviest part of start-up.
   const { createHttp } = await import('../api/http.js');
   const { DEFAULT_RETRY_POLICY } = await import('../api/retry.js');
@@ -49,12 +55,20 @@ export async function dynamicCandidates(resource: DynamicResource, globals: Reco
     retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 },
   });
   // Idle keep-alive sockets do not hold the process open: nothing to close.
-  const candidates =
-    resource === 'bucket' || resource === 'bucket-location'
-      ? await bucketCandidates({ connection: async () => connection, config: deps.config, api: async () => http, env: deps.env, globals: options }, deps.signal, folder)
-      : await fetchCandidates(http, resource);
-  writeCache(dir, key, candidates);
-  return candidates;
+  if (resource === 'bucket' || resource === 'bucket-location') {
+    const buckets = await bucketCandidates({ connection: async () => connection, config: deps.config, api: async () => http, env: deps.env, globals: options }, deps.signal, folder);
+    writeCache(dir, key, buckets);
+    return buckets;
+  }
+  if (!cached) {
+    const newest = await fetchCandidates(http, resource);
+    writeCache(dir, key, newest);
+    prefix = searchablePrefix(resource, deps.partial, newest);
+    if (!prefix) return newest;
+  }
+  const found = await fetchCandidates(http, resource, prefix);
+  writeCache(dir, keyOf(`${resource}:prefix:${prefix!}`), found);
+  return found;
 }
 
 type HttpClient = import('../api/http.js').Http;
@@ -95,7 +109,14 @@ async function bucketCandidates(deps: StorageDeps, signal: AbortSignal, folder: 
   }
 }
 
-async function fetchCandidates(http: HttpClient, resource: Exclude<DynamicResource, 'config-profile' | 'bucket' | 'bucket-location'>): Promise<Candidate[]> {
+/** The typed prefix to search for: a task, pool or job prefix that no cached candidate has. */
+function searchablePrefix(resource: DynamicResource, partial: string | undefined, cached: Candidate[] | undefined): string | undefined {
+  if (resource !== 'task' && resource !== 'pool' && resource !== 'job') return undefined;
+  if (!partial || !cached || /['"\\]/.test(partial)) return undefined;
+  return cached.some((c) => c.value.startsWith(partial)) ? undefined : partial;
+}
+
+async function fetchCandidates(http: HttpClient, resource: Exclude<DynamicResource, 'config-profile' | 'bucket' | 'bucket-location'>, prefix?: string): Promise<Candidate[]> {
   if (resource === 'exec-profile') {
     const { profileNames } = await import('../api/account.js');
     return (await profileNames(http)).map((name) => ({ value: name }));
@@ -103,7 +124,12 @@ async function fetchCandidates(http: HttpClient, resource: Exclude<DynamicResour
   const { walkPages } = await import('../api/paginate.js');
   const { paths } = { task: TASK, pool: POOL, job: JOB }[resource];
   const path = paths.summaries ?? paths.paginate;
-  const request = { filter: null, orderBy: 'creationDate', orderType: 'DESC' as const };
+  let filter: unknown = null;
+  if (prefix !== undefined) {
+    const { compileWhere } = await import('../search/index.js');
+    filter = compileWhere(`shortname like '${prefix}*' or name like '${prefix}*'`, resource, new Date());
+  }
+  const request = { filter: filter as null, orderBy: 'creationDate', orderType: 'DESC' as const };
   for await (const page of walkPages<Task | Pool | Job>(http, path, request, { limit: DYNAMIC_LIMIT, pageSize: DYNAMIC_LIMIT })) {
     return page.flatMap(itemCandidates);
   }

@@ -111,7 +111,7 @@ export function printRecord<T>(ctx: Context, item: T, view: View<T>): void {
       return out(`${JSON.stringify(shaped)}\n`);
     case 'tsv': {
       const columns = picked ?? view.details ?? view.columns;
-      return out(columns.map((c) => `${c.header.toLowerCase().replace(/ /g, '-')}\t${tsvCell(c.kind, c.value(item))}\n`).join(''));
+      return out(columns.map((c) => `${c.header.toLowerCase()}\t${tsvCell(c.kind, c.value(item))}\n`).join(''));
     }
     case 'table': {
       const columns = picked ?? view.details ?? view.columns;

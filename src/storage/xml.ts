@@ -7,6 +7,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
+  // Numeric character references (&#34;) as Go-written servers send them.
+  htmlEntities: true,
   // The name first: turning the path into a string for every element doubled the parse time.
   isArray: (name, path) => LIST_NAMES.has(name) && LISTS.has(String(path)),
 });

@@ -66,10 +66,14 @@ describe('qarnot bucket', () => {
     expect(counter.counts().objectPUT).toBe(3);
 
     counter.reset();
+    await emu.resetCounters();
     const again = await cli(['bucket', 'sync', src, 'sync-test/run1'], counted);
     expect(again.stderr).toMatch(/Uploaded 0 files .*; 3 unchanged/);
     expect(counter.counts().objectPUT ?? 0).toBe(0);
     expect(counter.counts().objectGET ?? 0).toBe(0);
+    // The emulator's own count agrees: one HEAD of the bucket and one listing, no object moved.
+    const byRoute = (await emu.requests()).byRoute;
+    expect(Object.keys(byRoute).filter((route) => route.startsWith('S3 ')).sort()).toEqual(['S3 GET /{bucket}?list-type', 'S3 HEAD /{bucket}']);
 
     // Same size, other content: the MD5 against the ETag finds it.
     writeFileSync(join(src, 'a.txt'), 'ALPHA\n');

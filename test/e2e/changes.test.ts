@@ -135,7 +135,7 @@ describe('scripts never act on a silent subset', () => {
     await createTask('cut-2', 'cut', 'true');
     const cut = await run(['task', 'search', '--where', 'tags has cut', '--max', '1', '-q'], opts());
     expect(cut.stdout.split('\n')).toHaveLength(1);
-    expect(cut.stderr).toBe('Showing the first 1 tasks; use --max N to see more');
+    expect(cut.stderr).toBe('Showing the first 1 task; use --max N to see more');
     expect((await run(['task', 'search', '--where', 'tags has cut', '-q'], opts())).stderr).toBe('');
   });
 

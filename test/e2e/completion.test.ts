@@ -168,7 +168,8 @@ beforeAll(async () => {
     taskIds.push(created.body.uuid);
   }
   dir = mkdtempSync(join(tmpdir(), 'qarnot-completion-e2e-'));
-  for (const sub of ['bin', 'home', 'config', 'work', 'zsh']) mkdirSync(join(dir, sub));
+  // The config directory is private, as the CLI requires of one that holds a token.
+  for (const sub of ['bin', 'home', 'config', 'work', 'zsh']) mkdirSync(join(dir, sub), { mode: sub === 'config' ? 0o700 : 0o755 });
   writeFileSync(join(dir, 'bin', 'qarnot'), `#!/bin/sh\nexec ${sh(process.execPath)} ${sh(BIN)} "$@"\n`);
   chmodSync(join(dir, 'bin', 'qarnot'), 0o755);
   writeFileSync(join(dir, 'work', 'job-spec.json'), '{}');
@@ -188,7 +189,7 @@ beforeAll(async () => {
     QARNOT_COMPLETION_BUDGET_MS: '5000',
     TERM: 'xterm',
   };
-  await cliOk(['config', 'profile', 'add', 'staging', '--api-url', 'http://127.0.0.1:9'], { configDir: join(dir, 'config') });
+  await cliOk(['context', 'add', 'staging', '--api-url', 'http://127.0.0.1:9'], { configDir: join(dir, 'config') });
 }, 60_000);
 
 afterAll(async () => {
@@ -259,6 +260,22 @@ describe('qarnot __complete', () => {
     const out = await cliOk(['__complete', '--', 'task', 'show', 'hello-r'], { emulator: emu, env: { QARNOT_COMPLETION_BUDGET_MS: '5000' } });
     expect(out).toMatch(/^hello-render\trender frames \(\w+\)\n:4$/); // execa drops the final newline
     expect(await cliOk(['__complete', 'task', ''])).toMatch(/^list\t.*\n[\s\S]*:4$/);
+  });
+
+  it('asks the API for a typed prefix that the newest tasks do not have', async () => {
+    const busy = await startEmulator();
+    try {
+      await busy.call('POST', '/tasks', { name: 'slow one', shortname: 'slow', profile: 'docker-batch', instanceCount: 1 });
+      // 110 newer tasks push "slow" out of the newest 100 that TAB lists.
+      await busy.call('POST', '/tasks', Array.from({ length: 110 }, (_, i) => ({ name: `n${i}`, shortname: `newer-${i}`, profile: 'docker-batch', instanceCount: 1 })));
+      const configDir = mkdtempSync(join(tmpdir(), 'qarnot-completion-prefix-'));
+      const env = { QARNOT_COMPLETION_BUDGET_MS: '5000' };
+      expect(await cliOk(['__complete', '--', 'task', 'show', 'sl'], { emulator: busy, configDir, env })).toMatch(/^slow\tslow one/);
+      // A second TAB, the newest list cached: the prefix is still found.
+      expect(await cliOk(['__complete', '--', 'task', 'show', 'sl'], { emulator: busy, configDir, env })).toMatch(/^slow\tslow one/);
+    } finally {
+      await busy.stop();
+    }
   });
 
   it('"qarnot completion" refuses an unknown shell with exit 2', async () => {

@@ -3,7 +3,8 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false });
 // Keys such as "0001" or " a " stay strings, exactly as sent.
-const parser = new XMLParser({ parseTagValue: false, trimValues: false, isArray: (name) => name === 'Object' || name === 'Part' });
+// htmlEntities: Go's encoder (rclone) writes the ETag's quotes as &#34;, which only that option decodes.
+const parser = new XMLParser({ parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => name === 'Object' || name === 'Part' });
 
 /** An S3 XML document: `{Root: {...}}` with the S3 namespace on the root element. */
 export function xmlDocument(root: string, body: Record<string, unknown>, namespaced = true): string {
