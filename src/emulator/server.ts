@@ -21,6 +21,10 @@ export function allRoutes(): Route[] {
   return routes.sort((a, b) => (literalness(a) < literalness(b) ? -1 : literalness(a) > literalness(b) ? 1 : 0));
 }
 
+/**
+ * The body, up to MAX_BODY_BYTES. Past that the rest is discarded as it arrives (never
+ * held) and the request is answered 413: a reply, not a reset, which the client reads.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -28,8 +32,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new ApiError(413, `Request body too large (max ${MAX_BODY_BYTES} bytes)`));
-        req.destroy();
+        chunks.length = 0;
+        reject(tooLarge());
         return;
       }
       chunks.push(c);
@@ -37,6 +41,19 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Reads and drops a body: an unauthenticated one costs no memory, however large. */
+function discardBody(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.on('data', () => undefined);
+    req.on('end', resolve);
+    req.on('error', () => resolve());
+  });
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, `Request body too large (max ${MAX_BODY_BYTES} bytes)`);
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -146,9 +163,14 @@ export function createEmulatorServer(
     const token = req.headers.authorization;
     const caller = typeof token === 'string' ? core.accountsByToken.get(token.trim()) : undefined;
     if (needsAuth && !caller) {
-      // Drain the body so keep-alive connections stay usable.
-      await readBody(req).catch(() => undefined);
+      // Drain the body (without keeping it) so keep-alive connections stay usable.
+      await discardBody(req);
       return { status: 401, json: { message: token ? 'Unauthorized: invalid token in the Authorization header' : 'Unauthorized: missing Authorization header' } };
+    }
+    // A body declared too large is refused before a byte of it is read.
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      void discardBody(req);
+      throw tooLarge();
     }
     const raw = await readBody(req);
     if (!matched) return { status: 404, json: { message: `No route for ${method} ${url.pathname}` } };

@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, start, waitFor, waitTaskFinal, type Api } from './helpers.js';
 
@@ -169,5 +170,38 @@ describe('request counter', () => {
     expect(c.maxInFlight).toBeGreaterThanOrEqual(1);
     expect(c.inFlight).toBe(0);
     await waitFor(async () => (await api.get(`/tasks/${uuid}`)).state === 'Success');
+  });
+});
+
+describe('request bodies', () => {
+  // Answers to a POST /tasks whose body is still being sent: the status, or the transport error.
+  const postTasks = (headers: Record<string, string>, send: (req: ClientRequest) => void) =>
+    new Promise<number | string>((resolve) => {
+      const req = httpRequest(`${api.emu.url}/tasks`, { method: 'POST', headers: { authorization: api.emu.token, 'content-type': 'application/json', ...headers } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', (e) => resolve(e.message));
+      send(req);
+    });
+
+  it('answers 413, not a reset, to a body declared over the limit, before reading it', async () => {
+    expect(await postTasks({ 'content-length': String(64 * 1024 * 1024 + 1) }, (req) => req.write('{"name":'))).toBe(413);
+  });
+
+  it('answers 413 to a streamed body that grows over the limit', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const status = await postTasks({}, (req) => {
+      let sent = 0;
+      const more = (): void => {
+        while (sent < 65) {
+          sent += 1;
+          if (!req.write(chunk)) return void req.once('drain', more);
+        }
+      };
+      more();
+    });
+    expect(status).toBe(413);
   });
 });
