@@ -170,7 +170,7 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
   const c = ctx.io.colorErr;
   // A terminal reporting no width (some ptys) sends ora's line counting into a loop: no spinner then.
   const columns = (ctx.io.stderr as { columns?: number }).columns;
-  if (!ctx.io.stderrIsTTY || !columns || ctx.globals.quiet) {
+  if (!ctx.io.stderrIsTTY || !columns || ctx.env.TERM === 'dumb' || ctx.globals.quiet) {
     return {
       onChange: (entry) => {
         if (!ctx.globals.quiet) ctx.io.err(`${options.describe(entry, elapsed(), c)}\n`);
@@ -180,7 +180,8 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
     };
   }
   const { default: ora } = await import('ora');
-  const spinner = ora({ stream: ctx.io.stderr, discardStdin: false, text: 'waiting…' }).start();
+  // Whether to spin was decided above, from our own view of the terminal (ora's would also turn it off under CI).
+  const spinner = ora({ stream: ctx.io.stderr, discardStdin: false, isEnabled: true, text: 'waiting…' }).start();
   const render = (entries: readonly WaitEntry<T>[]) =>
     entries
       .map((e) => {

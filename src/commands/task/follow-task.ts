@@ -6,6 +6,8 @@ import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
 import { colorState } from '../../output/print.js';
 import { decorateLines, followOutput } from '../shared/follow.js';
+import type { WaitEntry } from '../shared/wait.js';
+import { createTaskReporter } from './progress.js';
 
 export interface FollowTaskOptions {
   streams: Stream[];
@@ -27,43 +29,78 @@ export async function followTask(ctx: Context, http: Http, id: string, options: 
   let last: Task | undefined;
   let gone = false;
   const vanished = (error: unknown) => last !== undefined && error instanceof ApiError && error.status === 404;
-  await followOutput({
-    sources: options.streams.map((stream) => {
-      const toErr = stream === 'stderr' && options.stderrToStderr;
-      const write = toErr ? ctx.io.err : ctx.io.out;
-      const color = toErr ? ctx.io.colorErr : ctx.io.color;
-      let lastText = '';
-      return {
-        name: stream,
-        read: async () => {
-          if (gone) return lastText;
-          try {
-            return (lastText = await readOutput(http, id, stream, options.instance));
-          } catch (error) {
-            if (!vanished(error)) throw error;
-            gone = true;
-            return lastText;
-          }
-        },
-        write: (lines: string, at: Date) => write(decorateLines(lines, { color, timestamps: options.timestamps }, at)),
-      };
-    }),
-    isFinished: async () => {
-      if (gone) return true;
-      try {
-        last = await getTask(http, id);
-      } catch (error) {
-        if (!vanished(error)) throw error;
-        gone = true;
-        return true;
-      }
-      return TASK.finalStates.has(last.state);
-    },
-    signal: ctx.signal,
-    timeoutMs: options.timeoutMs,
-    warn: (message) => ctx.io.err(`${ctx.io.colorErr.yellow('!')} ${message}\n`),
-  });
+  const waiting = await reportUntilOutput(ctx, id);
+  try {
+    await followOutput({
+      sources: options.streams.map((stream) => {
+        const toErr = stream === 'stderr' && options.stderrToStderr;
+        const write = toErr ? ctx.io.err : ctx.io.out;
+        const color = toErr ? ctx.io.colorErr : ctx.io.color;
+        let lastText = '';
+        return {
+          name: stream,
+          read: async () => {
+            if (gone) return lastText;
+            try {
+              return (lastText = await readOutput(http, id, stream, options.instance));
+            } catch (error) {
+              if (!vanished(error)) throw error;
+              gone = true;
+              return lastText;
+            }
+          },
+          write: (lines: string, at: Date) => {
+            waiting.outputStarts();
+            write(decorateLines(lines, { color, timestamps: options.timestamps }, at));
+          },
+        };
+      }),
+      isFinished: async () => {
+        if (gone) return true;
+        try {
+          last = await getTask(http, id);
+        } catch (error) {
+          if (!vanished(error)) throw error;
+          gone = true;
+          return true;
+        }
+        waiting.seen(last);
+        return TASK.finalStates.has(last.state);
+      },
+      signal: ctx.signal,
+      timeoutMs: options.timeoutMs,
+      warn: (message) => ctx.io.err(`${ctx.io.colorErr.yellow('!')} ${message}\n`),
+    });
+  } finally {
+    waiting.outputStarts();
+  }
   return { task: last!, deleted: gone };
+}
+
+/**
+ * A queued or dispatching task prints nothing for minutes: until its output starts, its
+ * state and progress are shown on stderr as `task wait` shows them (a spinner line on a
+ * terminal, one line per state change otherwise). The spinner is gone before the first
+ * byte of output, which is never interleaved with it. Final states are left to the
+ * outcome line.
+ */
+async function reportUntilOutput(ctx: Context, id: string): Promise<{ seen(task: Task): void; outputStarts(): void }> {
+  const reporter = await createTaskReporter(ctx);
+  const entry: WaitEntry<Task> = { id, done: false };
+  let active = true;
+  return {
+    seen: (task) => {
+      if (!active || TASK.finalStates.has(task.state)) return;
+      const previous = entry.state;
+      Object.assign(entry, { item: task, state: task.state });
+      if (previous !== task.state) reporter.onChange(entry, previous);
+      reporter.onRound([entry]);
+    },
+    outputStarts: () => {
+      if (active) reporter.stop([]);
+      active = false;
+    },
+  };
 }
 
 export interface FollowedTask {
