@@ -1,4 +1,4 @@
-// Shortnames in --where clauses on uuid fields (issue 18 #7): resolved to uuids before sending.
+// Ids as people type them (issue 18): shortnames in --where clauses on uuid fields (#7), uuid prefixes (#3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliOk } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
@@ -45,5 +45,25 @@ describe('--where on pool, job and uuid fields', () => {
     expect(result.exitCode).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--where: pool "no-such-pool" not found/)]);
+  });
+});
+
+describe('a uuid prefix as an id', () => {
+  it('names the one task or pool whose uuid starts so, for reads and writes', async () => {
+    const shown = JSON.parse(await cliOk(['task', 'show', loneTask.slice(0, 7), '--json'], { emulator: emu })) as { uuid: string };
+    expect(shown.uuid).toBe(loneTask);
+    const pool = (await emu.call<{ uuid: string }>('GET', '/pools/where-pool')).body.uuid;
+    expect(await cliOk(['pool', 'show', pool.slice(0, 13), '--fields', 'shortname'], { emulator: emu })).toBe('shortname\twhere-pool');
+    await cliOk(['task', 'update', jobTask.slice(0, 8), '--tag', 'by-prefix'], { emulator: emu });
+    expect((await emu.call<{ tags: string[] }>('GET', `/tasks/${jobTask}`)).body.tags).toEqual(['by-prefix']);
+  });
+
+  it('a shortname equal to the prefix wins; a prefix of nothing is not found (exit 3)', async () => {
+    const prefix = loneTask.slice(0, 6);
+    const named = await task(prefix, { profile: 'docker-batch' });
+    expect(await cliOk(['task', 'show', prefix, '--fields', 'uuid'], { emulator: emu })).toBe(`uuid\t${named}`);
+    const missing = await cli(['task', 'show', 'ffffffff-fff'], { emulator: emu });
+    expect(missing.exitCode).toBe(3);
+    expect(missing.stderr).toMatch(/task "ffffffff-fff" not found/);
   });
 });
