@@ -93,3 +93,21 @@ describe('task stdout -f on a terminal', () => {
     expect(io.transcript.slice(first).filter((w) => w.stream === 'stderr' && spinnerFrame.test(w.text))).toEqual([]);
   });
 });
+
+describe('pool stdout -f', () => {
+  it('off a terminal: the pool state on stderr while it prints nothing; stdout untouched', async () => {
+    const pool = (await emu.call<{ uuid: string }>('POST', '/pools', { name: 'silent-pool', profile: 'docker-batch', instanceCount: 1 })).body.uuid;
+    const child = execa('node', [BIN, 'pool', 'stdout', pool, '-f'], {
+      env: { PATH: process.env.PATH, QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token, QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test' },
+      extendEnv: false,
+      reject: false,
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor(() => /^pool silent-pool: \w+/m.test(stderr), { what: 'the pool state on stderr' });
+    await emu.call('POST', `/pools/${pool}/close`);
+    const result = await child;
+    expect(result.exitCode, String(result.stderr)).toBe(0);
+    expect(String(result.stdout)).toBe('');
+  });
+});

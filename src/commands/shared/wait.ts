@@ -201,6 +201,38 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
   };
 }
 
+export interface OutputWatch<T> {
+  /** The resource as last fetched by the follower. */
+  seen(item: T): void;
+  /** Stops the reporter for good: called before the first output is written, and at the end. */
+  outputStarts(): void;
+}
+
+/**
+ * A followed resource prints nothing while queued or starting (minutes on the real
+ * platform): until its output starts, the reporter shows its state (a spinner line on a
+ * terminal, erased before the first byte of output; one line per state change otherwise).
+ * Final states are left to the caller's outcome line.
+ */
+export function reportUntilOutput<T>(reporter: WaitReporter<T>, id: string, stateOf: (item: T) => string, isFinal: (state: string) => boolean): OutputWatch<T> {
+  const entry: WaitEntry<T> = { id, done: false };
+  let active = true;
+  return {
+    seen: (item) => {
+      const state = stateOf(item);
+      if (!active || isFinal(state)) return;
+      const previous = entry.state;
+      Object.assign(entry, { item, state });
+      if (previous !== state) reporter.onChange(entry, previous);
+      reporter.onRound([entry]);
+    },
+    outputStarts: () => {
+      if (active) reporter.stop([]);
+      active = false;
+    },
+  };
+}
+
 export function elapsedText(ms: number): string {
   return formatDurationShort(ms);
 }

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
 import { colorState } from '../../output/print.js';
 import { decorateLines, followOutput } from '../shared/follow.js';
-import type { WaitEntry } from '../shared/wait.js';
+import { reportUntilOutput } from '../shared/wait.js';
 import { createTaskReporter } from './progress.js';
 
 export interface FollowTaskOptions {
@@ -23,13 +23,14 @@ export interface FollowTaskOptions {
  * Streams a task's output until it ends (see shared/follow.ts for how);
  * returns the last task seen. A task that vanishes once seen (auto-delete on
  * completion, or deleted by someone else) ends the follow: what was already
- * read is printed and the last known task returned.
+ * read is printed and the last known task returned. Until its output starts, its
+ * state is shown on stderr, as `task wait` shows it.
  */
 export async function followTask(ctx: Context, http: Http, id: string, options: FollowTaskOptions): Promise<FollowedTask> {
   let last: Task | undefined;
   let gone = false;
   const vanished = (error: unknown) => last !== undefined && error instanceof ApiError && error.status === 404;
-  const waiting = await reportUntilOutput(ctx, id);
+  const waiting = reportUntilOutput(await createTaskReporter(ctx), id, (task) => task.state, (state) => TASK.finalStates.has(state));
   try {
     await followOutput({
       sources: options.streams.map((stream) => {
@@ -75,32 +76,6 @@ export async function followTask(ctx: Context, http: Http, id: string, options: 
     waiting.outputStarts();
   }
   return { task: last!, deleted: gone };
-}
-
-/**
- * A queued or dispatching task prints nothing for minutes: until its output starts, its
- * state and progress are shown on stderr as `task wait` shows them (a spinner line on a
- * terminal, one line per state change otherwise). The spinner is gone before the first
- * byte of output, which is never interleaved with it. Final states are left to the
- * outcome line.
- */
-async function reportUntilOutput(ctx: Context, id: string): Promise<{ seen(task: Task): void; outputStarts(): void }> {
-  const reporter = await createTaskReporter(ctx);
-  const entry: WaitEntry<Task> = { id, done: false };
-  let active = true;
-  return {
-    seen: (task) => {
-      if (!active || TASK.finalStates.has(task.state)) return;
-      const previous = entry.state;
-      Object.assign(entry, { item: task, state: task.state });
-      if (previous !== task.state) reporter.onChange(entry, previous);
-      reporter.onRound([entry]);
-    },
-    outputStarts: () => {
-      if (active) reporter.stop([]);
-      active = false;
-    },
-  };
 }
 
 export interface FollowedTask {
