@@ -1,9 +1,8 @@
 // Waiting is visible (issue 18 #23): a queued task's state on stderr until its output starts.
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { testIO } from '../helpers/io.js';
-import { BIN } from '../helpers/paths.js';
 import { run } from '../helpers/run.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -34,19 +33,12 @@ const release = (blocker: string) => emu.call('POST', `/tasks/${blocker}/abort`)
 /** `task run` on the full pool, from the built binary (stderr is a pipe); the blocker freed once the task is queued. */
 async function runQueued(shortname: string, extra: string[] = []) {
   const blocker = await occupyPool();
-  const child = execa('node', [BIN, 'task', 'run', ...extra, '--name', shortname, '--shortname', shortname, '--pool', 'one-slot', '-c', 'DOCKER_CMD=echo out-line'], {
-    env: { PATH: process.env.PATH, QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token, QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test' },
-    extendEnv: false,
-    reject: false,
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const running = startCli(['task', 'run', ...extra, '--name', shortname, '--shortname', shortname, '--pool', 'one-slot', '-c', 'DOCKER_CMD=echo out-line'], { emulator: emu });
   await waitFor(async () => (await stateOf(shortname)) === 'PartiallyDispatched', { what: 'the task to be queued on the pool' });
   // Held until the CLI has seen it queued (it checks the state about every second at first), when it says so.
-  if (!extra.includes('-q')) await waitFor(() => stderr.includes('PartiallyDispatched'), { what: 'the queued state on stderr' });
+  if (!extra.includes('-q')) await waitFor(() => running.stderr().includes('PartiallyDispatched'), { what: 'the queued state on stderr' });
   await release(blocker);
-  const result = await child;
-  return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
+  return running.result;
 }
 
 describe('task run on a full pool', () => {
@@ -97,17 +89,11 @@ describe('task stdout -f on a terminal', () => {
 describe('pool stdout -f', () => {
   it('off a terminal: the pool state on stderr while it prints nothing; stdout untouched', async () => {
     const pool = (await emu.call<{ uuid: string }>('POST', '/pools', { name: 'silent-pool', profile: 'docker-batch', instanceCount: 1 })).body.uuid;
-    const child = execa('node', [BIN, 'pool', 'stdout', pool, '-f'], {
-      env: { PATH: process.env.PATH, QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token, QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test' },
-      extendEnv: false,
-      reject: false,
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await waitFor(() => /^pool silent-pool: \w+/m.test(stderr), { what: 'the pool state on stderr' });
+    const running = startCli(['pool', 'stdout', pool, '-f'], { emulator: emu });
+    await waitFor(() => /^pool silent-pool: \w+/m.test(running.stderr()), { what: 'the pool state on stderr' });
     await emu.call('POST', `/pools/${pool}/close`);
-    const result = await child;
-    expect(result.exitCode, String(result.stderr)).toBe(0);
-    expect(String(result.stdout)).toBe('');
+    const result = await running.result;
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
   });
 });
