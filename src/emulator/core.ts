@@ -5,7 +5,7 @@ import type { PoolRec, TaskRec } from './model.js';
 import type { Persistence } from './persistence.js';
 import type { Storage } from './storage/index.js';
 import type { Account } from './store.js';
-import type { Obj } from './util.js';
+import { ApiError, type Obj } from './util.js';
 import { ORGANIZATION_NAME, projectsOf } from './projects.js';
 
 export interface RequestCounters {
@@ -45,9 +45,22 @@ export interface Core {
   storage: Storage;
 }
 
-/** Waits until the state including the caller's change is on disk (no-op in memory). */
-export async function durable(core: Core): Promise<void> {
-  if (core.persistence) await core.persistence.durable();
+/**
+ * Waits until the state including the caller's change is on disk (no-op in memory). When it
+ * cannot be saved the request fails with a 503 instead of being acknowledged; a create passes
+ * `undo` (remove its records, kill their processes), so that 503 means "not created" and
+ * trying again makes exactly one.
+ */
+export async function durable(core: Core, undo?: () => void): Promise<void> {
+  if (!core.persistence) return;
+  try {
+    await core.persistence.durable();
+  } catch (e) {
+    undo?.();
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const outcome = undo ? 'nothing was created' : 'the change is applied but not saved';
+    throw new ApiError(503, `The emulator could not save its state (${reason}): ${outcome}. Try again once it can write to its data directory.`);
+  }
 }
 
 export type Reply = {

@@ -45,7 +45,7 @@ async function createPool(ctx: Ctx, input: unknown): Promise<Reply> {
   const p = buildPool(ctx.acc, input, ctx.core.quotas);
   ctx.acc.add(p);
   ctx.core.engine.pools.submit(ctx.acc, p);
-  await durable(ctx.core);
+  await durable(ctx.core, () => ctx.core.engine.pools.delete(ctx.acc, p));
   return { json: { uuid: p.uuid }, headers: { location: ctx.location(`/pools/${p.uuid}`) } };
 }
 
