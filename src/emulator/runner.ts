@@ -94,11 +94,12 @@ export class Runner {
       this.running++;
       try {
         mkdirSync(req.cwd, { recursive: true });
-        child = spawn('/bin/sh', ['-c', withWatchdog(process.pid), 'qarnot-instance', req.command], {
+        child = spawn('/bin/sh', ['-c', withWatchdog(marker), 'qarnot-instance', req.command], {
           cwd: req.cwd,
           env: { ...req.env, [INSTANCE_MARKER_VAR]: marker },
           detached: true,
-          stdio: ['ignore', 'pipe', 'pipe'],
+          // fd 3: the watchdog's lifeline, never written; it reads EOF when the emulator dies.
+          stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
         });
       } catch (e) {
         this.running--;
@@ -118,8 +119,7 @@ export class Runner {
         // The instance ends with its command: reap what it left running in the background.
         if (c.pid) this.signal(c.pid, marker, 'SIGKILL');
         pipeTimer = setTimeout(() => {
-          c.stdout?.destroy();
-          c.stderr?.destroy();
+          for (const stream of c.stdio) stream?.destroy();
         }, PIPE_GRACE_MS);
       });
       const closed = new Promise<void>((r) =>
@@ -186,13 +186,20 @@ export class Runner {
 }
 
 /**
- * Runs the command (exec: same pid, same exit status) beside a watchdog in its
- * process group that kills the group once the emulator is gone, even after a
- * kill -9 that left no chance to clean up. The group is reaped when the command
- * ends, watchdog included.
+ * Runs the command (exec: same pid, same exit status) beside a watchdog in its process group
+ * that kills the instance's processes once the emulator is gone, even after a kill -9 that left
+ * no chance to clean up. The watchdog blocks reading fd 3, a pipe nobody writes to whose other
+ * end only the emulator holds: the kernel closes it when the emulator dies, zombie or not, and
+ * the read returns at once. It then kills the processes carrying the instance's marker (those
+ * that left the group; the watchdog itself runs without it) and the group. The command does
+ * not inherit fd 3. The group is reaped when the command ends, watchdog included.
  */
-function withWatchdog(emulatorPid: number): string {
-  return `(while kill -0 ${emulatorPid} 2>/dev/null; do sleep 1; done; kill -KILL 0) </dev/null >/dev/null 2>&1 & exec /bin/sh -c "$1"`;
+function withWatchdog(marker: string): string {
+  const killEscaped =
+    `for round in 1 2 3; do found=$(grep -lsF "${INSTANCE_MARKER_VAR}=${marker}" /proc/[0-9]*/environ); [ -n "$found" ] || break; ` +
+    'for f in $found; do p=${f#/proc/}; kill -KILL ${p%/environ}; done; done';
+  const watchdog = `read _ <&3; ${killEscaped}; kill -KILL 0`;
+  return `(unset ${INSTANCE_MARKER_VAR}; exec /bin/sh -c '${watchdog}' qarnot-watchdog) </dev/null >/dev/null 2>&1 & exec 3<&-; exec /bin/sh -c "$1"`;
 }
 
 /** Output a real node would ship: beyond it, a chatty command (`yes`) waits on its pipe. */

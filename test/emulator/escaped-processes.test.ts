@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markerIn } from '../../src/emulator/escapees.js';
-import { docker, running, start, waitFor, waitTaskFinal, type Api } from './helpers.js';
+import { running } from './proc.js';
+import { docker, start, waitFor, waitTaskFinal, type Api } from './helpers.js';
 
 // Issue 16 #11: processes that leave the instance's process group are still the instance's.
 

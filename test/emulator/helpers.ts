@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 
@@ -82,13 +81,3 @@ export const docker = (cmd: string, extra: Record<string, unknown> = {}) => ({
   constants: [{ key: 'DOCKER_CMD', value: cmd }],
   ...extra,
 });
-
-/** A process that runs: present in /proc and not a zombie (init here may never reap the escaped ones). */
-export function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
