@@ -57,10 +57,22 @@ export async function durable(core: Core, undo?: () => void): Promise<void> {
     await core.persistence.durable();
   } catch (e) {
     undo?.();
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    const outcome = undo ? 'nothing was created' : 'the change is applied but not saved';
-    throw new ApiError(503, `The emulator could not save its state (${reason}): ${outcome}. Try again once it can write to its data directory.`);
+    throw unsaved(e, undo ? 'nothing was created' : 'the change is applied but not saved');
   }
+}
+
+/**
+ * While saving fails, changes are refused before they are made: a client retrying an unsaved
+ * change (a DELETE answered 503, then 404) must not take it for a saved one.
+ */
+export function refuseWhileUnsaved(core: Core): void {
+  const failure = core.persistence?.failure;
+  if (failure) throw unsaved(failure, 'nothing was changed');
+}
+
+function unsaved(error: unknown, outcome: string): ApiError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new ApiError(503, `The emulator could not save its state (${reason}): ${outcome}. Try again once it can write to its data directory.`);
 }
 
 export type Reply = {

@@ -84,8 +84,12 @@ export class Persistence {
   private dirty = false;
   private waiters: Waiter[] = [];
   private closed = false;
-  /** Set while writes fail: the failure is logged once, and its end once. */
-  private failing = false;
+  /** The last write's error while writes fail: logged once, and its end once. */
+  private lastFailure: Error | null = null;
+
+  get failure(): Error | null {
+    return this.lastFailure;
+  }
 
   constructor(
     private readonly dir: string,
@@ -127,7 +131,7 @@ export class Persistence {
     // requests of the same tick to join the same write.
     // A big state (chatty tasks) must not keep the CPU busy writing: space background writes
     // by at least twice the time the last one took.
-    const spacing = Math.max(this.debounceMs, 2 * this.lastWriteMs, this.failing ? FAILING_RETRY_MS : 0);
+    const spacing = Math.max(this.debounceMs, 2 * this.lastWriteMs, this.lastFailure ? FAILING_RETRY_MS : 0);
     const wait = urgent ? 0 : Math.max(0, this.lastWrite + spacing - Date.now());
     this.urgentTimer = urgent;
     this.timer = setTimeout(() => {
@@ -166,12 +170,12 @@ export class Persistence {
 
   /** One line when saving starts failing and one when it works again, not one per write. */
   private noteOutcome(failure: Error | null): void {
-    if (failure && !this.failing) {
+    if (failure && !this.lastFailure) {
       this.log(`qarnot emulator: could not save the state to ${this.file}: ${failure.message}; changes are refused (503) until it works again`);
-    } else if (!failure && this.failing) {
+    } else if (!failure && this.lastFailure) {
       this.log(`qarnot emulator: the state is saved to ${this.file} again`);
     }
-    this.failing = failure !== null;
+    this.lastFailure = failure;
   }
 
   /** Final synchronous write on stop. */

@@ -188,7 +188,7 @@ export function taskRoutes(): Route[] {
       }
       ctx.core.engine.instances.syncResources(ctx.acc, t);
       return {};
-    }),
+    }, { saves: false }),
     route('DELETE', '/tasks/{uuid}', async (ctx) => {
       const t = findTask(ctx);
       ctx.core.engine.tasks.delete(ctx.acc, t);
