@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markerIn } from '../../src/emulator/escapees.js';
 import { running } from './proc.js';
 import { docker, start, waitFor, waitTaskFinal, type Api } from './helpers.js';
@@ -41,30 +41,27 @@ async function expectGone(pids: number[]): Promise<void> {
 }
 
 describe.skipIf(!existsSync('/proc/self/environ'))('processes that leave the instance process group', () => {
+  let shared: Awaited<ReturnType<typeof withEmulator>>;
+  beforeAll(async () => {
+    shared = await withEmulator();
+  });
+  afterAll(() => shared?.api.stop());
+
   it('abort kills them and the task reaches Cancelled', async () => {
-    const { api, pidsOf } = await withEmulator();
-    try {
-      const uuid = await api.task(docker(`${ESCAPE} exec sleep 1000`));
-      const pids = await pidsOf(uuid);
-      expect(pids.every(running)).toBe(true);
-      expect((await api.call('POST', `/tasks/${uuid}/abort`)).status).toBe(200);
-      await expectGone(pids);
-      expect((await waitTaskFinal(api, uuid)).state).toBe('Cancelled');
-    } finally {
-      await api.stop();
-    }
+    const { api, pidsOf } = shared;
+    const uuid = await api.task(docker(`${ESCAPE} exec sleep 1000`));
+    const pids = await pidsOf(uuid);
+    expect(pids.every(running)).toBe(true);
+    expect((await api.call('POST', `/tasks/${uuid}/abort`)).status).toBe(200);
+    await expectGone(pids);
+    expect((await waitTaskFinal(api, uuid)).state).toBe('Cancelled');
   }, 30_000);
 
   it('the end of the command kills them and the task succeeds', async () => {
-    const { api, pidsOf } = await withEmulator();
-    try {
-      const uuid = await api.task(docker(`${ESCAPE} until ${ALL_WRITTEN}; do sleep 0.05; done`));
-      const pids = await pidsOf(uuid);
-      await expectGone(pids);
-      expect((await waitTaskFinal(api, uuid)).state).toBe('Success');
-    } finally {
-      await api.stop();
-    }
+    const { api, pidsOf } = shared;
+    const uuid = await api.task(docker(`${ESCAPE} until ${ALL_WRITTEN}; do sleep 0.05; done`));
+    await expectGone(await pidsOf(uuid));
+    expect((await waitTaskFinal(api, uuid)).state).toBe('Success');
   }, 30_000);
 
   it('stopping the emulator kills them', async () => {
