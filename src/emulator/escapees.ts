@@ -56,7 +56,7 @@ export function findMarked(markers: ReadonlySet<string>): Map<string, number[]> 
   return found;
 }
 
-/** One scan of /proc costs ~3 ms for 80 processes: instances ending together share one. */
+/** One scan of /proc costs ~2.3 ms for 87 processes: instances ending together share one. */
 const SWEEP_DELAY_MS = 50;
 /** A SIGKILL sweep repeats until it finds nothing (a process may fork while being killed). */
 const MAX_KILL_ROUNDS = 40;
@@ -101,11 +101,5 @@ export class Sweeper {
       }
     }
     if (this.pending.size) this.timer = setTimeout(() => this.sweep(), SWEEP_DELAY_MS).unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.pending.clear();
   }
 }
