@@ -11,29 +11,57 @@ export interface LocalFile {
   stamp: string;
 }
 
+/** A path the walk left out, and why: a dangling link or a loop (nothing to send), an unreadable directory (a failure). */
+export interface WalkProblem {
+  path: string;
+  reason: string;
+  failed: boolean;
+}
+
 /**
  * Every file under `root`, symlinks followed (as the AWS CLI and rclone -L), sorted by path.
- * Synchronous: for 2,000 files 60-130 ms against 135-240 ms with a promise per readdir and
- * stat; the event loop has nothing else to do meanwhile.
+ * A link back to a directory above it is left out (the AWS CLI follows such a loop forty
+ * levels deep, sending the tree again at each). Synchronous: for 2,000 files 60-130 ms
+ * against 135-240 ms with a promise per readdir and stat; the event loop has nothing else
+ * to do meanwhile.
  */
-export function walkFiles(root: string): LocalFile[] {
+export function walkFiles(root: string, onProblem: (problem: WalkProblem) => void = () => undefined): LocalFile[] {
   const files: LocalFile[] = [];
-  const visit = (dir: string, rel: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  // The directories from the root down to the one being read, by device and inode.
+  const above = new Set<string>();
+  const visit = (dir: string, rel: string, info: Stats): void => {
+    const id = `${info.dev}:${info.ino}`;
+    if (above.has(id)) {
+      onProblem({ path: dir, reason: 'a symlink loop (it leads back to a directory above it)', failed: false });
+      return;
+    }
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      onProblem({ path: dir, reason: `cannot read this directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`, failed: true });
+      return;
+    }
+    above.add(id);
+    for (const entry of entries) {
       const path = join(dir, entry.name);
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      let isDir = entry.isDirectory();
-      let info: Stats | undefined;
-      if (entry.isSymbolicLink() || entry.isFile()) {
-        info = statSync(path, { throwIfNoEntry: false });
-        if (!info) continue; // A dangling link: nothing to send.
-        isDir = info.isDirectory();
+      if (!entry.isSymbolicLink() && !entry.isFile() && !entry.isDirectory()) continue; // Sockets, FIFOs, devices: no data to send.
+      let child: Stats;
+      try {
+        child = statSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'a symlink to nothing' : code === 'ELOOP' ? 'a symlink loop' : `cannot read it (${code ?? String(error)})`;
+        onProblem({ path, reason, failed: code !== 'ENOENT' && code !== 'ELOOP' });
+        continue;
       }
-      if (isDir) visit(path, childRel);
-      else if (info?.isFile()) files.push({ rel: childRel, path, size: info.size, mtimeMs: info.mtimeMs, stamp: `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}` });
+      if (child.isDirectory()) visit(path, childRel, child);
+      else if (child.isFile()) files.push({ rel: childRel, path, size: child.size, mtimeMs: child.mtimeMs, stamp: `${child.size}:${child.mtimeMs}:${child.ctimeMs}:${child.ino}` });
     }
+    above.delete(id);
   };
-  visit(root, '');
+  visit(root, '', statSync(root));
   return files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 

@@ -39,7 +39,11 @@ export interface TransferReport {
 /** Local tree → bucket/prefix. The bucket is created when missing, as rclone does. */
 export async function uploadTree(io: IO, s3: S3Client, root: string, remote: RemoteLocation, settings: TransferSettings): Promise<TransferReport> {
   const prefix = folderPrefix(remote.path);
-  const walked = walkFiles(root);
+  let unreadable = 0;
+  const walked = walkFiles(root, (problem) => {
+    if (problem.failed) unreadable++;
+    io.err(`skipped ${problem.path}: ${problem.reason}\n`);
+  });
   const needsListing = settings.skipUnchanged || settings.delete;
   let existing: RemoteFile[] = [];
   if (!(await bucketExists(s3, remote.bucket))) {
@@ -60,12 +64,13 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
   if (settings.dryRun) {
     for (const f of toSend) io.out(`(dry run) upload: ${f.path} to ${target(f.rel)}\n`);
     for (const o of extras) io.out(`(dry run) delete: ${target(o.rel)}\n`);
-    return { transferred: toSend.length, bytes: sum(toSend), unchanged: local.length - toSend.length, deleted: extras.length, failed: 0, ms: 0 };
+    return { transferred: toSend.length, bytes: sum(toSend), unchanged: local.length - toSend.length, deleted: extras.length, failed: unreadable, ms: 0 };
   }
   const progress = new Progress(io, 'Uploading', toSend.length, sum(toSend), io.stderrIsTTY && !settings.quiet);
-  const failed = await transferAll(io, progress, toSend, settings.concurrency, async (f) => {
+  // What could not be read is not known to be gone: --delete waits for a complete walk.
+  const failed = unreadable + (await transferAll(io, progress, toSend, settings.concurrency, async (f) => {
     await uploadFile(s3, limiter, progress, remote.bucket, joinKey(prefix, f.rel), f);
-  });
+  }));
   let deleted = 0;
   if (extras.length > 0 && failed === 0) {
     const failures = await deleteObjects(s3, remote.bucket, extras.map((o) => o.key));
@@ -86,7 +91,8 @@ export async function downloadTree(io: IO, s3: S3Client, remote: RemoteLocation,
     const path = safeLocalPath(root, o.rel);
     if (path === undefined) {
       unsafe++;
-      io.err(`skipped s3://${remote.bucket}/${o.key}: its key would write outside ${root}\n`);
+      const why = o.rel.split('/').includes('..') ? `its key would write outside ${root}` : 'no local path stands for its key (an empty or "." segment: "//", a leading "/")';
+      io.err(`skipped s3://${remote.bucket}/${o.key}: ${why}\n`);
     } else safe.push({ ...o, path });
   }
   const needsLocal = (settings.skipUnchanged || settings.delete) && (await isDirectory(root));
@@ -178,7 +184,7 @@ function sum(files: { size: number }[]): number {
 /** The summary line: what moved, how much, how fast; what was the same; what was deleted. */
 export function summaryLine(verb: string, report: TransferReport, dryRun = false): string {
   const files = `${report.transferred} file${report.transferred === 1 ? '' : 's'} (${formatBytes(report.bytes)})`;
-  const rate = report.ms > 0 ? `, ${formatBytes((report.bytes / report.ms) * 1000)}/s` : '';
+  const rate = report.ms > 0 && report.bytes > 0 ? `, ${formatBytes((report.bytes / report.ms) * 1000)}/s` : '';
   const parts = [dryRun ? `Dry run: would ${verb} ${files}` : `${verb} ${files} in ${formatSeconds(report.ms)}${rate}`];
   if (report.unchanged > 0) parts.push(`${report.unchanged} unchanged`);
   if (report.deleted > 0) parts.push(`${report.deleted} ${dryRun ? 'to delete' : 'deleted'}`);
