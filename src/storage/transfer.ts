@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, open, rename, rm, utimes } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -123,9 +123,43 @@ export interface DownloadSource {
  * ranges matching their parts, so each part's MD5 (and with them the ETag) is checked.
  */
 export async function downloadFile(s3: S3Client, limiter: Limiter, meter: Meter, bucket: string, object: DownloadSource, dest: string): Promise<void> {
-  if (object.size < SMALL_FILE && multipartCount(object.etag) === undefined) return downloadSmall(s3, limiter, meter, bucket, object, dest);
+  try {
+    if (object.size < SMALL_FILE && multipartCount(object.etag) === undefined) await downloadSmall(s3, limiter, meter, bucket, object, dest);
+    else await downloadLarge(s3, limiter, meter, bucket, object, dest);
+  } catch (error) {
+    throw localWriteError(error, dest);
+  }
+}
+
+/**
+ * A file system error on the way to `dest` as one line saying what is in the way; other
+ * errors as they are. "unexpected error: EISDIR: illegal operation on a directory, rename
+ * '/x.qarnot-partial' -> '/x'" tells a user less than "x is a directory".
+ */
+function localWriteError(error: unknown, dest: string): unknown {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || error instanceof CliError) return error;
+  const at = path === undefined || path.endsWith(PARTIAL) ? dest : path;
+  const why: Record<string, string> = {
+    EISDIR: `"${dest}" is a directory, and the object is a file`,
+    ENOTEMPTY: `"${dest}" is a directory, and the object is a file`,
+    EBUSY: `"${dest}" is a directory, and the object is a file`,
+    ENOTDIR: `a file is in the way of the directory "${dirname(dest)}"`,
+    EEXIST: `a file is in the way of the directory "${at}"`,
+    EACCES: `no permission to write "${at}"`,
+    EPERM: `no permission to write "${at}"`,
+    EROFS: `"${at}" is on a read-only file system`,
+    ENOSPC: `no space left on the device writing "${dest}"`,
+    EDQUOT: `disk quota exceeded writing "${dest}"`,
+  };
+  return new CliError(why[code] ?? `cannot write "${at}" (${code})`);
+}
+
+const PARTIAL = '.qarnot-partial';
+
+async function downloadLarge(s3: S3Client, limiter: Limiter, meter: Meter, bucket: string, object: DownloadSource, dest: string): Promise<void> {
   await mkdir(dirname(dest), { recursive: true });
-  const partial = `${dest}.qarnot-partial`;
+  const partial = `${dest}${PARTIAL}`;
   const parts = multipartCount(object.etag);
   const partSize = parts !== undefined ? guessPartSize(object.size, parts) : undefined;
   let mtime: string | undefined;
@@ -192,11 +226,16 @@ async function downloadSmall(s3: S3Client, limiter: Limiter, meter: Meter, bucke
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
-  const partial = `${dest}.qarnot-partial`;
-  writeFileSync(partial, data);
-  const seconds = Number(headerString(res.headers['x-amz-meta-mtime']) ?? NaN);
-  if (Number.isFinite(seconds)) utimesSync(partial, seconds, seconds);
-  renameSync(partial, dest);
+  const partial = `${dest}${PARTIAL}`;
+  try {
+    writeFileSync(partial, data);
+    const seconds = Number(headerString(res.headers['x-amz-meta-mtime']) ?? NaN);
+    if (Number.isFinite(seconds)) utimesSync(partial, seconds, seconds);
+    renameSync(partial, dest);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
   meter.bytes += data.length;
 }
 
