@@ -48,7 +48,7 @@ export function storageError(status: number, text: string, where: ErrorContext):
   if (AUTH_CODES.has(code)) {
     return new StorageError(
       `the storage refused ${where.bucket ? object : 'the request'} (${code}): its access key is the account e-mail ("${where.accessKey}") and its secret the API token; ` +
-        'check the e-mail (QARNOT_ACCOUNT_EMAIL, or "qarnot config set storage-email") and that the token belongs to that account',
+        'check the e-mail (QARNOT_ACCOUNT_EMAIL, or "qarnot config set account-email") and that the token belongs to that account',
       code,
       status,
       ExitCode.Auth,

@@ -1,14 +1,16 @@
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Context } from '../../context.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { storageClient } from '../../storage/endpoint.js';
 import { StorageError } from '../../storage/errors.js';
-import { parseRemote } from '../../storage/location.js';
-import { headObject } from '../../storage/objects.js';
+import { safeLocalPath } from '../../storage/local.js';
+import { folderPrefix, parseRemote, type RemoteLocation } from '../../storage/location.js';
+import { headObject, listObjects } from '../../storage/objects.js';
 import { Progress } from '../../storage/progress.js';
 import { downloadTree } from '../../storage/sync.js';
 import { downloadFile, Limiter } from '../../storage/transfer.js';
+import { run as cat } from './cat.js';
 import { finish, transferSettings, type TransferOptions } from './shared.js';
 
 /**
@@ -19,8 +21,13 @@ import { finish, transferSettings, type TransferOptions } from './shared.js';
 export async function run(ctx: Context, opts: TransferOptions, location: string, local = '.'): Promise<void> {
   const remote = parseRemote(location, 'NAME[/KEY_OR_PREFIX]');
   const settings = transferSettings(ctx, opts, { skipUnchanged: false });
-  const localKind = await kindOf(local);
   const surelyPrefix = remote.path === '' || remote.path.endsWith('/');
+  if (local === '-') {
+    // As "aws s3 cp s3://b/k -": standard output, which "bucket cat" writes.
+    if (surelyPrefix) throw new UsageError(`LOCAL: "-" (standard output) takes one object; "${location}" is a prefix`);
+    return cat(ctx, {}, location);
+  }
+  const localKind = await kindOf(local);
   if (surelyPrefix && localKind === 'file') throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
   const s3 = await storageClient(ctx, { maxSockets: settings.concurrency });
   if (!surelyPrefix) {
@@ -29,7 +36,9 @@ export async function run(ctx: Context, opts: TransferOptions, location: string,
       throw error;
     });
     if (object) {
-      const dest = localKind === 'directory' || /[\\/]$/.test(local) ? join(local, basename(object.key)) : local;
+      const intoDirectory = localKind === 'directory' || /[\\/]$/.test(local);
+      const dest = intoDirectory ? safeLocalPath(local, basename(object.key)) : local;
+      if (dest === undefined) throw new UsageError(`LOCAL: the key "${object.key}" ends in "${basename(object.key)}", which cannot name a file; give LOCAL a file name`);
       const progress = new Progress(ctx.io, 'Downloading', 1, object.size, ctx.io.stderrIsTTY && !settings.quiet);
       await downloadFile(s3, new Limiter(settings.concurrency), progress, remote.bucket, object, dest);
       progress.fileDone();
@@ -37,13 +46,21 @@ export async function run(ctx: Context, opts: TransferOptions, location: string,
       finish(ctx, 'download', { transferred: 1, bytes: object.size, unchanged: 0, deleted: 0, failed: 0, ms: progress.elapsedMs() }, false);
       return;
     }
-    if (localKind === 'file') throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
+    if (localKind === 'file') {
+      const first = await listObjects(s3, remote.bucket, { prefix: folderPrefix(remote.path) }).next();
+      if (first.done || first.value.objects.length === 0) throw nothingAt(remote);
+      throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
+    }
   }
   const report = await downloadTree(ctx.io, s3, remote, local, settings);
   if (report.transferred === 0 && report.failed === 0 && !surelyPrefix) {
-    throw new StorageError(`no object "${remote.bucket}/${remote.path}" and nothing under "${remote.path}/"`, 'NoSuchKey', 404, ExitCode.NotFound);
+    throw nothingAt(remote);
   }
   finish(ctx, 'download', report, false);
+}
+
+function nothingAt(remote: RemoteLocation): StorageError {
+  return new StorageError(`no object "${remote.bucket}/${remote.path}" and nothing under "${remote.path}/"`, 'NoSuchKey', 404, ExitCode.NotFound);
 }
 
 async function kindOf(path: string): Promise<'file' | 'directory' | 'none'> {

@@ -1,8 +1,11 @@
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { DEFAULT_CONCURRENCY } from '../../storage/defaults.js';
+import { StorageError } from '../../storage/errors.js';
 import { storageClient } from '../../storage/endpoint.js';
 import { folderPrefix, parseRemote, type RemoteLocation } from '../../storage/location.js';
-import { allObjects, deleteObjects } from '../../storage/objects.js';
+import { allObjects, deleteObjects, headObject, listObjects } from '../../storage/objects.js';
+import { forEachLimited } from '../../storage/transfer.js';
 import { confirmAction } from '../shared/changes.js';
 
 export interface Options {
@@ -19,6 +22,9 @@ export async function run(ctx: Context, opts: Options, locations: string[]): Pro
     }
   }
   const s3 = await storageClient(ctx);
+  // S3 answers a delete of nothing with success: each key is looked up first, so a typo or a
+  // folder named without -r is an error, not "Deleted 1 object", and nothing is deleted.
+  if (!opts.recursive) await forEachLimited(targets, DEFAULT_CONCURRENCY, (t) => mustExist(s3, t));
   // Grouped by bucket: one DeleteObjects per 1,000 keys.
   const byBucket = new Map<string, string[]>();
   for (const t of targets) {
@@ -47,4 +53,17 @@ async function keysUnder(s3: Awaited<ReturnType<typeof storageClient>>, target: 
   const objects = await allObjects(s3, target.bucket, target.path);
   const folder = folderPrefix(target.path);
   return objects.filter((o) => o.key === target.path || o.key.startsWith(folder)).map((o) => o.key);
+}
+
+async function mustExist(s3: Awaited<ReturnType<typeof storageClient>>, target: RemoteLocation): Promise<void> {
+  try {
+    await headObject(s3, target.bucket, target.path);
+  } catch (error) {
+    if (!(error instanceof StorageError) || error.exitCode !== ExitCode.NotFound) throw error;
+    const first = await listObjects(s3, target.bucket, { prefix: folderPrefix(target.path) }).next();
+    if (!first.done && (first.value.objects.length > 0 || first.value.prefixes.length > 0)) {
+      throw new UsageError(`NAME/KEY: "${target.bucket}/${target.path}" is a folder, not an object; add -r to delete everything under it`);
+    }
+    throw new StorageError(`no object "${target.bucket}/${target.path}"; nothing was deleted`, 'NoSuchKey', 404, ExitCode.NotFound);
+  }
 }

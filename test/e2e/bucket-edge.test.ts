@@ -1,0 +1,114 @@
+// Edge cases of the data verbs, found by a user's and an adversary's pass: symlinks, things in
+// the way, keys no file can be named after, deletes of nothing.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliOk, type CliOptions } from '../helpers/cli.js';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { objectPath, s3 } from '../helpers/s3.js';
+
+const work = mkdtempSync(join(tmpdir(), 'qarnot-test-bucket-edge-'));
+const dir = (name: string) => {
+  const path = join(work, name);
+  mkdirSync(path, { recursive: true });
+  return path;
+};
+const partials = (root: string) => readdirSync(root, { recursive: true }).map(String).filter((p) => p.includes('qarnot-partial'));
+
+describe('qarnot bucket, edge cases', () => {
+  let emu: TestEmulator;
+  let opts: CliOptions;
+  let put: (bucket: string, key: string, body: string) => Promise<void>;
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    opts = { emulator: emu, env: { QARNOT_STORAGE_URL: emu.storageUrl, QARNOT_ACCOUNT_EMAIL: emu.email } };
+    const creds = { endpoint: emu.storageUrl, accessKey: emu.email, secretKey: emu.token };
+    put = async (bucket, key, body) => {
+      if ((await s3(creds, 'HEAD', `/${bucket}`)).status === 404) expect((await s3(creds, 'PUT', `/${bucket}`)).status).toBe(200);
+      expect((await s3(creds, 'PUT', objectPath(bucket, key), body)).status).toBe(200);
+    };
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('follows symlinks to files and directories, and skips dangling links and loops with one line each', async () => {
+    const root = dir('links');
+    mkdirSync(join(root, 'real'));
+    writeFileSync(join(root, 'real', 'f.txt'), 'f');
+    mkdirSync(join(root, 'tree'));
+    writeFileSync(join(root, 'tree', 't.txt'), 't');
+    symlinkSync('../real/f.txt', join(root, 'tree', 'to-file'));
+    symlinkSync('../real', join(root, 'tree', 'to-dir'));
+    symlinkSync('nowhere', join(root, 'tree', 'dangling'));
+    symlinkSync('.', join(root, 'tree', 'self'));
+    const result = await cli(['bucket', 'put', 'links', join(root, 'tree')], opts);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`skipped ${join(root, 'tree', 'dangling')}: a symlink to nothing`);
+    expect(result.stderr).toContain(`skipped ${join(root, 'tree', 'self')}: a symlink loop`);
+    expect((await cliOk(['bucket', 'ls', 'links', '-r', '-q'], opts)).split('\n').filter(Boolean)).toEqual(['t.txt', 'to-dir/f.txt', 'to-file']);
+  });
+
+  it('says what is in the way when a download meets a directory or a file, and leaves no partial file', async () => {
+    await put('in-the-way', 'dir-here', 'a file');
+    await put('in-the-way', 'file-here/x.txt', 'x');
+    await put('in-the-way', 'fine.txt', 'fine');
+    const dest = dir('in-the-way');
+    mkdirSync(join(dest, 'dir-here'));
+    writeFileSync(join(dest, 'file-here'), 'mine');
+    const result = await cli(['bucket', 'sync', 'in-the-way', dest], opts);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(`failed: dir-here: "${join(dest, 'dir-here')}" is a directory, and the object is a file`);
+    expect(result.stderr).toMatch(/failed: file-here\/x\.txt: a file is in the way of the directory/);
+    expect(result.stderr).not.toMatch(/EISDIR|ENOTDIR|EEXIST|unexpected/);
+    expect(readFileSync(join(dest, 'fine.txt'), 'utf8')).toBe('fine');
+    expect(readFileSync(join(dest, 'file-here'), 'utf8')).toBe('mine');
+    expect(partials(dest)).toEqual([]);
+  });
+
+  it('get: "-" is standard output; a key ending in ".." is refused; a missing key is not found', async () => {
+    await put('get-edge', 'a.txt', 'alpha');
+    await put('get-edge', 'x/..', 'dots');
+    const cwd = dir('get-edge');
+    expect(await cliOk(['bucket', 'get', 'get-edge/a.txt', '-'], opts)).toBe('alpha');
+    expect(existsSync(join(cwd, '-'))).toBe(false);
+    const dots = await cli(['bucket', 'get', 'get-edge/x/..', `${cwd}/`], opts);
+    expect(dots.exitCode).toBe(2);
+    expect(dots.stderr.trim()).toBe('error: LOCAL: the key "x/.." ends in "..", which cannot name a file; give LOCAL a file name');
+    expect(readdirSync(cwd)).toEqual([]);
+    const file = join(cwd, 'exists.txt');
+    writeFileSync(file, 'keep');
+    const missing = await cli(['bucket', 'get', 'get-edge/nothing', file], opts);
+    expect(missing.exitCode).toBe(3);
+    expect(missing.stderr).toContain('no object "get-edge/nothing"');
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+  });
+
+  it('a key with an empty segment is skipped, saying why, not that it would write outside', async () => {
+    await put('empty-seg', 'a//b.txt', 'b');
+    const result = await cli(['bucket', 'get', 'empty-seg', dir('empty-seg')], opts);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('skipped s3://empty-seg/a//b.txt: no local path stands for its key');
+  });
+
+  it('rm: a missing key is not found and nothing is deleted; a folder without -r asks for -r', async () => {
+    await put('rm-edge', 'keep.txt', 'k');
+    await put('rm-edge', 'folder/in.txt', 'i');
+    const missing = await cli(['bucket', 'rm', 'rm-edge/keep.txt', 'rm-edge/typo.txt', '--yes'], opts);
+    expect(missing.exitCode).toBe(3);
+    expect(missing.stderr.trim()).toBe('error: no object "rm-edge/typo.txt"; nothing was deleted');
+    const folder = await cli(['bucket', 'rm', 'rm-edge/folder', '--yes'], opts);
+    expect(folder.exitCode).toBe(2);
+    expect(folder.stderr).toContain('is a folder, not an object; add -r');
+    expect((await cliOk(['bucket', 'ls', 'rm-edge', '-r', '-q'], opts)).split('\n').filter(Boolean)).toEqual(['folder/in.txt', 'keep.txt']);
+  });
+
+  it('an authentication failure names the setting that exists', async () => {
+    const result = await cli(['bucket', 'ls', 'rm-edge'], { ...opts, env: { ...opts.env, QARNOT_ACCOUNT_EMAIL: 'someone@else.example' } });
+    expect(result.exitCode).toBe(4);
+    expect(result.stderr).toContain('"qarnot config set account-email"');
+    expect(await cli(['config', 'set', 'account-email', 'a@b.example'], opts)).toMatchObject({ exitCode: 0 });
+  });
+});
