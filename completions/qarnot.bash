@@ -395,7 +395,7 @@ __qarnot_argkind() {
     'context use|0') REPLY='@config-profile' ;;
     'context remove|0') REPLY='@config-profile' ;;
     'completion|0') REPLY='w:bash zsh fish' ;;
-    'help|'*) REPLY='w:task pool job bucket profile hardware project secret account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
+    'help|'*) REPLY='w:task pool job bucket profile hardware project secret account status versions settings login logout config context emulator completion exit-codes environment ids formatting' ;;
   esac
 }
 
