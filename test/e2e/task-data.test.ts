@@ -1,5 +1,5 @@
 // Tasks that carry their data: --input/--output, task results, --purge.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,14 @@ describe('tasks with --input and --output', () => {
     expect(await cliOk(['bucket', 'ls', 'fail-results', '-r', '-q'], options)).toBe('run1/log.txt');
   });
 
+  it('run: a task that writes no results ends 0 with an empty output directory', async () => {
+    const out = join(work, 'out-none');
+    const none = await cli(['task', 'run', '--name', 'writes nothing', '--profile', 'docker-batch', '--output', out, '-c', 'DOCKER_CMD=true'], options);
+    expect(none.exitCode, none.stderr).toBe(0);
+    expect(none.stderr).toContain('downloaded 0 files');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('create --dry-run shows the attached buckets and sends nothing', async () => {
     const dead = { env: { QARNOT_CLUSTER_URL: 'http://127.0.0.1:9', QARNOT_CLIENT_TOKEN: 'unused-token' } };
     const dry = await cliOk(['task', 'create', '--name', 'dry', '--profile', 'docker-batch', '--input', inputs, '--output', './o', '--dry-run'], dead);
@@ -60,6 +68,10 @@ describe('tasks with --input and --output', () => {
     expect([clash.exitCode, clash.stderr]).toEqual([2, expect.stringContaining('--output sets the result bucket')]);
     const badName = await cli(['task', 'create', '--name', 'x', '--profile', 'docker-batch', '--input', `${inputs}=Bad_Bucket`], dead);
     expect([badName.exitCode, badName.stderr]).toEqual([2, expect.stringContaining('--input: bucket name "Bad_Bucket"')]);
+    // Two directories of one name would land on the same prefix, the second overwriting the first.
+    mkdirSync(join(work, 'other', 'inputs'), { recursive: true });
+    const same = await cli(['task', 'create', '--name', 'x', '--profile', 'docker-batch', '--input', inputs, '--input', join(work, 'other', 'inputs')], dead);
+    expect([same.exitCode, same.stderr]).toEqual([2, expect.stringContaining('would both go to s3://x-input/inputs/')]);
   });
 
   it('task results after a snapshot, mid-run; then delete --purge removes its buckets', async () => {

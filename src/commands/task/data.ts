@@ -3,7 +3,7 @@
  * up and attaches it as a resource bucket, `--output DIR[=BUCKET[/PREFIX]]` sets the
  * result bucket and, for `task run`, brings the results home when the task ends.
  */
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { etagCacheDir } from '../../config/location.js';
 import type { Context } from '../../context.js';
@@ -51,6 +51,16 @@ export async function planTaskData(opts: DataFlags, taskName: string): Promise<D
     return { dir, bucket, prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/` };
   };
   const inputs = (opts.input ?? []).map((raw) => parse('--input', raw, 'input', `${basename(resolve(raw.split('=')[0]!))}/`));
+  // Two directories synced to one place would mix (the second overwriting the first's files of the same name).
+  for (const [i, a] of inputs.entries()) {
+    for (const b of inputs.slice(i + 1)) {
+      if (a.bucket === b.bucket && (a.prefix.startsWith(b.prefix) || b.prefix.startsWith(a.prefix))) {
+        throw new UsageError(
+          `--input: "${a.dir}" and "${b.dir}" would both go to s3://${a.bucket}/${a.prefix.length < b.prefix.length ? a.prefix : b.prefix}; give one its own place, e.g. --input ${b.dir}=${b.bucket}/${b.prefix.replace(/\/$/, '')}-2/`,
+        );
+      }
+    }
+  }
   for (const input of inputs) {
     const info = await stat(input.dir).catch(() => undefined);
     if (!info) throw new UsageError(`--input: "${input.dir}" does not exist`);
@@ -100,13 +110,22 @@ export async function uploadInputs(ctx: Context, plan: DataPlan): Promise<void> 
     if (!ctx.globals.quiet) ctx.io.err(`Input ${input.dir} → s3://${input.bucket}/${input.prefix}: ${summaryLine('uploaded', report)}\n`);
     if (report.failed > 0) throw new CliError(`--input ${input.dir}: ${report.failed} files could not be uploaded; the task was not created`);
   }
-  if (plan.output && !ctx.globals.quiet) ctx.io.err(`Results will go to s3://${plan.output.bucket}/${plan.output.prefix}\n`);
+  if (plan.output) {
+    // As Qarnot's SDKs: the result bucket exists before the task, so a task that writes nothing
+    // still has (empty) results to download instead of "bucket does not exist".
+    const { createBucket } = await import('../../storage/objects.js');
+    await createBucket(s3, plan.output.bucket);
+    if (!ctx.globals.quiet) ctx.io.err(`Results will go to s3://${plan.output.bucket}/${plan.output.prefix}\n`);
+  }
 }
 
 /** Syncs a result bucket (and prefix) down into `dir`; returns the number of files that failed. */
 export async function downloadResults(ctx: Context, bucket: string, prefix: string, dir: string): Promise<number> {
+  if ((await stat(dir).catch(() => undefined))?.isDirectory() === false) throw new UsageError(`DIR: "${dir}" is a file; results go into a directory`);
   const [{ storageClient }, { downloadTree, summaryLine, DEFAULT_CONCURRENCY }] = await Promise.all([import('../../storage/endpoint.js'), import('../../storage/sync.js')]);
   const s3 = await storageClient(ctx, { maxSockets: DEFAULT_CONCURRENCY });
+  // The directory asked for exists afterwards, results or none (as rclone; a script can count on it).
+  await mkdir(dir, { recursive: true });
   const report = await downloadTree(ctx.io, s3, { bucket, path: prefix }, dir, { ...dataSettings(ctx), concurrency: DEFAULT_CONCURRENCY });
   if (!ctx.globals.quiet) ctx.io.err(`Results s3://${bucket}/${prefix} → ${dir}: ${summaryLine('downloaded', report)}\n`);
   return report.failed;
