@@ -105,6 +105,18 @@ describe('qarnot bucket, edge cases', () => {
     expect((await cliOk(['bucket', 'ls', 'rm-edge', '-r', '-q'], opts)).split('\n').filter(Boolean)).toEqual(['folder/in.txt', 'keep.txt']);
   });
 
+  it('put: two files of one name to one prefix are refused before anything is sent', async () => {
+    const root = dir('same-name');
+    mkdirSync(join(root, 'x'));
+    mkdirSync(join(root, 'y'));
+    writeFileSync(join(root, 'x', 'a.txt'), 'X');
+    writeFileSync(join(root, 'y', 'a.txt'), 'Y');
+    const result = await cli(['bucket', 'put', 'same-name/pre/', join(root, 'x', 'a.txt'), join(root, 'y', 'a.txt')], opts);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('would both go to s3://same-name/pre/a.txt');
+    expect((await cli(['bucket', 'ls', 'same-name'], opts)).exitCode).toBe(3);
+  });
+
   it('an authentication failure names the setting that exists', async () => {
     const result = await cli(['bucket', 'ls', 'rm-edge'], { ...opts, env: { ...opts.env, QARNOT_ACCOUNT_EMAIL: 'someone@else.example' } });
     expect(result.exitCode).toBe(4);

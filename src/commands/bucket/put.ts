@@ -18,24 +18,31 @@ export async function run(ctx: Context, opts: TransferOptions, location: string,
     if (remote.path === '' || remote.path.endsWith('/')) throw new UsageError(`NAME/KEY: standard input needs a key to go to, e.g. ${remote.bucket}/data.tar`);
     const s3 = await storageClient(ctx, { maxSockets: settings.concurrency });
     await ensureBucket(ctx, s3, remote.bucket);
+    if (ctx.io.stdinIsTTY && !ctx.globals.quiet) ctx.io.err('Reading standard input (Ctrl-D to end)\n');
     const bytes = await uploadStream(s3, remote.bucket, remote.path, ctx.io.stdin);
     if (!ctx.globals.quiet) ctx.io.err(`Uploaded standard input (${bytes} bytes) to s3://${remote.bucket}/${remote.path}\n`);
     return;
   }
   // Every path is checked before anything is sent.
   const sources = await Promise.all(paths.map(async (path) => ({ path, ...(await existingPath(path, 'PATH')) })));
+  const files = sources.filter((s) => !s.isDirectory);
+  // One file to a key not ending in "/" is that key; otherwise files go under the prefix.
+  const keyOf = (path: string) => (sources.length === 1 && remote.path !== '' && !remote.path.endsWith('/') ? remote.path : joinKey(folderPrefix(remote.path), basename(path)));
+  const byKey = new Map<string, string>();
+  for (const file of files) {
+    const other = byKey.get(keyOf(file.path));
+    if (other !== undefined) throw new UsageError(`PATH: "${other}" and "${file.path}" would both go to s3://${remote.bucket}/${keyOf(file.path)}; put them one at a time to different keys`);
+    byKey.set(keyOf(file.path), file.path);
+  }
   const s3 = await storageClient(ctx, { maxSockets: settings.concurrency });
   await ensureBucket(ctx, s3, remote.bucket);
   const total: TransferReport = { transferred: 0, bytes: 0, unchanged: 0, deleted: 0, failed: 0, ms: 0 };
   const started = Date.now();
-  const files = sources.filter((s) => !s.isDirectory);
   const limiter = new Limiter(settings.concurrency);
   const progress = new Progress(ctx.io, 'Uploading', files.length, files.reduce((t, f) => t + f.size, 0), ctx.io.stderrIsTTY && !settings.quiet);
   await Promise.all(
     files.map(async (file) => {
-      // One file to a key not ending in "/" is that key; otherwise files go under the prefix.
-      const key = sources.length === 1 && remote.path !== '' && !remote.path.endsWith('/') ? remote.path : joinKey(folderPrefix(remote.path), basename(file.path));
-      await uploadFile(s3, limiter, progress, remote.bucket, key, file);
+      await uploadFile(s3, limiter, progress, remote.bucket, keyOf(file.path), file);
       progress.fileDone();
     }),
   );
