@@ -13,12 +13,22 @@ export interface FilterRule {
  */
 export function pathFilter(rules: FilterRule[]): (rel: string) => boolean {
   if (rules.length === 0) return () => true;
-  const matchers = rules.map((rule) => ({ include: rule.include, match: picomatch(rule.pattern, { dot: true, basename: !rule.pattern.includes('/') }) }));
+  const matchers = rules.map((rule) => ({ include: rule.include, match: picomatch(asFilePattern(rule.pattern), { dot: true, basename: !rule.pattern.includes('/') }) }));
   return (rel) => {
     let included = true;
     for (const { include, match } of matchers) if (match(rel)) included = include;
     return included;
   };
+}
+
+/**
+ * A directory written as such ("logs/", "./logs/") means everything in it, as in rclone: as a
+ * file pattern it would match nothing, and "--delete --exclude cache/" would delete the cache
+ * it was meant to keep. A leading "./" is the root.
+ */
+function asFilePattern(pattern: string): string {
+  const rooted = pattern.startsWith('./') ? pattern.slice(2) : pattern;
+  return rooted.endsWith('/') ? `${rooted}**` : rooted;
 }
 
 /** The rules in the order given: commander keeps each option's values apart, so the order comes from argv. */

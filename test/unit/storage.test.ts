@@ -109,6 +109,10 @@ describe('filters', () => {
     expect(['a.txt', 'd/keep.tmp', 'logsx/a'].every(keep)).toBe(true);
     expect(['a.tmp', 'd/e/f.tmp', 'logs/a', 'logs/d/keep.tmp'].some(keep)).toBe(false);
     expect(pathFilter([])('.hidden/x')).toBe(true);
+    // A directory written with its "/" is everything in it, not nothing.
+    const noCache = pathFilter([{ include: false, pattern: 'cache/' }, { include: false, pattern: './logs/*' }]);
+    expect(['cache/a', 'cache/d/e', 'logs/a'].some(noCache)).toBe(false);
+    expect(['cachex/a', 'd/cache/a', 'a.txt'].every(noCache)).toBe(true);
   });
 });
 
