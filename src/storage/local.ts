@@ -1,5 +1,5 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 export interface LocalFile {
   /** `/`-separated path under the tree's root: the key suffix. */
@@ -77,4 +77,21 @@ export function safeLocalPath(root: string, rel: string): string | undefined {
   const base = resolve(root);
   const target = resolve(base, ...segments);
   return target.startsWith(base + sep) ? target : undefined;
+}
+
+/**
+ * The file that stands where `dir` or one of its parents should be a directory, if any:
+ * a download there would fail once per file ("a file is in the way"), so it is refused up front.
+ */
+export function fileInTheWay(dir: string): string | undefined {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    let info: Stats | undefined;
+    try {
+      info = statSync(at);
+    } catch {
+      // Missing, or under a file (ENOTDIR): the parent tells.
+    }
+    if (info) return info.isDirectory() ? undefined : at;
+    if (dirname(at) === at) return undefined;
+  }
 }

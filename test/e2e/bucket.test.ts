@@ -249,6 +249,8 @@ describe('qarnot bucket', () => {
       [['bucket', 'rm', 'good-name'], /add -r/],
       [['bucket', 'put', 'good-name', '--delete', file], /unknown option '--delete'/],
       [['bucket', 'sync', file, 'good-name'], /sync takes a directory/],
+      [['bucket', 'sync', 'good-name', join(file, 'sub')], /DST: ".*f.txt" is a file, where ".*sub" needs a directory/],
+      [['bucket', 'get', 'good-name/key', join(file, 'sub')], /LOCAL: ".*f.txt" is a file, where ".*sub" needs a directory/],
     ];
     for (const [args, message] of cases) {
       const result = await cli(args, dead);

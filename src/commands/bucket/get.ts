@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { storageClient } from '../../storage/endpoint.js';
 import { StorageError } from '../../storage/errors.js';
-import { safeLocalPath } from '../../storage/local.js';
+import { fileInTheWay, safeLocalPath } from '../../storage/local.js';
 import { folderPrefix, parseRemote, type RemoteLocation } from '../../storage/location.js';
 import { headObject, listObjects } from '../../storage/objects.js';
 import { Progress } from '../../storage/progress.js';
@@ -28,6 +28,8 @@ export async function run(ctx: Context, opts: TransferOptions, location: string,
     return cat(ctx, {}, location);
   }
   const localKind = await kindOf(local);
+  const blocking = localKind === 'none' ? fileInTheWay(local) : undefined;
+  if (blocking !== undefined) throw new UsageError(`LOCAL: "${blocking}" is a file, where "${local}" needs a directory`);
   if (surelyPrefix && localKind === 'file') throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
   const s3 = await storageClient(ctx, { maxSockets: settings.concurrency });
   if (!surelyPrefix) {

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { storageClient } from '../../storage/endpoint.js';
+import { fileInTheWay } from '../../storage/local.js';
 import { parseSide } from '../../storage/location.js';
 import { downloadTree, uploadTree } from '../../storage/sync.js';
 import { existingPath, finish, transferSettings, type TransferOptions } from './shared.js';
@@ -22,8 +24,8 @@ export async function run(ctx: Context, opts: Options, source: string, destinati
     const s3 = await storageClient(ctx, { maxSockets: settings.concurrency });
     finish(ctx, 'upload', await uploadTree(ctx.io, s3, from.local, to.remote, settings), settings.dryRun);
   } else if ('remote' in from && 'local' in to) {
-    const existing = await existingPath(to.local, 'DST').catch(() => undefined);
-    if (existing && !existing.isDirectory) throw new UsageError(`DST: "${to.local}" is a file; sync needs a directory`);
+    const file = fileInTheWay(to.local);
+    if (file !== undefined) throw new UsageError(`DST: "${file}" is a file, where ${file === resolve(to.local) ? 'sync needs a directory' : `"${to.local}" needs a directory`}`);
     const s3 = await storageClient(ctx, { maxSockets: settings.concurrency });
     finish(ctx, 'download', await downloadTree(ctx.io, s3, from.remote, to.local, settings), settings.dryRun);
   }

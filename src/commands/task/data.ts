@@ -121,7 +121,9 @@ export async function uploadInputs(ctx: Context, plan: DataPlan): Promise<void> 
 
 /** Syncs a result bucket (and prefix) down into `dir`; returns the number of files that failed. */
 export async function downloadResults(ctx: Context, bucket: string, prefix: string, dir: string): Promise<number> {
-  if ((await stat(dir).catch(() => undefined))?.isDirectory() === false) throw new UsageError(`DIR: "${dir}" is a file; results go into a directory`);
+  const { fileInTheWay } = await import('../../storage/local.js');
+  const file = fileInTheWay(dir);
+  if (file !== undefined) throw new UsageError(`DIR: "${file}" is a file; results go into a directory`);
   const [{ storageClient }, { downloadTree, summaryLine, DEFAULT_CONCURRENCY }] = await Promise.all([import('../../storage/endpoint.js'), import('../../storage/sync.js')]);
   const s3 = await storageClient(ctx, { maxSockets: DEFAULT_CONCURRENCY });
   // The directory asked for exists afterwards, results or none (as rclone; a script can count on it).
