@@ -3,7 +3,8 @@ import type { S3Client } from './client.js';
 import { unquoteEtag } from './client.js';
 import { buildXml, parseXml } from './xml.js';
 import { StorageError } from './errors.js';
-import { ExitCode } from '../errors.js';
+import { BadAnswerError, ExitCode } from '../errors.js';
+import { oneLine } from '../api/answers.js';
 
 export interface BucketEntry {
   name: string;
@@ -25,8 +26,15 @@ export interface ListPage {
 
 export async function listBuckets(s3: S3Client): Promise<BucketEntry[]> {
   const { text } = await s3.request({ method: 'GET' });
-  const result = parseXml(text).ListAllMyBucketsResult as { Buckets?: { Bucket?: { Name: string; CreationDate?: string }[] } } | undefined;
+  const result = resultOf(text, 'ListAllMyBucketsResult', 'the listing of buckets') as { Buckets?: { Bucket?: { Name: string; CreationDate?: string }[] } } | undefined;
   return (result?.Buckets?.Bucket ?? []).map((b) => ({ name: b.Name, created: b.CreationDate ?? '' }));
+}
+
+/** The answer's root element; an answer without it (an HTML page) would read as an empty listing. */
+function resultOf(text: string, root: string, what: string): unknown {
+  const result = parseXml(text)[root];
+  if (result === undefined) throw new BadAnswerError(`to ${what}: no ${root} in ${JSON.stringify(oneLine(text, 80))}`);
+  return result;
 }
 
 export async function createBucket(s3: S3Client, bucket: string): Promise<'created' | 'exists'> {
@@ -57,13 +65,14 @@ export async function deleteBucket(s3: S3Client, bucket: string): Promise<void> 
 /** ListObjectsV2, page after page (1,000 keys each). */
 export async function* listObjects(s3: S3Client, bucket: string, options: { prefix?: string; delimiter?: string } = {}): AsyncGenerator<ListPage> {
   let token: string | undefined;
+  const tokensSent = new Set<string>();
   do {
     const { text } = await s3.request({
       method: 'GET',
       bucket,
       query: { 'list-type': '2', prefix: options.prefix || undefined, delimiter: options.delimiter, 'continuation-token': token },
     });
-    const result = (parseXml(text).ListBucketResult ?? {}) as {
+    const result = (resultOf(text, 'ListBucketResult', `the listing of bucket "${bucket}"`) || {}) as {
       Contents?: { Key: string; Size: string; ETag?: string; LastModified?: string }[];
       CommonPrefixes?: { Prefix: string }[];
       IsTruncated?: string;
@@ -74,6 +83,12 @@ export async function* listObjects(s3: S3Client, bucket: string, options: { pref
       prefixes: (result.CommonPrefixes ?? []).map((p) => String(p.Prefix)),
     };
     token = result.IsTruncated === 'true' ? result.NextContinuationToken : undefined;
+    if (token !== undefined) {
+      if (tokensSent.has(token)) {
+        throw new BadAnswerError(`to the listing of bucket "${bucket}": the continuation token came back; stopped the walk, which would repeat pages forever`);
+      }
+      tokensSent.add(token);
+    }
   } while (token);
 }
 
