@@ -1,7 +1,7 @@
 import { walkPages } from '../../api/paginate.js';
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode, SilentExit, UsageError } from '../../errors.js';
+import { ApiError, CliError, ExitCode, InterruptedError, SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
 import { confirmAction, type ConfirmOptions } from './changes.js';
@@ -86,7 +86,8 @@ export async function runBulkAction<T extends Selected>(
 /**
  * Runs `act` over every item with at most `concurrency` in flight and prints
  * one result line per item (stdout: `uuid<TAB>ok|failed<TAB>detail`).
- * Ends with exit 3 when every item was not found, 1 when any failed.
+ * Ends with exit 3 when every item was not found, 1 when any failed. Interrupted, it says
+ * how far it got: the requests in flight may have acted though their answer never came.
  */
 async function runBulk(
   ctx: Context,
@@ -96,8 +97,10 @@ async function runBulk(
   act: (item: Selected) => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  let done = 0;
   let failed = 0;
   let notFound = 0;
+  let unanswered = 0;
   const c = ctx.io.color;
   const tty = ctx.io.stdoutIsTTY;
   const worker = async () => {
@@ -105,9 +108,14 @@ async function runBulk(
       const item = items[next++]!;
       try {
         await act(item);
+        done++;
         ctx.io.out(tty ? `${c.green('✓')} ${pastTense} ${item.uuid}${item.name ? ` ${c.dim(item.name)}` : ''}\n` : `${item.uuid}\t${pastTense}\n`);
       } catch (error) {
-        if (ctx.signal.aborted) throw error;
+        // An answer that came (an ApiError) is a result like any other; an aborted request's never came.
+        if (ctx.signal.aborted && !(error instanceof ApiError)) {
+          unanswered++;
+          return;
+        }
         failed++;
         if (error instanceof CliError && error.exitCode === ExitCode.NotFound) notFound++;
         const message = error instanceof Error ? error.message : String(error);
@@ -116,6 +124,11 @@ async function runBulk(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  if (ctx.signal.aborted) {
+    const notStarted = items.length - next;
+    ctx.io.err(`interrupted: ${done} done, ${unanswered} may have been done, ${notStarted} not started${failed ? `, ${failed} failed` : ''}\n`);
+    throw new InterruptedError();
+  }
   if (failed > 0) {
     ctx.io.err(`${failed} of ${items.length} failed\n`);
     throw new SilentExit(notFound === items.length ? ExitCode.NotFound : ExitCode.Failure);
