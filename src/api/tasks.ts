@@ -16,7 +16,7 @@ export function getTask(http: Http, id: string): Promise<Task> {
 }
 
 export function searchTasks(http: Http, request: SearchRequest): Promise<Task[]> {
-  return http.json({ method: 'POST', path: '/tasks/search', body: request, retry: 'idempotent', read: true, answer: arrayOf(A_TASK) });
+  return http.json({ method: 'POST', path: '/tasks/search', body: request, retry: 'idempotent', read: true, answer: arrayOf(anObject) });
 }
 
 export function createTask(http: Http, body: Record<string, unknown>): Promise<Uuid> {
