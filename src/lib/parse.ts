@@ -6,9 +6,18 @@
 import { UsageError } from '../errors.js';
 import { timeSpanToMs } from './timespan.js';
 
-/** Quote a user value for an error message, escaping what would break the line. */
+/**
+ * Quote a user value for an error message, escaping what would break the line. A value
+ * holding double quotes (and nothing to escape) goes in single quotes, as written: `'"abc"'`,
+ * not `"\\"abc\\""`.
+ */
 export function quote(raw: string): string {
-  return JSON.stringify(raw);
+  const json = JSON.stringify(raw);
+  return raw.includes('"') && !raw.includes("'") && json.length === raw.length + 2 + count(raw, '"') ? `'${raw}'` : json;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
 }
 
 export interface KeyValue {

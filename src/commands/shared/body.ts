@@ -260,6 +260,7 @@ export function checkCommonFields(where: string, body: Body, { requireName }: { 
   if (body.name === undefined || body.name === null) {
     if (requireName) fail('name', 'required; give --name or a "name" field');
   } else if (typeof body.name !== 'string' || body.name.trim() === '') fail('name', 'must be a non-empty string');
+  else if (body.name.length > NAME_MAX_LENGTH) fail('name', `must be at most ${NAME_MAX_LENGTH} characters, got ${body.name.length}`);
   if (body.shortname !== undefined && body.shortname !== null) {
     if (typeof body.shortname !== 'string') fail('shortname', 'must be a string');
     parseShortnameField(where, body.shortname as string);
