@@ -1,7 +1,8 @@
 import { CliError } from '../errors.js';
 import { unquoteEtag, type S3Client } from './client.js';
 import { multipartEtag } from './etag.js';
-import { buildXml, parseXml } from './xml.js';
+import { writeXml } from '../lib/xml.js';
+import { parseXml } from './xml.js';
 
 /** CreateMultipartUpload: the upload id the parts are sent under. */
 export async function createUpload(s3: S3Client, bucket: string, key: string, headers: Record<string, string>): Promise<string> {
@@ -21,7 +22,7 @@ export async function uploadPart(s3: S3Client, bucket: string, key: string, uplo
 
 /** CompleteMultipartUpload, and a check that the object's ETag is the one its parts make. */
 export async function completeUpload(s3: S3Client, bucket: string, key: string, uploadId: string, etags: string[]): Promise<void> {
-  const body = buildXml({ CompleteMultipartUpload: { Part: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag: `"${ETag}"` })) } });
+  const body = writeXml('CompleteMultipartUpload', { Part: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag: `"${ETag}"` })) });
   const done = await s3.request({ method: 'POST', bucket, key, query: { uploadId }, body, headers: { 'content-type': 'application/xml' } });
   const answer = parseXml(done.text);
   // Complete may answer 200 with an error in its body.

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { S3Client } from './client.js';
 import { unquoteEtag } from './client.js';
-import { buildXml, parseXml } from './xml.js';
+import { writeXml } from '../lib/xml.js';
+import { parseXml } from './xml.js';
 import { StorageError } from './errors.js';
 import { BadAnswerError, ExitCode } from '../errors.js';
 import { oneLine } from '../api/answers.js';
@@ -121,7 +122,7 @@ export async function deleteObjects(s3: S3Client, bucket: string, keys: string[]
   const failures: { key: string; code: string }[] = [];
   for (let i = 0; i < keys.length; i += DELETE_BATCH) {
     const batch = keys.slice(i, i + DELETE_BATCH);
-    const body = buildXml({ Delete: { Quiet: true, Object: batch.map((Key) => ({ Key })) } });
+    const body = writeXml('Delete', { Quiet: true, Object: batch.map((Key) => ({ Key })) });
     const md5 = createHash('md5').update(body).digest('base64');
     // Content-MD5 is required by S3 for this call.
     const { text } = await s3.request({ method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5 } });

@@ -37,7 +37,9 @@ export interface TransferReport {
 /** Local tree → bucket/prefix. The bucket is created when missing, as rclone does. */
 export async function uploadTree(io: IO, s3: S3Client, root: string, remote: RemoteLocation, settings: TransferSettings): Promise<TransferReport> {
   const prefix = folderPrefix(remote.path);
-  const local = (await walkFiles(root)).filter((f) => settings.filter(f.rel));
+  // The local walk and the bucket's listing overlap: neither needs the other.
+  const walking = walkFiles(root);
+  walking.catch(() => undefined); // observed below; not an unhandled rejection meanwhile
   const needsListing = settings.skipUnchanged || settings.delete;
   let existing: RemoteFile[] = [];
   if (!(await bucketExists(s3, remote.bucket))) {
@@ -46,6 +48,7 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
   } else if (needsListing) {
     existing = remoteFiles(await allObjects(s3, remote.bucket, prefix), prefix).filter((o) => settings.filter(o.rel));
   }
+  const local = (await walking).filter((f) => settings.filter(f.rel));
   const plan = planSync(local, settings.skipUnchanged ? existing : []);
   const limiter = new Limiter(settings.concurrency);
   const changed = await differing(plan.compare, limiter, (l, r) => localEtagLike(l.path, l.size, r.etag).then((etag) => etag !== r.etag));

@@ -61,6 +61,24 @@ describe('printItems', () => {
     expect(jsonl.io.stdoutText().trim().split('\n').map((l) => JSON.parse(l))).toEqual(items);
   });
 
+  it('streams json page by page, byte for byte what one JSON.stringify of the whole list writes', async () => {
+    const nested = [...items, { uuid: 'u3', name: 'multi\nline "quoted"', state: 'Running', status: { executionProgress: 0 }, tags: [], errors: [{ code: 1 }] }];
+    const json = context({ json: true });
+    let beforeSecondPage = '';
+    async function* threePages() {
+      yield nested.slice(0, 1);
+      beforeSecondPage = json.io.stdoutText();
+      yield [];
+      yield nested.slice(1);
+    }
+    expect(await printItems(json.ctx, threePages(), view)).toBe(3);
+    expect(json.io.stdoutText()).toBe(`${JSON.stringify(nested, null, 2)}\n`);
+    expect(beforeSecondPage).toMatch(/^\[\n {2}\{\n {4}"uuid": "u1"/);
+    const empty = context({ json: true });
+    await printItems(empty.ctx, (async function* () {})(), view);
+    expect(empty.io.stdoutText()).toBe('[]\n');
+  });
+
   it('projects --fields for json and tsv, nested paths included', async () => {
     const json = context({ json: true, fields: 'uuid,status.executionProgress' });
     await printItems(json.ctx, items, view);

@@ -10,7 +10,8 @@ import { safeLocalPath } from '../../src/storage/local.js';
 import { bucketNameProblem, folderPrefix, joinKey, parseRemote, parseSide } from '../../src/storage/location.js';
 import { planSync, remoteFiles } from '../../src/storage/plan.js';
 import { summaryLine } from '../../src/storage/sync.js';
-import { buildXml, parseXml } from '../../src/storage/xml.js';
+import { parseXml } from '../../src/storage/xml.js';
+import { writeXml } from '../../src/lib/xml.js';
 
 const md5 = (data: Buffer | string) => createHash('md5').update(data).digest();
 
@@ -133,7 +134,24 @@ describe('XML', () => {
   it('keeps values as strings and lists as arrays', () => {
     const parsed = parseXml('<ListBucketResult><Contents><Key>007</Key><Size>3</Size></Contents></ListBucketResult>');
     expect(parsed.ListBucketResult).toEqual({ Contents: [{ Key: '007', Size: '3' }] });
-    expect(buildXml({ Delete: { Object: [{ Key: 'a&<b' }] } })).toContain('<Key>a&amp;&lt;b</Key>');
+    expect(writeXml('Delete', { Object: [{ Key: 'a&<b' }] })).toContain('<Key>a&amp;&lt;b</Key>');
+  });
+
+  it('keeps spaces, repeats and empty elements as written, and drops attributes', () => {
+    const parsed = parseXml('<?xml version="1.0"?><ListBucketResult xmlns="x"><Prefix></Prefix><Contents><Key> a </Key></Contents><Contents><Key>b</Key></Contents><CommonPrefixes><Prefix>p/</Prefix></CommonPrefixes></ListBucketResult>');
+    expect(parsed.ListBucketResult).toEqual({ Prefix: '', Contents: [{ Key: ' a ' }, { Key: 'b' }], CommonPrefixes: [{ Prefix: 'p/' }] });
+    // An <Error> document's root is one element, not a list, though DeleteResult.Error is.
+    expect(parseXml('<Error><Code>NoSuchKey</Code></Error>').Error).toEqual({ Code: 'NoSuchKey' });
+  });
+
+  it('says in one line that an answer is not XML', () => {
+    expect(() => parseXml('<html><body>Bad gateway')).toThrow(/^bad answer from the storage: not well-formed XML/);
+  });
+
+  it('writes a namespace, undefined left out, and what it writes reads back', () => {
+    const text = writeXml('ListBucketResult', { Name: 'b', Marker: undefined, IsTruncated: false, Contents: [{ Key: '"q" & \'a\'', Size: 3 }] }, { xmlns: 'http://s3' });
+    expect(text).toBe('<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3"><Name>b</Name><IsTruncated>false</IsTruncated><Contents><Key>&quot;q&quot; &amp; &apos;a&apos;</Key><Size>3</Size></Contents></ListBucketResult>');
+    expect(parseXml(text).ListBucketResult).toEqual({ Name: 'b', IsTruncated: 'false', Contents: [{ Key: '"q" & \'a\'', Size: '3' }] });
   });
 });
 

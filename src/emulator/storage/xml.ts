@@ -1,28 +1,22 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { readXml, writeXml } from '../../lib/xml.js';
 
 const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
-const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false });
-// Keys such as "0001" or " a " stay strings, exactly as sent.
-// htmlEntities: Go's encoder (rclone) writes the ETag's quotes as &#34;, which only that option decodes.
-const parser = new XMLParser({ parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => name === 'Object' || name === 'Part' });
+const REPEATED = new Set(['Delete.Object', 'CompleteMultipartUpload.Part']);
 
 /** An S3 XML document: `{Root: {...}}` with the S3 namespace on the root element. */
 export function xmlDocument(root: string, body: Record<string, unknown>, namespaced = true): string {
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    [root]: namespaced ? { '@_xmlns': S3_NS, ...body } : body,
-  }) as string;
+  return writeXml(root, body, namespaced ? { xmlns: S3_NS } : {});
 }
 
 /** Parses a small request body (DeleteObjects, CompleteMultipartUpload); throws MalformedXML. */
 export function parseXml(text: string): Record<string, unknown> {
   try {
-    const doc = parser.parse(text, true) as unknown;
-    if (doc && typeof doc === 'object') return doc as Record<string, unknown>;
+    // Values stay strings exactly as sent (keys such as "0001" or " a "); character references
+    // are decoded, as Go's encoder (rclone) writes the ETag's quotes as &#34;.
+    return readXml(text, REPEATED);
   } catch {
-    // reported below
+    throw new S3Error(400, 'MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
   }
-  throw new S3Error(400, 'MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
 }
 
 /** An S3 error answer: status, code and message, rendered as S3's <Error> document. */
