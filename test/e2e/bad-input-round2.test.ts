@@ -46,6 +46,7 @@ const CASES: { what: string; args: () => string[]; error: RegExp; lines?: number
   { what: 'an absurd --min-ram', args: () => [...TASK, '--min-ram', '99999999999999999999G', '--dry-run'], error: /--min-ram must be at most/ },
   { what: 'a 100,000-character name', args: () => ['task', 'create', '--name', 'n'.repeat(100_000), '--profile', 'docker-batch'], error: /--name must be at most 1024 characters/ },
   { what: 'a 15 MB name in a file', args: () => ['task', 'create', '-f', file('long-name.json')], error: /-f .*long-name\.json: name: must be at most 1024 characters, got 15000000$/ },
+  { what: 'an empty field in --fields', args: () => ['task', 'list', '--fields', 'name,,state'], error: /--fields: an empty field in "name,,state"/ },
   { what: '--as with CR/LF', args: () => ['task', 'list', '--as', 'a@b.c\r\nX-Evil: 1'], error: /--as must be an account email without control characters/ },
   { what: 'credentials in --api-url', args: () => ['task', 'list', '--api-url', 'http://user:hunter2pass@127.0.0.1:9'], error: /--api-url must not hold credentials \(http:\/\/\*\*\*:\*\*\*@/ },
   { what: 'a query string in --api-url', args: () => ['task', 'list', '--api-url', 'http://127.0.0.1:9/?x=1'], error: /--api-url must be the API's base URL, without a query/ },
