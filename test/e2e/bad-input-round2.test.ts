@@ -36,7 +36,7 @@ afterAll(async () => {
 const TASK = ['task', 'create', '--name', 't', '--profile', 'docker-batch'];
 const deep = (n: number) => `${'('.repeat(n)}state = Success${')'.repeat(n)}`;
 
-const CASES: { what: string; args: () => string[]; error: RegExp; lines?: number }[] = [
+const CASES: { what: string; args: () => string[]; error: RegExp; lines?: number; env?: Record<string, string> }[] = [
   { what: 'a YAML anchor inside itself', args: () => ['task', 'create', '-f', file('self-anchor.yaml')], error: /-f: .* an alias refers to its own anchor/ },
   { what: 'a YAML anchor inside its own list', args: () => ['task', 'create', '-f', file('self-anchor-list.yaml')], error: /-f: .* an alias refers to its own anchor/ },
   { what: '-f /dev/zero', args: () => ['task', 'create', '-f', '/dev/zero'], error: /-f: "\/dev\/zero" is larger than 16 MiB/ },
@@ -49,7 +49,15 @@ const CASES: { what: string; args: () => string[]; error: RegExp; lines?: number
   { what: 'an empty field in --fields', args: () => ['task', 'list', '--fields', 'name,,state'], error: /--fields: an empty field in "name,,state"/ },
   { what: '--as with CR/LF', args: () => ['task', 'list', '--as', 'a@b.c\r\nX-Evil: 1'], error: /--as must be an account email without control characters/ },
   { what: 'credentials in --api-url', args: () => ['task', 'list', '--api-url', 'http://user:hunter2pass@127.0.0.1:9'], error: /--api-url must not hold credentials \(http:\/\/\*\*\*:\*\*\*@/ },
-  { what: 'a query string in --api-url', args: () => ['task', 'list', '--api-url', 'http://127.0.0.1:9/?x=1'], error: /--api-url must be the API's base URL, without a query/ },
+  { what: 'a query string in --api-url', args: () => ['task', 'list', '--api-url', 'http://127.0.0.1:9/?x=1'], error: /--api-url must be a base URL such as https:\/\/api\.qarnot\.com, without a query/ },
+  { what: 'credentials in a stored api-url', args: () => ['config', 'set', 'api-url', 'http://user:hunter2pass@127.0.0.1:9'], error: /api-url must not hold credentials \(http:\/\/\*\*\*:\*\*\*@/ },
+  { what: 'credentials in an --api-url that does not parse', args: () => ['task', 'list', '--api-url', 'http://user:hunter2pass@[::1'], error: /--api-url must be an http\(s\) URL such as https:\/\/api\.qarnot\.com, got "http:\/\/\*\*\*@\[::1"/ },
+  {
+    what: 'credentials in QARNOT_STORAGE_URL',
+    args: () => ['bucket', 'list'],
+    env: { QARNOT_STORAGE_URL: 'http://user:hunter2pass@127.0.0.1:9', QARNOT_ACCOUNT_EMAIL: 'a@b.c' },
+    error: /the storage URL \(QARNOT_STORAGE_URL or the profile's storage-url\) must not hold credentials \(http:\/\/\*\*\*:\*\*\*@/,
+  },
   { what: '2,000 nested parentheses in --where', args: () => ['task', 'list', '--where', deep(2000)], error: /--where: too deeply nested/, lines: 3 },
   { what: 'a .json file holding YAML', args: () => ['task', 'create', '-f', file('yaml-in.json')], error: /-f: ".*yaml-in\.json" is not valid JSON: .*"name: t\\npro".* \(it looks like YAML: name the file \.yaml\)$/ },
   { what: '1e400 in a JSON file', args: () => ['task', 'create', '-f', file('huge.json')], error: /-f .*huge\.json: instanceCount: 1e400 is not a number the API can take/ },
@@ -61,9 +69,9 @@ const CASES: { what: string; args: () => string[]; error: RegExp; lines?: number
 ];
 
 describe('bad input, round two: exit 2, the flag named, nothing sent', () => {
-  it.each(CASES)('$what', async ({ args, error, lines }) => {
+  it.each(CASES)('$what', async ({ args, error, lines, env }) => {
     await emu.resetCounters();
-    const result = await cli(args(), { emulator: emu });
+    const result = await cli(args(), { emulator: emu, env });
     expect(result.exitCode, result.stderr).toBe(2);
     expect(result.stdout).toBe('');
     const stderr = result.stderr.trimEnd().split('\n');
