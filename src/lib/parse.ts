@@ -70,9 +70,13 @@ function describeBounds(kind: string, { min, max }: NumberBounds, exclusiveMin =
 const INTEGER_RE = /^-?\d+$/;
 
 /** Strict decimal integer: no fractions, hex, exponents, trailing junk or blanks. */
+/** The API's integers are 32-bit (.NET's int): a larger count is a typo, refused before it is sent. */
+const MAX_API_INTEGER = 2 ** 31 - 1;
+
 export function parseInteger(flag: string, raw: string, bounds: NumberBounds = {}): number {
   const text = raw.trim();
   const n = INTEGER_RE.test(text) ? Number(text) : NaN;
+  if (bounds.max === undefined && n > MAX_API_INTEGER) throw new UsageError(`${flag} must be at most ${MAX_API_INTEGER}, got ${quote(raw)}`);
   const inRange =
     Number.isSafeInteger(n) &&
     (bounds.min === undefined || n >= bounds.min) &&
