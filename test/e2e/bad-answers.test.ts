@@ -17,13 +17,17 @@ const LISTING =
 
 /** What the server answers, by "METHOD path" (no query); set by each test. */
 let answers: Record<string, { body: string; type?: string }> = {};
+/** Every "METHOD path" received. */
+let received: string[] = [];
 let server: Server;
 let url: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     req.resume();
-    const answer = answers[`${req.method} ${req.url!.split('?')[0]}`];
+    const route = `${req.method} ${req.url!.split('?')[0]}`;
+    received.push(route);
+    const answer = answers[route];
     res.writeHead(answer ? 200 : 404, { 'content-type': answer?.type ?? 'application/json' });
     res.end(answer?.body ?? '{"message":"no route"}');
   });
@@ -77,16 +81,24 @@ const CASES: { what: string; args: string[]; answers: typeof answers; error: Reg
     answers: { 'GET /bkt': { body: '<html><title>Login</title></html>', type: 'text/html' } },
     error: /^error: bad answer from the API to the listing of bucket "bkt": no ListBucketResult in "Login"$/,
   },
+  {
+    what: 'a delete by selector whose listing has an item without uuid',
+    args: ['task', 'delete', '--tag', 'x', '--yes'],
+    answers: { 'POST /tasks/paginate': json({ data: [{ name: 'no-uuid', state: 'Success' }], isTruncated: false }) },
+    error: /^error: bad answer from the API to POST \/tasks\/paginate: listed item: without "uuid": \{"name":"no-uuid","state":"Success"\}$/,
+  },
 ];
 
 describe('answers the client cannot use: one line, exit 1', () => {
   it.each(CASES)('$what', async (c) => {
     answers = c.answers;
+    received = [];
     const result = await run(c.args);
     expect(result.exitCode, result.stderr).toBe(1);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(result.stderr.trimEnd()).toMatch(c.error);
     expect(result.stdout).not.toContain('undefined');
+    expect(received.filter((route) => route.startsWith('DELETE'))).toEqual([]);
   });
 
   it('prints the pages received before the token came back, each once', async () => {

@@ -1,4 +1,5 @@
 import { walkPages } from '../../api/paginate.js';
+import { badAnswer, objectWith } from '../../api/answers.js';
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, InterruptedError, SilentExit, UsageError } from '../../errors.js';
@@ -47,11 +48,18 @@ export async function resolveSelection<T extends Selected>(
   if (ids.length) return { http, items: [...new Set(ids)].map((uuid) => ({ uuid })) };
   const items: Selected[] = [];
   for await (const page of walkPages<T>(http, resource.paths.paginate, { filter: filter ?? null }, {})) {
-    for (const item of page) items.push({ uuid: item.uuid, name: item.name, state: item.state });
+    for (const item of page) {
+      // Its uuid is what the verb acts on: without one it would act on ".../undefined".
+      const wrong = WITH_UUID(item);
+      if (wrong) throw badAnswer({ method: 'POST', path: resource.paths.paginate }, `listed item: ${wrong}`);
+      items.push({ uuid: item.uuid, name: item.name, state: item.state });
+    }
   }
   if (items.length === 0) throw new CliError(`no ${resource.plural} matched; nothing to ${action}`, ExitCode.NotFound);
   return { http, items };
 }
+
+const WITH_UUID = objectWith('uuid');
 
 function parseConcurrency(raw: string | undefined, fallback = 8): number {
   return raw === undefined ? fallback : parseInteger('--concurrency', raw, { min: 1, max: 64 });
