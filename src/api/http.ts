@@ -262,7 +262,9 @@ export function apiMessage(text: string): { message: string; body: unknown } {
 }
 
 function toApiError(spec: RequestSpec, response: HttpResponse): ApiError {
-  const { message, body } = apiMessage(response.text);
+  const { message: said, body } = apiMessage(response.text);
+  // An error is one line: a message over several (a stack trace, a validation list) is joined.
+  const message = said.replace(/\s*[\r\n]+\s*/g, ' ');
   const status = response.status;
   let text: string;
   if (status === 404 && spec.notFound) text = spec.notFound;
