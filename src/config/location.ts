@@ -8,6 +8,11 @@ import { join } from 'node:path';
 
 export const DEFAULT_PROFILE = 'default';
 
+/** Where sync remembers the ETags of local files (storage/etag-cache.ts), beside completion's cache. */
+export function etagCacheDir(env: NodeJS.ProcessEnv): string {
+  return join(configDir(env), 'cache', 'etags');
+}
+
 /** QARNOT_CONFIG_DIR, else $XDG_CONFIG_HOME/qarnot, else ~/.config/qarnot. */
 export function configDir(env: NodeJS.ProcessEnv): string {
   if (env.QARNOT_CONFIG_DIR) return env.QARNOT_CONFIG_DIR;

@@ -1,7 +1,7 @@
 import { startEmulator, type EmulatorOptions } from './index.js';
 
 export { parseFaultSpec } from './faults.js';
-export { validateOptions, parseAccountFlag, parseReadGrantFlag, parseSizeFlag } from './options.js';
+export { validateOptions, parseAccountFlag, parseAccountsList, parseReadGrantFlag, parseSizeFlag } from './options.js';
 
 /**
  * `qarnot emulator start`: prints the environment lines (API URL, token, storage URL) on stdout once listening (and

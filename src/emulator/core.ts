@@ -5,7 +5,7 @@ import type { PoolRec, TaskRec } from './model.js';
 import type { Persistence } from './persistence.js';
 import type { Storage } from './storage/index.js';
 import type { Account } from './store.js';
-import type { Obj } from './util.js';
+import { ApiError, type Obj } from './util.js';
 import { ORGANIZATION_NAME, projectsOf } from './projects.js';
 
 export interface RequestCounters {
@@ -45,9 +45,34 @@ export interface Core {
   storage: Storage;
 }
 
-/** Waits until the state including the caller's change is on disk (no-op in memory). */
-export async function durable(core: Core): Promise<void> {
-  if (core.persistence) await core.persistence.durable();
+/**
+ * Waits until the state including the caller's change is on disk (no-op in memory). When it
+ * cannot be saved the request fails with a 503 instead of being acknowledged; a create passes
+ * `undo` (remove its records, kill their processes), so that 503 means "not created" and
+ * trying again makes exactly one.
+ */
+export async function durable(core: Core, undo?: () => void): Promise<void> {
+  if (!core.persistence) return;
+  try {
+    await core.persistence.durable();
+  } catch (e) {
+    undo?.();
+    throw unsaved(e, undo ? 'nothing was created' : 'the change is applied but not saved');
+  }
+}
+
+/**
+ * While saving fails, changes are refused before they are made: a client retrying an unsaved
+ * change (a DELETE answered 503, then 404) must not take it for a saved one.
+ */
+export function refuseWhileUnsaved(core: Core): void {
+  const failure = core.persistence?.failure;
+  if (failure) throw unsaved(failure, 'nothing was changed');
+}
+
+function unsaved(error: unknown, outcome: string): ApiError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new ApiError(503, `The emulator could not save its state (${reason}): ${outcome}. Try again once it can write to its data directory.`);
 }
 
 export type Reply = {

@@ -83,7 +83,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   });
   if (dataDir) {
     const saved = Persistence.load(dataDir);
-    persistence = new Persistence(dataDir, () => saveAccounts(accounts, engine.outputSeq, leftovers));
+    persistence = new Persistence(dataDir, () => saveAccounts(accounts, engine.outputSeq, leftovers), warn);
     if (saved) {
       leftovers = restoreAccounts(saved, byEmail, opts.outputCapBytes ?? 1024 * 1024);
       engine.outputSeq = saved.outputSeq ?? 0;

@@ -1,6 +1,6 @@
 import { parseFaultSpec } from './faults.js';
 
-interface AccountOption {
+export interface AccountOption {
   email: string;
   token: string;
 }
@@ -56,11 +56,12 @@ export function validateOptions(opts: EmulatorOptions): void {
   if (opts.faults !== undefined) parseFaultSpec(opts.faults);
   const emails = new Set([DEFAULT_EMAIL]);
   const tokens = new Set(opts.token ? [opts.token] : []);
+  // Accounts come from --account, --accounts-file and QARNOT_EMULATOR_ACCOUNTS: named by e-mail.
   for (const a of opts.accounts ?? []) {
-    if (!EMAIL_RE.test(a.email)) throw new Error(`invalid --account "${a.email}": expected EMAIL:TOKEN`);
-    if (!a.token || /\s/.test(a.token)) throw new Error(`invalid --account "${a.email}": the token must be non-empty with no whitespace`);
-    if (emails.has(a.email)) throw new Error(`invalid --account: the email ${a.email} is used twice`);
-    if (tokens.has(a.token)) throw new Error(`invalid --account ${a.email}: its token is already used by another account`);
+    if (!EMAIL_RE.test(a.email)) throw new Error(`invalid account "${a.email}": expected EMAIL:TOKEN`);
+    if (!a.token || /\s/.test(a.token)) throw new Error(`invalid account "${a.email}": the token must be non-empty with no whitespace`);
+    if (emails.has(a.email)) throw new Error(`invalid account: the email ${a.email} is used twice`);
+    if (tokens.has(a.token)) throw new Error(`invalid account ${a.email}: its token is already used by another account`);
     emails.add(a.email);
     tokens.add(a.token);
   }
@@ -76,9 +77,30 @@ export function validateOptions(opts: EmulatorOptions): void {
 
 /** Parses `EMAIL:TOKEN` (the token may itself contain ':'). */
 export function parseAccountFlag(value: string): AccountOption {
+  const account = splitAccount(value);
+  if (!account) throw new Error(`invalid --account "${value}": expected EMAIL:TOKEN`);
+  return account;
+}
+
+function splitAccount(value: string): AccountOption | null {
   const i = value.indexOf(':');
-  if (i <= 0 || i === value.length - 1) throw new Error(`invalid --account "${value}": expected EMAIL:TOKEN`);
-  return { email: value.slice(0, i), token: value.slice(i + 1) };
+  return i <= 0 || i === value.length - 1 ? null : { email: value.slice(0, i), token: value.slice(i + 1) };
+}
+
+/**
+ * Parses an accounts file or QARNOT_EMULATOR_ACCOUNTS: `EMAIL:TOKEN` entries separated by
+ * newlines or blanks; `#` starts a comment. An error names the source and line, never a token.
+ */
+export function parseAccountsList(text: string, source: string): AccountOption[] {
+  const accounts: AccountOption[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    for (const entry of line.replace(/(^|\s)#.*/, '').split(/\s+/).filter(Boolean)) {
+      const account = splitAccount(entry);
+      if (!account) throw new Error(`${source}, line ${index + 1}: expected EMAIL:TOKEN entries`);
+      accounts.push(account);
+    }
+  });
+  return accounts;
 }
 
 /** Parses `READER_EMAIL:TARGET_EMAIL`. */

@@ -23,12 +23,6 @@ export interface SavedState {
   accounts: SavedAccount[];
 }
 
-/**
- * Whole-state snapshots written atomically (temp file + rename), at most every `debounceMs`.
- * `durable()` resolves once a snapshot taken after the call is on disk, so a create can wait
- * for it before answering. Survives a crash of the emulator (kill -9); no fsync, so not
- * necessarily a power loss.
- */
 const LOCK_FILE = 'emulator.lock';
 
 /** One emulator per --data directory: two would overwrite each other's state. A dead holder's lock is taken over. */
@@ -69,17 +63,38 @@ function unlockDataDir(dir: string): void {
   }
 }
 
+/** While saving fails, background retries are spaced this far apart (a request still retries at once). */
+const FAILING_RETRY_MS = 1000;
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Whole-state snapshots written atomically (temp file + rename), at most every `debounceMs`.
+ * `durable()` resolves once a snapshot taken after the call is on disk, and rejects when that
+ * write failed (disk full, data directory gone), so a change is acknowledged only once it is
+ * saved. Survives a crash of the emulator (kill -9); no fsync, so not necessarily a power loss.
+ */
 export class Persistence {
   private lastWrite = 0;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private dirty = false;
-  private waiters: (() => void)[] = [];
+  private waiters: Waiter[] = [];
   private closed = false;
+  /** The last write's error while writes fail: logged once, and its end once. */
+  private lastFailure: Error | null = null;
+
+  get failure(): Error | null {
+    return this.lastFailure;
+  }
 
   constructor(
     private readonly dir: string,
     private readonly snapshot: () => SavedState,
+    private readonly log: (line: string) => void,
     private readonly debounceMs = 100,
   ) {
     // The state holds every account's tasks and outputs: private to the emulator's user.
@@ -96,11 +111,11 @@ export class Persistence {
     this.schedule(false);
   }
 
-  /** Resolves once a snapshot taken after this call is on disk; skips the debounce delay. */
+  /** Resolves once a snapshot taken after this call is on disk, rejects if writing it failed; skips the debounce delay. */
   durable(): Promise<void> {
     this.dirty = true;
-    return new Promise((resolve) => {
-      this.waiters.push(resolve);
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
       this.schedule(true);
     });
   }
@@ -116,7 +131,7 @@ export class Persistence {
     // requests of the same tick to join the same write.
     // A big state (chatty tasks) must not keep the CPU busy writing: space background writes
     // by at least twice the time the last one took.
-    const spacing = Math.max(this.debounceMs, 2 * this.lastWriteMs);
+    const spacing = Math.max(this.debounceMs, 2 * this.lastWriteMs, this.lastFailure ? FAILING_RETRY_MS : 0);
     const wait = urgent ? 0 : Math.max(0, this.lastWrite + spacing - Date.now());
     this.urgentTimer = urgent;
     this.timer = setTimeout(() => {
@@ -134,18 +149,33 @@ export class Persistence {
     const data = JSON.stringify(this.snapshot());
     const tmp = `${this.file}.tmp`;
     this.writing = writeFile(tmp, data, { mode: 0o600 }).then(() => rename(tmp, this.file));
+    let failure: Error | null = null;
     try {
       await this.writing;
     } catch (e) {
+      failure = e as Error;
       this.dirty = true;
-      process.stderr.write(`qarnot emulator: could not save the state to ${this.file}: ${(e as Error).message}\n`);
     } finally {
       this.writing = null;
       this.lastWrite = Date.now();
       this.lastWriteMs = this.lastWrite - began;
-      for (const w of waiters) w();
-      if (this.dirty) this.schedule(this.waiters.length > 0);
     }
+    this.noteOutcome(failure);
+    for (const w of waiters) {
+      if (failure) w.reject(failure);
+      else w.resolve();
+    }
+    if (this.dirty) this.schedule(this.waiters.length > 0);
+  }
+
+  /** One line when saving starts failing and one when it works again, not one per write. */
+  private noteOutcome(failure: Error | null): void {
+    if (failure && !this.lastFailure) {
+      this.log(`qarnot emulator: could not save the state to ${this.file}: ${failure.message}; changes are refused (503) until it works again`);
+    } else if (!failure && this.lastFailure) {
+      this.log(`qarnot emulator: the state is saved to ${this.file} again`);
+    }
+    this.lastFailure = failure;
   }
 
   /** Final synchronous write on stop. */
@@ -154,9 +184,18 @@ export class Persistence {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.snapshot()), { mode: 0o600 });
-    renameSync(tmp, this.file);
-    for (const w of this.waiters.splice(0)) w();
+    let failure: Error | null = null;
+    try {
+      writeFileSync(tmp, JSON.stringify(this.snapshot()), { mode: 0o600 });
+      renameSync(tmp, this.file);
+    } catch (e) {
+      failure = e as Error;
+      this.log(`qarnot emulator: could not save the state to ${this.file} on stop: ${failure.message}`);
+    }
+    for (const w of this.waiters.splice(0)) {
+      if (failure) w.reject(failure);
+      else w.resolve();
+    }
     unlockDataDir(this.dir);
   }
 

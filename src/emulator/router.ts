@@ -7,16 +7,19 @@ export interface Route {
   pattern: string;
   /** Read operations accept the QarnotReadOnlyRequestForAccount header. */
   read: boolean;
+  /** Changes the saved state (`--data`): refused with a 503 while the state cannot be saved. */
+  saves: boolean;
   auth: boolean;
   handler: Handler;
   segs: string[];
 }
 
-export const route = (method: string, pattern: string, handler: Handler, opts: { read?: boolean; auth?: boolean } = {}): Route => ({
+export const route = (method: string, pattern: string, handler: Handler, opts: { read?: boolean; saves?: boolean; auth?: boolean } = {}): Route => ({
   method,
   pattern,
   handler,
   read: opts.read ?? method === 'GET',
+  saves: opts.saves ?? !(opts.read ?? method === 'GET'),
   auth: opts.auth ?? true,
   segs: pattern.split('/').filter(Boolean),
 });

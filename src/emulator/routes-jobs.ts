@@ -33,7 +33,7 @@ export function jobRoutes(): Route[] {
       const j = buildJob(ctx.acc, ctx.body, ctx.core.quotas);
       ctx.acc.add(j);
       ctx.core.engine.jobs.submit(ctx.acc, j);
-      await durable(ctx.core);
+      await durable(ctx.core, () => ctx.core.engine.jobs.delete(ctx.acc, j, true));
       return { json: { uuid: j.uuid }, headers: { location: ctx.location(`/jobs/${j.uuid}`) } };
     }),
     route('POST', '/jobs/search', (ctx) => ({ json: search(ctx.body, ctx.acc.jobs.values(), jobGetters(Date.now())) }), { read: true }),

@@ -55,6 +55,6 @@ export function miscRoutes(): Route[] {
       c.byRoute = {};
       c.pagesReadAhead = 0;
       return { json: {} };
-    }),
+    }, { saves: false }),
   ];
 }

@@ -44,9 +44,9 @@ export function outputRoutes(): Route[] {
     for (const suffix of ['', '/{instanceId}']) {
       // POST moves a server-side cursor: it is a write for the read-only header's purposes.
       routes.push(route('GET', `/tasks/{uuid}/${stream}${suffix}`, taskOutput(stream, false)));
-      routes.push(route('POST', `/tasks/{uuid}/${stream}${suffix}`, taskOutput(stream, true), { read: false }));
+      routes.push(route('POST', `/tasks/{uuid}/${stream}${suffix}`, taskOutput(stream, true), { read: false, saves: false }));
       routes.push(route('GET', `/pools/{uuid}/${stream}${suffix}`, poolOutput(stream, false)));
-      routes.push(route('POST', `/pools/{uuid}/${stream}${suffix}`, poolOutput(stream, true), { read: false }));
+      routes.push(route('POST', `/pools/{uuid}/${stream}${suffix}`, poolOutput(stream, true), { read: false, saves: false }));
     }
   }
   return routes;

@@ -45,7 +45,7 @@ async function createPool(ctx: Ctx, input: unknown): Promise<Reply> {
   const p = buildPool(ctx.acc, input, ctx.core.quotas);
   ctx.acc.add(p);
   ctx.core.engine.pools.submit(ctx.acc, p);
-  await durable(ctx.core);
+  await durable(ctx.core, () => ctx.core.engine.pools.delete(ctx.acc, p));
   return { json: { uuid: p.uuid }, headers: { location: ctx.location(`/pools/${p.uuid}`) } };
 }
 
@@ -98,7 +98,7 @@ export function poolRoutes(): Route[] {
       if (p.state === 'Closing' || p.state === 'Closed') throw badRequest(`Pool is not running (state ${p.state}): resources cannot be updated`);
       for (const t of ctx.acc.tasks.values()) if (t.poolUuid === p.uuid) ctx.core.engine.instances.syncResources(ctx.acc, t);
       return {};
-    }),
+    }, { saves: false }),
     route('DELETE', '/pools/{uuid}', async (ctx) => {
       const p = findPool(ctx);
       ctx.core.engine.pools.delete(ctx.acc, p);
@@ -143,6 +143,6 @@ export function poolRoutes(): Route[] {
       const r = checkScaling(ctx.body);
       if (Object.keys(r.errors).length) throw scalingProblem(r.errors);
       return { json: {} };
-    }),
+    }, { saves: false }),
   ];
 }

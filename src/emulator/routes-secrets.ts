@@ -1,4 +1,4 @@
-import { durable, type Ctx, type Reply } from './core.js';
+import type { Ctx } from './core.js';
 import { route, type Route } from './router.js';
 import { listUnder, normalizeKey, secretsOf } from './secrets.js';
 import { ApiError, badRequest, isObj, notFound } from './util.js';
@@ -23,10 +23,8 @@ function valueOf(ctx: Ctx): string {
 
 const missing = (key: string) => notFound(`Secret not found: ${key}`);
 
-async function done(ctx: Ctx): Promise<Reply> {
-  await durable(ctx.core);
-  return {};
-}
+// Secrets are not part of the saved state: writing them neither waits for a save nor needs one.
+const IN_MEMORY = { saves: false };
 
 export function secretsRoutes(): Route[] {
   return [
@@ -42,21 +40,21 @@ export function secretsRoutes(): Route[] {
       const store = secretsOf(ctx.acc);
       if (store.has(key)) throw new ApiError(409, `Secret already exists: ${key}`);
       store.set(key, value);
-      return done(ctx);
-    }),
+      return {};
+    }, IN_MEMORY),
     route('PATCH', '/secrets-manager/data/{key*}', (ctx) => {
       const key = keyOf(ctx);
       const value = valueOf(ctx);
       const store = secretsOf(ctx.acc);
       if (!store.has(key)) throw missing(key);
       store.set(key, value);
-      return done(ctx);
-    }),
+      return {};
+    }, IN_MEMORY),
     route('DELETE', '/secrets-manager/data/{key*}', (ctx) => {
       const key = keyOf(ctx);
       if (!secretsOf(ctx.acc).delete(key)) throw missing(key);
-      return done(ctx);
-    }),
+      return {};
+    }, IN_MEMORY),
     route('GET', '/secrets-manager/search', (ctx) => ({ json: { keys: listUnder(ctx.acc, '') } })),
     route('GET', '/secrets-manager/search/{prefix*}', (ctx) => ({ json: { keys: listUnder(ctx.acc, ctx.params.prefix ?? '') } })),
   ];

@@ -51,22 +51,31 @@ function submitOne(ctx: Ctx, input: unknown, pending = 0): TaskRec {
   return t;
 }
 
+/** Saves the tasks just created, or removes them again when the state cannot be saved. */
+function savedOrUndone(ctx: Ctx, tasks: TaskRec[]): Promise<void> {
+  return durable(ctx.core, () => {
+    for (const t of tasks) ctx.core.engine.tasks.delete(ctx.acc, t);
+  });
+}
+
 async function createTasks(ctx: Ctx): Promise<Reply> {
   if (Array.isArray(ctx.body)) {
+    const created: TaskRec[] = [];
     const results = ctx.body.map((input) => {
       try {
         const t = submitOne(ctx, input);
+        created.push(t);
         return { statusCode: 200, uuid: t.uuid, message: null };
       } catch (e) {
         if (e instanceof ApiError) return { statusCode: e.status, uuid: null, message: e.message };
         throw e;
       }
     });
-    await durable(ctx.core);
+    await savedOrUndone(ctx, created);
     return { status: 207, json: results };
   }
   const t = submitOne(ctx, ctx.body);
-  await durable(ctx.core);
+  await savedOrUndone(ctx, [t]);
   return { json: { uuid: t.uuid }, headers: { location: ctx.location(`/tasks/${t.uuid}`) } };
 }
 
@@ -76,7 +85,7 @@ function rerun(kind: RerunKind) {
     const overrides = isObj(ctx.body) ? ctx.body : {};
     const input = rerunInput(ctx.core.engine, src, kind, overrides);
     const t = submitOne(ctx, input);
-    await durable(ctx.core);
+    await savedOrUndone(ctx, [t]);
     return { json: { uuid: t.uuid }, headers: { location: ctx.location(`/tasks/${t.uuid}`) } };
   };
 }
@@ -179,7 +188,7 @@ export function taskRoutes(): Route[] {
       }
       ctx.core.engine.instances.syncResources(ctx.acc, t);
       return {};
-    }),
+    }, { saves: false }),
     route('DELETE', '/tasks/{uuid}', async (ctx) => {
       const t = findTask(ctx);
       ctx.core.engine.tasks.delete(ctx.acc, t);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { INSTANCE_MARKER_VAR, Sweeper, newMarker } from './escapees.js';
 
 export interface RunRequest {
   command: string;
@@ -25,10 +26,17 @@ export interface RunHandle {
 
 interface Live {
   child: ChildProcess;
+  marker: string;
   closed: Promise<void>;
 }
 
 const KILL_GRACE_MS = 2000;
+/**
+ * Once the command ended and its processes were sent SIGKILL, how long its output pipes may
+ * stay open (output still buffered in them) before they are closed: a process that could not
+ * be killed (another user's) must not hold the instance, and its task, forever.
+ */
+const PIPE_GRACE_MS = 2000;
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -40,18 +48,27 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 
 /**
  * Runs instance commands with `/bin/sh -c` on the host, each in its own process group so that a
- * cancel kills the command and everything it started. Caps how many run at once; the rest queue.
+ * cancel kills the command and everything it started; processes that left the group are found
+ * by their marker variable (see escapees.ts). Caps how many run at once; the rest queue.
  */
 export class Runner {
   private running = 0;
   private readonly queue: { req: RunRequest; start: () => void; cancelled: boolean }[] = [];
   private readonly live = new Set<Live>();
   private stopped = false;
+  private readonly sweeper = new Sweeper();
 
   /** Last resort if the emulator dies without stop(): detached groups would outlive it. */
   private readonly onExit = () => {
     for (const l of this.live) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
+    this.sweeper.killNow([...this.live].map((l) => l.marker));
   };
+
+  /** The instance's process group and every process that left it. */
+  private signal(pid: number, marker: string, signal: NodeJS.Signals): void {
+    killGroup(pid, signal);
+    this.sweeper.request(marker, signal);
+  }
 
   constructor(private readonly maxConcurrent = 64) {
     process.on('exit', this.onExit);
@@ -65,6 +82,7 @@ export class Runner {
     let resolve!: (r: RunResult) => void;
     const done = new Promise<RunResult>((r) => (resolve = r));
     let child: ChildProcess | null = null;
+    const marker = newMarker();
     let cancelled = false;
     const entry = { req, cancelled: false, start: () => {} };
     entry.start = () => {
@@ -76,11 +94,12 @@ export class Runner {
       this.running++;
       try {
         mkdirSync(req.cwd, { recursive: true });
-        child = spawn('/bin/sh', ['-c', withWatchdog(process.pid), 'qarnot-instance', req.command], {
+        child = spawn('/bin/sh', ['-c', withWatchdog(marker), 'qarnot-instance', req.command], {
           cwd: req.cwd,
-          env: req.env,
+          env: { ...req.env, [INSTANCE_MARKER_VAR]: marker },
           detached: true,
-          stdio: ['ignore', 'pipe', 'pipe'],
+          // fd 3: the watchdog's lifeline, never written; it reads EOF when the emulator dies.
+          stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
         });
       } catch (e) {
         this.running--;
@@ -94,13 +113,22 @@ export class Runner {
       let exit: { code: number | null; signal: string | null } = { code: null, signal: null };
       let spawnError: string | undefined;
       c.on('error', (err) => (spawnError = err.message));
+      let pipeTimer: NodeJS.Timeout | undefined;
       c.on('exit', (code, signal) => {
         exit = { code, signal };
         // The instance ends with its command: reap what it left running in the background.
-        if (c.pid) killGroup(c.pid, 'SIGKILL');
+        if (c.pid) this.signal(c.pid, marker, 'SIGKILL');
+        pipeTimer = setTimeout(() => {
+          for (const stream of c.stdio) stream?.destroy();
+        }, PIPE_GRACE_MS);
       });
-      const closed = new Promise<void>((r) => c.on('close', () => r()));
-      const live: Live = { child: c, closed };
+      const closed = new Promise<void>((r) =>
+        c.on('close', () => {
+          clearTimeout(pipeTimer);
+          r();
+        }),
+      );
+      const live: Live = { child: c, marker, closed };
       this.live.add(live);
       if (c.pid && req.onStart) req.onStart(c.pid);
       void closed.then(() => {
@@ -119,8 +147,8 @@ export class Runner {
         entry.cancelled = true;
         const c = child;
         if (c?.pid && c.exitCode === null && c.signalCode === null) {
-          killGroup(c.pid, 'SIGTERM');
-          const t = setTimeout(() => killGroup(c.pid!, 'SIGKILL'), KILL_GRACE_MS);
+          this.signal(c.pid, marker, 'SIGTERM');
+          const t = setTimeout(() => this.signal(c.pid!, marker, 'SIGKILL'), KILL_GRACE_MS);
           t.unref();
           c.once('exit', () => clearTimeout(t));
         }
@@ -146,24 +174,32 @@ export class Runner {
       q.start();
     }
     const lives = [...this.live];
-    for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGTERM');
+    for (const l of lives) if (l.child.pid) this.signal(l.child.pid, l.marker, 'SIGTERM');
     const all = Promise.all(lives.map((l) => l.closed));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([all, new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
     for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
+    this.sweeper.killNow(lives.map((l) => l.marker));
     await Promise.race([all, new Promise((r) => setTimeout(r, 3000).unref())]);
   }
 }
 
 /**
- * Runs the command (exec: same pid, same exit status) beside a watchdog in its
- * process group that kills the group once the emulator is gone, even after a
- * kill -9 that left no chance to clean up. The group is reaped when the command
- * ends, watchdog included.
+ * Runs the command (exec: same pid, same exit status) beside a watchdog in its process group
+ * that kills the instance's processes once the emulator is gone, even after a kill -9 that left
+ * no chance to clean up. The watchdog blocks reading fd 3, a pipe nobody writes to whose other
+ * end only the emulator holds: the kernel closes it when the emulator dies, zombie or not, and
+ * the read returns at once. It then kills the processes carrying the instance's marker (those
+ * that left the group; the watchdog itself runs without it) and the group. The command does
+ * not inherit fd 3. The group is reaped when the command ends, watchdog included.
  */
-function withWatchdog(emulatorPid: number): string {
-  return `(while kill -0 ${emulatorPid} 2>/dev/null; do sleep 1; done; kill -KILL 0) </dev/null >/dev/null 2>&1 & exec /bin/sh -c "$1"`;
+function withWatchdog(marker: string): string {
+  const killEscaped =
+    `for round in 1 2 3; do found=$(grep -lsF "${INSTANCE_MARKER_VAR}=${marker}" /proc/[0-9]*/environ); [ -n "$found" ] || break; ` +
+    'for f in $found; do p=${f#/proc/}; kill -KILL ${p%/environ}; done; done';
+  const watchdog = `read _ <&3; ${killEscaped}; kill -KILL 0`;
+  return `(unset ${INSTANCE_MARKER_VAR}; exec /bin/sh -c '${watchdog}' qarnot-watchdog) </dev/null >/dev/null 2>&1 & exec 3<&-; exec /bin/sh -c "$1"`;
 }
 
 /** Output a real node would ship: beyond it, a chatty command (`yes`) waits on its pipe. */

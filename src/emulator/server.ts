@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { countRequest, type Core, type Ctx, type Reply } from './core.js';
+import { countRequest, refuseWhileUnsaved, type Core, type Ctx, type Reply } from './core.js';
 import type { FaultInjector } from './faults.js';
 import { matchRoute, type Route } from './router.js';
 import { PageReadAhead, nextPageBody } from './read-ahead.js';
@@ -212,6 +212,7 @@ export function createEmulatorServer(
         return ready.reply;
       }
     }
+    if (route.saves) refuseWhileUnsaved(core);
     if (!route.read) core.engine.noteChange();
     const reply = await route.handler(ctx);
     if (!route.read) core.engine.noteChange();

@@ -44,11 +44,16 @@ export function multipartEtag(partMd5s: Buffer[]): string {
  * part count), read once as a stream; undefined when no part size explains the count.
  */
 export async function localEtagLike(path: string, size: number, remoteEtag: string): Promise<string | undefined> {
+  const form = etagForm(size, remoteEtag);
+  if (form === undefined) return undefined;
+  if (form === 'md5') return (await partMd5s(path, Number.MAX_SAFE_INTEGER, size))[0]!.toString('hex');
+  return multipartEtag(await partMd5s(path, form, size));
+}
+
+/** How `remoteEtag` was made for an object of `size`: a plain MD5, parts of some size, or undefined when no part size explains it. */
+export function etagForm(size: number, remoteEtag: string): 'md5' | number | undefined {
   const parts = multipartCount(remoteEtag);
-  if (parts === undefined) return (await partMd5s(path, Number.MAX_SAFE_INTEGER, size))[0]!.toString('hex');
-  const partSize = guessPartSize(size, parts);
-  if (partSize === undefined) return undefined;
-  return multipartEtag(await partMd5s(path, partSize, size));
+  return parts === undefined ? 'md5' : guessPartSize(size, parts);
 }
 
 let smallReadBuffer: Buffer | undefined;

@@ -2,7 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import { CliError, ExitCode, InterruptedError } from '../errors.js';
 import type { IO } from '../output/io.js';
 import type { S3Client } from './client.js';
-import { localEtagLike } from './etag.js';
+import { EtagCache } from './etag-cache.js';
 import { StorageError } from './errors.js';
 import { safeLocalPath, walkFiles, type LocalFile } from './local.js';
 import { folderPrefix, joinKey, type RemoteLocation } from './location.js';
@@ -21,6 +21,8 @@ export interface TransferSettings {
   delete: boolean;
   dryRun: boolean;
   filter: (rel: string) => boolean;
+  /** Where the ETags of local files are remembered between runs (etag-cache.ts); undefined: nowhere. */
+  etagCacheDir?: string;
   /** -q: no progress, no summary. */
   quiet: boolean;
 }
@@ -37,9 +39,7 @@ export interface TransferReport {
 /** Local tree → bucket/prefix. The bucket is created when missing, as rclone does. */
 export async function uploadTree(io: IO, s3: S3Client, root: string, remote: RemoteLocation, settings: TransferSettings): Promise<TransferReport> {
   const prefix = folderPrefix(remote.path);
-  // The local walk and the bucket's listing overlap: neither needs the other.
-  const walking = walkFiles(root);
-  walking.catch(() => undefined); // observed below; not an unhandled rejection meanwhile
+  const walked = walkFiles(root);
   const needsListing = settings.skipUnchanged || settings.delete;
   let existing: RemoteFile[] = [];
   if (!(await bucketExists(s3, remote.bucket))) {
@@ -48,10 +48,12 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
   } else if (needsListing) {
     existing = remoteFiles(await allObjects(s3, remote.bucket, prefix), prefix).filter((o) => settings.filter(o.rel));
   }
-  const local = (await walking).filter((f) => settings.filter(f.rel));
+  const local = walked.filter((f) => settings.filter(f.rel));
   const plan = planSync(local, settings.skipUnchanged ? existing : []);
   const limiter = new Limiter(settings.concurrency);
-  const changed = await differing(plan.compare, limiter, (l, r) => localEtagLike(l.path, l.size, r.etag).then((etag) => etag !== r.etag));
+  const etags = new EtagCache(settings.etagCacheDir, root);
+  const changed = await differing(plan.compare, limiter, (l, r) => etags.etagLike(l, r.etag).then((etag) => etag !== r.etag));
+  if (plan.compare.length > 0) etags.save(walked);
   const toSend = [...plan.transfer, ...changed];
   const extras = settings.delete ? planSync(local, existing).extra : [];
   const target = (rel: string) => `s3://${remote.bucket}/${joinKey(prefix, rel)}`;
@@ -88,10 +90,13 @@ export async function downloadTree(io: IO, s3: S3Client, remote: RemoteLocation,
     } else safe.push({ ...o, path });
   }
   const needsLocal = (settings.skipUnchanged || settings.delete) && (await isDirectory(root));
-  const local = needsLocal ? (await walkFiles(root)).filter((f) => settings.filter(f.rel)) : [];
+  const walked = needsLocal ? walkFiles(root) : [];
+  const local = walked.filter((f) => settings.filter(f.rel));
   const plan = planSync(safe, settings.skipUnchanged ? local : []);
   const limiter = new Limiter(settings.concurrency);
-  const changed = await differing(plan.compare, limiter, (r, l) => localEtagLike(l.path, l.size, r.etag).then((etag) => etag !== r.etag));
+  const etags = new EtagCache(settings.etagCacheDir, root);
+  const changed = await differing(plan.compare, limiter, (r, l) => etags.etagLike(l, r.etag).then((etag) => etag !== r.etag));
+  if (plan.compare.length > 0) etags.save(walked);
   const toFetch = [...plan.transfer, ...changed];
   const extras: LocalFile[] = settings.delete ? planSync(safe, local).extra : [];
   if (settings.dryRun) {

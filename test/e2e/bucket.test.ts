@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,27 @@ describe('qarnot bucket', () => {
     expect((await cliOk(['bucket', 'ls', 'sync-test/run1', '-r', '-q'], viaApi)).split('\n').filter(Boolean).sort()).toEqual(
       ['sync-test/run1/a.txt', 'sync-test/run1/deep/x/y/z.bin', 'sync-test/run1/sub dir/é+b.txt'].map((k) => k.replace('sync-test/', '')).sort(),
     );
+  });
+
+  it('remembers the ETags of unchanged files between runs, and still finds a file rewritten with its size and time', async () => {
+    const src = dir('remembered');
+    writeTree(src, { 'a.txt': 'alpha\n', 'b.txt': 'bravo\n' });
+    const anHourAgo = Date.now() / 1000 - 3600;
+    for (const name of ['a.txt', 'b.txt']) utimesSync(join(src, name), anHourAgo, anHourAgo);
+    const sameUser = { ...counted, configDir: dir('config') };
+    await cliOk(['bucket', 'sync', src, 'sync-test/remembered'], sameUser);
+    await cliOk(['bucket', 'sync', src, 'sync-test/remembered'], sameUser); // hashes both, and remembers them
+    expect(readdirSync(join(sameUser.configDir, 'cache', 'etags'))).toHaveLength(1);
+
+    writeFileSync(join(src, 'a.txt'), 'ALPHA\n');
+    utimesSync(join(src, 'a.txt'), anHourAgo, anHourAgo);
+    counter.reset();
+    const after = await cli(['bucket', 'sync', src, 'sync-test/remembered'], sameUser);
+    expect(after.stderr).toMatch(/Uploaded 1 file .*; 1 unchanged/);
+    expect(counter.counts().objectPUT).toBe(1);
+    const down = dir('remembered-down');
+    await cliOk(['bucket', 'sync', 'sync-test/remembered', down], sameUser);
+    expect(tree(down)).toEqual(tree(src));
   });
 
   it('sends big files in 8 MiB parts and compares their multipart ETags', async () => {

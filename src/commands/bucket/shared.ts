@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { etagCacheDir } from '../../config/location.js';
 import type { Context } from '../../context.js';
 import { SilentExit, UsageError } from '../../errors.js';
 import { parseInteger } from '../../lib/parse.js';
@@ -22,6 +23,7 @@ export function transferSettings(ctx: Context, opts: TransferOptions, more: { sk
     delete: more.delete === true,
     dryRun: opts.dryRun === true,
     filter: pathFilter(filterRules(process.argv)),
+    etagCacheDir: etagCacheDir(ctx.env),
     quiet: ctx.globals.quiet === true,
   };
 }

@@ -29,7 +29,7 @@ Everything else goes to stderr.`,
       'qarnot emulator start --data ./emulator-state --token dev-token',
       'qarnot emulator start --storage-port 9000 --storage-quota 10GB',
       "qarnot emulator start --faults '503:0.1,429:0.05,reset:0.02,latency:50-300ms,seed:42'",
-      'qarnot emulator start --account bob@example.com:bob-token --read-grant emulator@qarnot.local:bob@example.com',
+      'qarnot emulator start --accounts-file ./accounts --read-grant emulator@qarnot.local:bob@example.com',
     ],
     longRunning: true,
     options: (cmd) =>
@@ -43,7 +43,8 @@ Everything else goes to stderr.`,
         .option('--storage-quota <size>', 'bytes each account may store, e.g. 500MB or 2GiB (default: no limit)')
         .option('--speed <n>', 'divide simulated phase durations (dispatch, download, upload) by N', '1')
         .option('--faults <spec>', "inject failures, e.g. '503:0.1,reset:0.02,latency:50-300ms,seed:42'")
-        .option('--account <email:token>', 'serve another account with its own token (repeatable)', collect)
+        .option('--account <email:token>', 'serve another account with its own token (repeatable); visible to local users: prefer --accounts-file or QARNOT_EMULATOR_ACCOUNTS', collect)
+        .option('--accounts-file <file>', 'serve the accounts listed in FILE, one EMAIL:TOKEN a line (# comments); FILE must not be readable by other users')
         .option('--read-grant <reader:target>', 'let READER read TARGET with --as (repeatable)', collect),
     load: () => import('./start.js'),
   });

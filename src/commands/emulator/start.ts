@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Context } from '../../context.js';
 import { SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseNumber } from '../../lib/parse.js';
 import { setSignalPolicy } from '../../lib/interrupt.js';
+import { readSecretFile } from './secret-file.js';
 
 interface StartOptions {
   host: string;
@@ -15,6 +15,7 @@ interface StartOptions {
   speed: string;
   faults?: string;
   account?: string[];
+  accountsFile?: string;
   readGrant?: string[];
 }
 
@@ -32,9 +33,10 @@ export async function run(ctx: Context, opts: StartOptions): Promise<void> {
   const speed = parseNumber('--speed', opts.speed, { min: 0, exclusiveMin: true });
   // The emulator is its own chunk: no other command ever loads it.
   const storagePort = parseInteger('--storage-port', opts.storagePort, { min: 0, max: 65535 });
-  const { runEmulatorStart, parseFaultSpec, parseAccountFlag, parseReadGrantFlag, parseSizeFlag } = await import('../../emulator/command.js');
+  const emulator = await import('../../emulator/command.js');
+  const { runEmulatorStart, parseFaultSpec, parseReadGrantFlag, parseSizeFlag } = emulator;
   const storageQuotaBytes = opts.storageQuota === undefined ? undefined : asUsage('', () => parseSizeFlag(opts.storageQuota!));
-  const accounts = (opts.account ?? []).map((raw) => asUsage('', () => parseAccountFlag(raw)));
+  const accounts = emulatorAccounts(ctx, opts, emulator);
   const readGrants = (opts.readGrant ?? []).map((raw) => asUsage('', () => parseReadGrantFlag(raw)));
   if (opts.faults !== undefined) asUsage('--faults: ', () => parseFaultSpec(opts.faults!));
   // A stop by Ctrl-C or SIGTERM is the normal end of a server: exit 0, once every instance is killed.
@@ -58,16 +60,25 @@ function emulatorToken(ctx: Context, opts: StartOptions): string | undefined {
     return opts.token;
   }
   if (opts.tokenFile !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(opts.tokenFile, 'utf8');
-    } catch (error) {
-      throw new UsageError(`--token-file: cannot read ${JSON.stringify(opts.tokenFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-    const token = text.split('\n')[0]!.trim();
+    const token = readSecretFile('--token-file', opts.tokenFile).split('\n')[0]!.trim();
     if (!token) throw new UsageError(`--token-file: ${JSON.stringify(opts.tokenFile)} holds no token on its first line`);
     return token;
   }
   const fromEnv = ctx.env.QARNOT_EMULATOR_TOKEN?.trim();
   return fromEnv ? fromEnv : undefined;
+}
+
+/**
+ * The other accounts, from all of: --account (warned about, as --token), --accounts-file and
+ * QARNOT_EMULATOR_ACCOUNTS. The emulator refuses an e-mail or a token given twice.
+ */
+function emulatorAccounts(ctx: Context, opts: StartOptions, emulator: typeof import('../../emulator/command.js')) {
+  const fromFlags = (opts.account ?? []).map((raw) => asUsage('', () => emulator.parseAccountFlag(raw)));
+  if (fromFlags.length) {
+    ctx.io.err('warning: --account puts its token where every local user can read it (process list); prefer --accounts-file or QARNOT_EMULATOR_ACCOUNTS\n');
+  }
+  const fromFile = opts.accountsFile === undefined ? [] : asUsage('', () => emulator.parseAccountsList(readSecretFile('--accounts-file', opts.accountsFile!), `--accounts-file ${JSON.stringify(opts.accountsFile)}`));
+  const env = ctx.env.QARNOT_EMULATOR_ACCOUNTS;
+  const fromEnv = env === undefined ? [] : asUsage('', () => emulator.parseAccountsList(env, 'QARNOT_EMULATOR_ACCOUNTS'));
+  return [...fromFlags, ...fromFile, ...fromEnv];
 }

@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { etagCacheDir } from '../../config/location.js';
 import type { Context } from '../../context.js';
 import { CliError, UsageError } from '../../errors.js';
 import type { Body } from '../shared/body.js';
@@ -112,5 +113,5 @@ export async function downloadResults(ctx: Context, bucket: string, prefix: stri
 }
 
 function dataSettings(ctx: Context) {
-  return { skipUnchanged: true, delete: false, dryRun: false, filter: () => true, quiet: ctx.globals.quiet === true };
+  return { skipUnchanged: true, delete: false, dryRun: false, filter: () => true, etagCacheDir: etagCacheDir(ctx.env), quiet: ctx.globals.quiet === true };
 }
