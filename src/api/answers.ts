@@ -8,7 +8,7 @@ import { BadAnswerError } from '../errors.js';
 /** Undefined when the body holds what the caller uses; otherwise what is wrong, for the error. */
 export type AnswerCheck = (body: unknown) => string | undefined;
 
-export function isObject(value: unknown): value is Record<string, unknown> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
