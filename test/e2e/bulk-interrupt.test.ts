@@ -11,7 +11,7 @@ import { waitFor } from '../helpers/wait.js';
  * those whose request was in flight (deleted or not: their answer never came) and those it
  * never started, and the emulator's count of what is left agrees.
  */
-const COUNT = 24;
+const COUNT = 40;
 let emu: TestEmulator;
 
 beforeAll(async () => {
