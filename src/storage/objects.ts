@@ -117,18 +117,32 @@ export async function headObject(s3: S3Client, bucket: string, key: string): Pro
 
 export const DELETE_BATCH = 1000;
 
+/** Keys of a deletion so far: sent, answered (deleted or refused), deleted. */
+export interface DeleteProgress {
+  sent: number;
+  answered: number;
+  deleted: number;
+}
+
 /** DeleteObjects in batches of 1,000 (S3's limit); returns the keys that could not be deleted. */
-export async function deleteObjects(s3: S3Client, bucket: string, keys: string[], onBatch?: (deleted: number) => void): Promise<{ key: string; code: string }[]> {
+export async function deleteObjects(
+  s3: S3Client,
+  bucket: string,
+  keys: string[],
+  progress: DeleteProgress = { sent: 0, answered: 0, deleted: 0 },
+): Promise<{ key: string; code: string }[]> {
   const failures: { key: string; code: string }[] = [];
   for (let i = 0; i < keys.length; i += DELETE_BATCH) {
     const batch = keys.slice(i, i + DELETE_BATCH);
     const body = writeXml('Delete', { Quiet: true, Object: batch.map((Key) => ({ Key })) });
     const md5 = createHash('md5').update(body).digest('base64');
     // Content-MD5 is required by S3 for this call.
+    progress.sent += batch.length;
     const { text } = await s3.request({ method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5 } });
     const errors = ((parseXml(text).DeleteResult as { Error?: { Key: string; Code: string }[] } | undefined)?.Error ?? []).map((e) => ({ key: String(e.Key), code: e.Code }));
     failures.push(...errors);
-    onBatch?.(batch.length - errors.length);
+    progress.answered += batch.length;
+    progress.deleted += batch.length - errors.length;
   }
   return failures;
 }

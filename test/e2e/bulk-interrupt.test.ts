@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempConfigDir } from '../helpers/cli.js';
@@ -54,5 +56,44 @@ describe('an interrupted bulk delete', () => {
     const left = (await serverTasksByName(emu, tag)).length;
     expect(left).toBeGreaterThanOrEqual(notStarted);
     expect(left).toBeLessThanOrEqual(notStarted + unanswered);
+  });
+});
+
+describe('an interrupted bucket rm', () => {
+  it('reports the keys whose DeleteObjects never came back', async () => {
+    // A storage that lists three keys and never answers their deletion.
+    let deleteReceived = false;
+    const storage = createServer((req, res) => {
+      req.resume();
+      if (req.method === 'POST') {
+        deleteReceived = true;
+        return;
+      }
+      const contents = ['a', 'b', 'c'].map((k) => `<Contents><Key>dir/${k}</Key><Size>1</Size></Contents>`).join('');
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>bkt</Name>${contents}<IsTruncated>false</IsTruncated></ListBucketResult>`);
+    });
+    await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
+    try {
+      const child = execa('node', [BIN, 'bucket', 'rm', 'bkt/dir', '-r', '--yes'], {
+        reject: false,
+        extendEnv: false,
+        env: {
+          PATH: process.env.PATH,
+          QARNOT_CONFIG_DIR: tempConfigDir(),
+          QARNOT_CLIENT_TOKEN: 'storage-secret-for-rm',
+          QARNOT_STORAGE_URL: `http://127.0.0.1:${(storage.address() as AddressInfo).port}`,
+          QARNOT_ACCOUNT_EMAIL: 'a@b.c',
+        },
+      });
+      await waitFor(() => deleteReceived, { what: 'the DeleteObjects request' });
+      child.kill('SIGINT');
+      const result = await child;
+      expect(result.exitCode, String(result.stderr)).toBe(130);
+      expect(String(result.stderr).trimEnd()).toBe('interrupted: 0 done, 3 may have been done, 0 not started');
+    } finally {
+      storage.closeAllConnections();
+      await new Promise((resolve) => storage.close(resolve));
+    }
   });
 });
