@@ -194,6 +194,15 @@ export const MAX_TAG_LENGTH = 512;
  * One tag per flag occurrence: the API allows commas inside a tag, so we
  * never split. Exact duplicates are dropped before counting.
  */
+/**
+ * A name or tag holding a new line, a tab or another control character is a paste gone wrong,
+ * and would break every table and TSV line that shows it.
+ */
+export function refuseControlCharacters(what: string, raw: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(raw)) throw new UsageError(`${what} must not hold control characters (new lines, tabs), got ${quote(raw)}`);
+}
+
 export function parseTags(flag: string, raws: readonly string[]): string[] {
   const tags: string[] = [];
   for (const raw of raws) {
@@ -201,6 +210,7 @@ export function parseTags(flag: string, raws: readonly string[]): string[] {
     if (raw.length > MAX_TAG_LENGTH) {
       throw new UsageError(`${flag}: a tag must be at most ${MAX_TAG_LENGTH} characters, got ${raw.length}`);
     }
+    refuseControlCharacters(`${flag}: a tag`, raw);
     if (!tags.includes(raw)) tags.push(raw);
   }
   if (tags.length > MAX_TAGS) {

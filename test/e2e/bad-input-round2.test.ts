@@ -25,6 +25,7 @@ beforeAll(async () => {
   writeFileSync(file('huge.json'), '{"name": "t", "profile": "docker-batch", "instanceCount": 1e400}');
   writeFileSync(file('huge.yaml'), 'name: t\nprofile: docker-batch\nretrySettings:\n  maxTotalRetries: -1E+999\n');
   writeFileSync(file('long-name.json'), JSON.stringify({ name: 'n'.repeat(15_000_000), profile: 'docker-batch' }));
+  writeFileSync(file('unclosed.json'), '{"name": "t",\n "profile": "docker-batch"\n');
   writeFileSync(file('quoted.json'), '{"name": "t", "profile": "docker-batch", "instanceCount": "abc"}');
 });
 
@@ -62,6 +63,9 @@ const CASES: { what: string; args: () => string[]; error: RegExp; lines?: number
   },
   { what: '2,000 nested parentheses in --where', args: () => ['task', 'list', '--where', deep(2000)], error: /--where: too deeply nested/, lines: 3 },
   { what: 'a .json file holding YAML', args: () => ['task', 'create', '-f', file('yaml-in.json')], error: /-f: ".*yaml-in\.json" is not valid JSON: .*"name: t\\npro".* \(it looks like YAML: name the file \.yaml\)$/ },
+  { what: 'an unclosed JSON object', args: () => ['task', 'create', '-f', file('unclosed.json')], error: /-f: ".*unclosed\.json" is not valid JSON: .*\(line 3, column 1\)$/ },
+  { what: 'a tag holding a new line', args: () => [...TASK, '--tag', 'a\nb'], error: /--tag: a tag must not hold control characters \(new lines, tabs\), got "a\\nb"$/ },
+  { what: 'a name holding a tab', args: () => ['task', 'create', '--name', 'a\tb', '--profile', 'docker-batch'], error: /--name must not hold control characters \(new lines, tabs\), got "a\\tb"$/ },
   { what: '1e400 in a JSON file', args: () => ['task', 'create', '-f', file('huge.json')], error: /-f .*huge\.json: instanceCount: 1e400 is not a number the API can take/ },
   { what: '-1E+999 in a YAML file', args: () => ['task', 'create', '-f', file('huge.yaml')], error: /-f .*huge\.yaml: retrySettings\.maxTotalRetries: -1E\+999 is not a number the API can take/ },
   { what: '"abc" for a number in a file', args: () => ['task', 'create', '-f', file('quoted.json')], error: /instanceCount: must be an integer between 1 and \d+, got "abc"$/ },

@@ -165,7 +165,7 @@ export async function parseStructuredText(flag: string, path: string, text: stri
     return value;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${flag}: ${where} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${flag}: ${where} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
 }
 
@@ -181,7 +181,13 @@ function isCyclic(value: unknown, within = new Set<object>()): boolean {
 
 /** V8's message on one line (it quotes the start of the text, new lines and all); YAML named as such. */
 function jsonError(error: Error, body: string): string {
-  const message = error.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  let message = error.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  // Node 20 says only "at position N": where that is, for people.
+  const position = /at position (\d+)$/.exec(message)?.[1];
+  if (position !== undefined) {
+    const before = body.slice(0, Number(position)).split('\n');
+    message += ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
+  }
   return /^\s*[[{]/.test(body) ? message : `${message} (it looks like YAML: name the file .yaml)`;
 }
 
