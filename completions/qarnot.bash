@@ -109,7 +109,7 @@ __qarnot_node() {
     'context list') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'context remove') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'emulator') subs='start' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
-    'emulator start') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--host --port --token --token-file --data --storage-port --storage-quota --speed --faults --account --read-grant --context --api-url --format --fields --as --deadline' ;;
+    'emulator start') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--host --port --token --token-file --data --storage-port --storage-quota --speed --faults --account --accounts-file --read-grant --context --api-url --format --fields --as --deadline' ;;
     'completion') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
     'help') subs='' flags='-h --help --json -q --quiet --no-color --verbose' valopts='--context --api-url --format --fields --as --deadline' ;;
   esac
@@ -324,6 +324,7 @@ __qarnot_optkind() {
     'job delete|--state') REPLY='w:Active Terminating Completed Deleting' ;;
     'emulator start|--token-file') REPLY='f' ;;
     'emulator start|--data') REPLY='d' ;;
+    'emulator start|--accounts-file') REPLY='f' ;;
     *'|--context') REPLY='@config-profile' ;;
     *'|--format') REPLY='w:table json jsonl tsv' ;;
   esac
@@ -394,7 +395,7 @@ __qarnot_argkind() {
     'context use|0') REPLY='@config-profile' ;;
     'context remove|0') REPLY='@config-profile' ;;
     'completion|0') REPLY='w:bash zsh fish' ;;
-    'help|'*) REPLY='w:task pool job bucket profile hardware project secret account status versions settings login logout config context emulator completion exit-codes environment formatting' ;;
+    'help|'*) REPLY='w:task pool job bucket profile hardware project secret account status versions settings login logout config context emulator completion exit-codes environment ids formatting' ;;
   esac
 }
 

@@ -7,6 +7,7 @@ import { parseDuration } from '../lib/parse.js';
 import { VERSION } from '../version.js';
 import { nodeTransport, type Transport } from './transport.js';
 import { anObject, badAnswer, nounOf, oneLine, readAnswer, type AnswerCheck } from './answers.js';
+import { expandUuidPrefix } from './uuid-prefix.js';
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
@@ -72,6 +73,8 @@ export class Http {
   /** Starts the default deadline again; undefined with an explicit --deadline or none. */
   private readonly rearmDeadline: (() => void) | undefined;
   readonly readAs: string | undefined;
+  /** `task show 7e68b49`: each uuid prefix typed, searched once per command. */
+  private readonly uuidPrefixes = new Map<string, Promise<string>>();
 
   constructor(
     readonly connection: Connection,
@@ -126,6 +129,8 @@ export class Http {
         ExitCode.Auth,
       );
     }
+    const path = await expandUuidPrefix(this, spec.path, this.uuidPrefixes);
+    if (path !== spec.path) spec = { ...spec, path };
     let mayHaveActed = false;
     for (let attempt = 0; ; attempt++) {
       let response: HttpResponse;

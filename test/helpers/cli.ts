@@ -30,7 +30,19 @@ const secretsSeen = new Set<string>();
  * Runs the built binary with a clean environment and a private config
  * directory. Every run is checked for the token: it must never be printed.
  */
-export async function cli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+export function cli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return startCli(args, options).result;
+}
+
+export interface RunningCli {
+  /** What the command has written to stderr so far (to wait for a line while it runs). */
+  stderr(): string;
+  /** Its outcome, as cli() gives it. */
+  result: Promise<CliResult>;
+}
+
+/** As cli(), without waiting for the end: for what must happen while the command runs. */
+export function startCli(args: string[], options: CliOptions = {}): RunningCli {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: options.configDir ?? tempConfigDir(),
@@ -40,7 +52,7 @@ export async function cli(args: string[], options: CliOptions = {}): Promise<Cli
   };
   if (options.emulator) secretsSeen.add(options.emulator.token);
   if (env.QARNOT_CLIENT_TOKEN) secretsSeen.add(env.QARNOT_CLIENT_TOKEN);
-  const result = await execa('node', [BIN, ...args], {
+  const child = execa('node', [BIN, ...args], {
     env,
     extendEnv: false,
     reject: false,
@@ -48,13 +60,18 @@ export async function cli(args: string[], options: CliOptions = {}): Promise<Cli
     stdin: options.input === undefined ? 'ignore' : undefined,
     timeout: options.timeout ?? 60_000,
   });
-  const out = { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode ?? -1 };
-  for (const secret of secretsSeen) {
-    if (out.stdout.includes(secret) || out.stderr.includes(secret)) {
-      throw new Error(`the token was printed by "qarnot ${args.join(' ')}"`);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const result = child.then((done) => {
+    const out = { stdout: String(done.stdout), stderr: String(done.stderr), exitCode: done.exitCode ?? -1 };
+    for (const secret of secretsSeen) {
+      if (out.stdout.includes(secret) || out.stderr.includes(secret)) {
+        throw new Error(`the token was printed by "qarnot ${args.join(' ')}"`);
+      }
     }
-  }
-  return out;
+    return out;
+  });
+  return { stderr: () => stderr, result };
 }
 
 /** Runs and expects exit 0; returns stdout. */

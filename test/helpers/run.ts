@@ -3,11 +3,13 @@ import { createContext } from '../../src/context.js';
 import { reportError } from '../../src/main.js';
 import { buildProgram } from '../../src/program.js';
 import { tempConfigDir, type CliOptions, type CliResult } from './cli.js';
-import { testIO } from './io.js';
+import { testIO, type TestIO } from './io.js';
 
 export interface RunOptions extends CliOptions {
   /** Stdin, stdout and stderr are terminals: prompts are asked (answer with `input`). */
   tty?: boolean;
+  /** The streams to use, to look at what was written while the command runs, or in which order. */
+  io?: TestIO;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface RunOptions extends CliOptions {
  * only a process shows (signals, exit on EPIPE, start-up, the bundle).
  */
 export async function run(args: string[], options: RunOptions = {}): Promise<CliResult> {
-  const io = testIO({ tty: options.tty === true });
+  const io = options.io ?? testIO({ tty: options.tty === true });
   if (options.input !== undefined) io.stdin.end(options.input);
   let commanderOut = '';
   let commanderErr = '';

@@ -32,6 +32,19 @@ export const TOPICS: Record<string, string> = {
 Precedence: flags, then environment, then the stored context, then defaults.
 An explicit --context beats QARNOT_CLIENT_TOKEN and QARNOT_CLUSTER_URL.
 `,
+  ids: `Identifiers
+
+  A task, pool or job (ID arguments, --pool, --job, --depends-on, and the
+  uuid, pool and job fields of --where) can be named by:
+    its uuid                      7e68b49c-1a2b-4c3d-8e9f-0123456789ab
+    its shortname                 nightly-render
+    the start of its uuid         7e68b49   (at least 4 characters)
+
+  A shortname where the API takes only uuids is looked up first (one request
+  per shortname). The start of a uuid is searched once (one request): a
+  shortname equal to it wins; nothing starting so is "not found" (exit 3);
+  several are listed, exit 2.
+`,
   formatting: `Output formats
 
   On a terminal, lists print as a table with relative times and coloured

@@ -132,7 +132,7 @@ const outputs = (['stdout', 'stderr'] as const).map((stream) =>
     summary: `Print a pool's ${stream}: the whole buffer, only what is new (--fresh), or live (-f)`,
     description: `Print a pool's ${stream} (its tasks' output and its own). Without options: the
 whole buffer the API keeps. With -f: keep printing new lines as they arrive
-until the pool is closed.
+until the pool is closed (its state on stderr until they start).
 
 ${freshCursorNote('pool')}`,
     examples: [`qarnot pool ${stream} my-pool`, `qarnot pool ${stream} my-pool --instance 2 -f --timestamps`, `qarnot pool ${stream} my-pool --fresh`],

@@ -3,7 +3,10 @@ import type { Stream } from '../../api/tasks.js';
 import { POOL } from '../../resources/pool.js';
 import type { Context } from '../../context.js';
 import { parseUuidOrShortname } from '../../lib/parse.js';
+import type { Pool } from '../../api/types.js';
 import { decorateLines, followOutput, parseOutputFlags, type OutputFlags } from '../shared/follow.js';
+import { createWaitReporter, reportUntilOutput } from '../shared/wait.js';
+import { describePool } from './progress.js';
 
 /** `pool stdout|stderr`: the stream is the verb's name. */
 export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<void> {
@@ -17,18 +20,31 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
     ctx.io.out(decorateLines(text.endsWith('\n') || text === '' ? text : `${text}\n`, { color: ctx.io.color, timestamps: false }, new Date()));
     return;
   }
-  await followOutput({
-    sources: [
-      {
-        name: stream,
-        read: () => readPoolOutput(http, id, stream, instance),
-        write: (lines, at) => ctx.io.out(decorateLines(lines, { color: ctx.io.color, timestamps }, at)),
+  const isFinal = (state: string) => POOL.finalStates.has(state);
+  const waiting = reportUntilOutput(await createWaitReporter<Pool>(ctx, { describe: describePool, succeeded: () => true }), id, (pool) => pool.state, isFinal);
+  try {
+    await followOutput({
+      sources: [
+        {
+          name: stream,
+          read: () => readPoolOutput(http, id, stream, instance),
+          write: (lines, at) => {
+            waiting.outputStarts();
+            ctx.io.out(decorateLines(lines, { color: ctx.io.color, timestamps }, at));
+          },
+        },
+      ],
+      // A pool ends when it is closed (or failed): until then, new tasks may write.
+      isFinished: async () => {
+        const pool = await POOL.get(http, id);
+        waiting.seen(pool);
+        return isFinal(pool.state);
       },
-    ],
-    // A pool ends when it is closed (or failed): until then, new tasks may write.
-    isFinished: async () => POOL.finalStates.has((await POOL.get(http, id)).state),
-    signal: ctx.signal,
-    timeoutMs,
-    warn: (message) => ctx.io.err(`${message}\n`),
-  });
+      signal: ctx.signal,
+      timeoutMs,
+      warn: (message) => ctx.io.err(`${message}\n`),
+    });
+  } finally {
+    waiting.outputStarts();
+  }
 }

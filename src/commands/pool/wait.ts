@@ -3,7 +3,8 @@ import type { Pool } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { SilentExit } from '../../errors.js';
 import { parseDuration, parseEnum, parseUuidOrShortname } from '../../lib/parse.js';
-import { createWaitReporter, elapsedText, parseInterval, waitForOne } from '../shared/wait.js';
+import { createWaitReporter, parseInterval, waitForOne } from '../shared/wait.js';
+import { describePool } from './progress.js';
 
 interface WaitOptions {
   state?: string[];
@@ -26,7 +27,7 @@ export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<
   const intervalMs = parseInterval(opts.interval, 2000);
   const http = await ctx.api();
   const reporter = await createWaitReporter<Pool>(ctx, {
-    describe: (e, ms, c) => `pool ${e.item?.name ?? e.id}: ${e.state ?? 'checking…'}${e.error ? c.yellow(` (${e.error})`) : ''} ${c.dim(elapsedText(ms))}`,
+    describe: describePool,
     succeeded: (state) => state !== undefined && wanted.has(state),
   });
   const entry = await waitForOne<Pool>(

@@ -25,6 +25,7 @@ Expression language:
   tags          tags has urgent
   logic         and, or, not, parentheses (not > and > or)
   values        bare words or 'quoted strings'; dates as 2026-11-01, 2026-11-01T10:00Z, -2h, -7d, '2h ago'
+  ids           uuid, pool and job take uuids or shortnames (one request per shortname)
 
 Fields are case-insensitive: run "qarnot ${noun} search --where x" to list them.`,
     examples: EXAMPLES[noun]!,
@@ -33,7 +34,7 @@ Fields are case-insensitive: run "qarnot ${noun} search --where x" to list them.
         .requiredOption('--where <expr>', 'filter expression')
         .option('--select <fields>', 'only these fields, e.g. name,state,status.executionProgress')
         .option('--max <n>', 'at most N results (default 100)')
-        .option('--print-filter', 'print the compiled filter as JSON and send nothing'),
+        .option('--print-filter', 'print the compiled filter as JSON and send nothing (shortnames stay as typed)'),
     load: async () => {
       const { runSearch } = await import('../shared/search.js');
       return { run: (ctx, opts) => runSearch(ctx, opts, resource) };

@@ -1,4 +1,5 @@
 import { walkPages, type PageInfo } from '../../api/paginate.js';
+import { resolveFilterIds } from '../../api/resolve-ids.js';
 import type { Filter } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
@@ -64,10 +65,11 @@ export function hasSelector(opts: SelectorOptions): boolean {
 export async function runList<T>(ctx: Context, opts: ListOptions, resource: ResourceDescriptor<T>): Promise<void> {
   const limit = opts.all ? undefined : opts.limit === undefined ? DEFAULT_LIMIT : parseInteger('--limit', opts.limit, { min: 1 });
   if (opts.all && opts.limit !== undefined) throw new UsageError('--all and --limit cannot be used together');
-  const filter = selectorToFilter(resource, opts);
+  const where = selectorToFilter(resource, opts);
   const sort = opts.sort === undefined ? NEWEST_FIRST : parseSort('--sort', opts.sort, resource.sortFields);
   const path = (opts.summary && resource.paths.summaries) || resource.paths.paginate;
   const http = await ctx.api();
+  const filter = await resolveFilterIds(() => ctx.api(), where, resource.name);
   const info: PageInfo = { total: undefined, more: false };
   const pages = walkPages<T>(
     http,

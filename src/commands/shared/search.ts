@@ -1,6 +1,7 @@
 import { countOf } from '../../lib/plural.js';
 import type { Filter, SearchRequest } from '../../api/types.js';
 import type { Context } from '../../context.js';
+import { resolveFilterIds } from '../../api/resolve-ids.js';
 import { parseFieldList, parseInteger } from '../../lib/parse.js';
 import { printItems } from '../../output/print.js';
 import { compileWhere, mapSelectFields } from '../../search/index.js';
@@ -25,7 +26,7 @@ export async function runSearch<T>(ctx: Context, opts: SearchOptions, resource: 
     return;
   }
   const http = await ctx.api();
-  const results = await resource.search(http, request);
+  const results = await resource.search(http, { ...request, filter: await resolveFilterIds(() => ctx.api(), filter, resource.name) });
   // The API fills only the selected fields: show exactly those, in every format.
   const shown = select && ctx.globals.fields === undefined ? { ...ctx, globals: { ...ctx.globals, fields: select.map(camelPath).join(',') } } : ctx;
   await printItems(shown, results, resource.view);

@@ -1,5 +1,6 @@
 import { walkPages } from '../../api/paginate.js';
 import { badAnswer, objectWith } from '../../api/answers.js';
+import { resolveFilterIds } from '../../api/resolve-ids.js';
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, InterruptedError, SilentExit, UsageError } from '../../errors.js';
@@ -43,9 +44,10 @@ export async function resolveSelection<T extends Selected>(
     throw new UsageError(`${verbName}: no ${resource.plural} selected; give IDs, a selector (--tag, --state, --name, --name-like, --where) or --all`);
   }
   for (const id of ids) parseUuidOrShortname('ID', id);
-  const filter = selectorToFilter(resource, opts);
+  const where = selectorToFilter(resource, opts);
   const http = await ctx.api();
   if (ids.length) return { http, items: [...new Set(ids)].map((uuid) => ({ uuid })) };
+  const filter = await resolveFilterIds(() => ctx.api(), where, resource.name);
   const items: Selected[] = [];
   for await (const page of walkPages<T>(http, resource.paths.paginate, { filter: filter ?? null }, {})) {
     for (const item of page) {

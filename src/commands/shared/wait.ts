@@ -170,7 +170,7 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
   const c = ctx.io.colorErr;
   // A terminal reporting no width (some ptys) sends ora's line counting into a loop: no spinner then.
   const columns = (ctx.io.stderr as { columns?: number }).columns;
-  if (!ctx.io.stderrIsTTY || !columns || ctx.globals.quiet) {
+  if (!ctx.io.stderrIsTTY || !columns || ctx.env.TERM === 'dumb' || ctx.globals.quiet) {
     return {
       onChange: (entry) => {
         if (!ctx.globals.quiet) ctx.io.err(`${options.describe(entry, elapsed(), c)}\n`);
@@ -180,7 +180,8 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
     };
   }
   const { default: ora } = await import('ora');
-  const spinner = ora({ stream: ctx.io.stderr, discardStdin: false, text: 'waiting…' }).start();
+  // Whether to spin was decided above, from our own view of the terminal (ora's would also turn it off under CI).
+  const spinner = ora({ stream: ctx.io.stderr, discardStdin: false, isEnabled: true, text: 'waiting…' }).start();
   const render = (entries: readonly WaitEntry<T>[]) =>
     entries
       .map((e) => {
@@ -196,6 +197,38 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
     stop: (entries) => {
       spinner.stop();
       if (entries.length) ctx.io.err(`${render(entries)}\n`);
+    },
+  };
+}
+
+export interface OutputWatch<T> {
+  /** The resource as last fetched by the follower. */
+  seen(item: T): void;
+  /** Stops the reporter for good: called before the first output is written, and at the end. */
+  outputStarts(): void;
+}
+
+/**
+ * A followed resource prints nothing while queued or starting (minutes on the real
+ * platform): until its output starts, the reporter shows its state (a spinner line on a
+ * terminal, erased before the first byte of output; one line per state change otherwise).
+ * Final states are left to the caller's outcome line.
+ */
+export function reportUntilOutput<T>(reporter: WaitReporter<T>, id: string, stateOf: (item: T) => string, isFinal: (state: string) => boolean): OutputWatch<T> {
+  const entry: WaitEntry<T> = { id, done: false };
+  let active = true;
+  return {
+    seen: (item) => {
+      const state = stateOf(item);
+      if (!active || isFinal(state)) return;
+      const previous = entry.state;
+      Object.assign(entry, { item, state });
+      if (previous !== state) reporter.onChange(entry, previous);
+      reporter.onRound([entry]);
+    },
+    outputStarts: () => {
+      if (active) reporter.stop([]);
+      active = false;
     },
   };
 }

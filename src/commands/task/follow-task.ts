@@ -6,6 +6,8 @@ import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
 import { colorState } from '../../output/print.js';
 import { decorateLines, followOutput } from '../shared/follow.js';
+import { reportUntilOutput } from '../shared/wait.js';
+import { createTaskReporter } from './progress.js';
 
 export interface FollowTaskOptions {
   streams: Stream[];
@@ -21,48 +23,58 @@ export interface FollowTaskOptions {
  * Streams a task's output until it ends (see shared/follow.ts for how);
  * returns the last task seen. A task that vanishes once seen (auto-delete on
  * completion, or deleted by someone else) ends the follow: what was already
- * read is printed and the last known task returned.
+ * read is printed and the last known task returned. Until its output starts, its
+ * state is shown on stderr, as `task wait` shows it.
  */
 export async function followTask(ctx: Context, http: Http, id: string, options: FollowTaskOptions): Promise<FollowedTask> {
   let last: Task | undefined;
   let gone = false;
   const vanished = (error: unknown) => last !== undefined && error instanceof ApiError && error.status === 404;
-  await followOutput({
-    sources: options.streams.map((stream) => {
-      const toErr = stream === 'stderr' && options.stderrToStderr;
-      const write = toErr ? ctx.io.err : ctx.io.out;
-      const color = toErr ? ctx.io.colorErr : ctx.io.color;
-      let lastText = '';
-      return {
-        name: stream,
-        read: async () => {
-          if (gone) return lastText;
-          try {
-            return (lastText = await readOutput(http, id, stream, options.instance));
-          } catch (error) {
-            if (!vanished(error)) throw error;
-            gone = true;
-            return lastText;
-          }
-        },
-        write: (lines: string, at: Date) => write(decorateLines(lines, { color, timestamps: options.timestamps }, at)),
-      };
-    }),
-    isFinished: async () => {
-      if (gone) return true;
-      try {
-        last = await getTask(http, id);
-      } catch (error) {
-        if (!vanished(error)) throw error;
-        gone = true;
-        return true;
-      }
-      return TASK.finalStates.has(last.state);
-    },
-    signal: ctx.signal,
-    timeoutMs: options.timeoutMs,
-    warn: (message) => ctx.io.err(`${ctx.io.colorErr.yellow('!')} ${message}\n`),
-  });
+  const waiting = reportUntilOutput(await createTaskReporter(ctx), id, (task) => task.state, (state) => TASK.finalStates.has(state));
+  try {
+    await followOutput({
+      sources: options.streams.map((stream) => {
+        const toErr = stream === 'stderr' && options.stderrToStderr;
+        const write = toErr ? ctx.io.err : ctx.io.out;
+        const color = toErr ? ctx.io.colorErr : ctx.io.color;
+        let lastText = '';
+        return {
+          name: stream,
+          read: async () => {
+            if (gone) return lastText;
+            try {
+              return (lastText = await readOutput(http, id, stream, options.instance));
+            } catch (error) {
+              if (!vanished(error)) throw error;
+              gone = true;
+              return lastText;
+            }
+          },
+          write: (lines: string, at: Date) => {
+            waiting.outputStarts();
+            write(decorateLines(lines, { color, timestamps: options.timestamps }, at));
+          },
+        };
+      }),
+      isFinished: async () => {
+        if (gone) return true;
+        try {
+          last = await getTask(http, id);
+        } catch (error) {
+          if (!vanished(error)) throw error;
+          gone = true;
+          return true;
+        }
+        waiting.seen(last);
+        return TASK.finalStates.has(last.state);
+      },
+      signal: ctx.signal,
+      timeoutMs: options.timeoutMs,
+      warn: (message) => ctx.io.err(`${ctx.io.colorErr.yellow('!')} ${message}\n`),
+    });
+  } finally {
+    waiting.outputStarts();
+  }
   return { task: last!, deleted: gone };
 }
 

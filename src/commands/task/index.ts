@@ -68,7 +68,8 @@ const run = defineVerb({
   summary: 'Create a task, stream its output and exit with its outcome (0 Success, 1 Failure or Cancelled)',
   description: `Create a task (same flags and file as "task create"), then stream its stdout
 and stderr as they arrive (stdout lines on stdout, stderr lines on stderr,
-each with its "N> " instance prefix) until it ends. Exit 0 if it succeeded,
+each with its "N> " instance prefix) until it ends; until its output starts,
+its state is shown on stderr (-q: not). Exit 0 if it succeeded,
 1 if it failed or was cancelled, 124 after --timeout, 130 on Ctrl-C (in
 both cases the task keeps running: "qarnot task abort ID" stops it).
 --detach prints the uuid and returns.`,
@@ -198,8 +199,8 @@ const outputs = (['stdout', 'stderr'] as const).map((stream) =>
     summary: `Print a task's ${stream}: the whole buffer, only what is new (--fresh), or live (-f)`,
     description: `Print a task's ${stream}. Without options: the whole buffer the API keeps
 (it rotates past a size limit). With -f: keep printing new lines as they
-arrive until the task ends, then exit 0 on Success, 1 on Failure or
-Cancelled. Lines keep their "N> " instance prefix (coloured per instance on a
+arrive until the task ends (its state on stderr until they start), then
+exit 0 on Success, 1 on Failure or Cancelled. Lines keep their "N> " instance prefix (coloured per instance on a
 terminal).
 
 ${freshCursorNote('task')}`,

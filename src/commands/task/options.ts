@@ -16,8 +16,8 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
   cmd.option('--name <name>', kind === 'create' ? 'task name (required unless in the file)' : 'new name').option('--shortname <shortname>', 'unique shortname (letters, digits, "-")');
   // After the verb, --profile is the task's profile; before "task" it still picks a stored config profile.
   cmd.option('--profile <profile>', 'Qarnot profile to run (e.g. docker-batch); not with --pool. Before "task", --profile picks a stored config profile');
-  if (kind === 'create') cmd.option('--pool <id>', 'run in this pool (uuid); not with --profile');
-  cmd.option('--job <id>', 'add the task to this job (uuid)');
+  if (kind === 'create') cmd.option('--pool <id>', 'run in this pool (uuid or shortname); not with --profile');
+  cmd.option('--job <id>', 'add the task to this job (uuid or shortname)');
   if (kind !== 'rerun') {
     cmd.option('-n, --instances <n>', 'number of instances (default 1)').option('--range <ranges>', 'instance ids instead of a count, e.g. 0-3,7');
   }
@@ -32,7 +32,7 @@ export function addTaskBodyOptions(cmd: Command, kind: TaskBodyKind): Command {
   }
   addHardwareOptions(cmd);
   addRetryOptions(cmd);
-  cmd.option('--depends-on <id>', 'start only after this task (uuid; repeatable; the job needs dependencies on)', collect);
+  cmd.option('--depends-on <id>', 'start only after this task (uuid or shortname; repeatable; the job needs dependencies on)', collect);
   addSchedulingOptions(cmd);
   cmd
     .option('--snapshot-whitelist <regex>', 'files included in snapshots')

@@ -2,11 +2,11 @@ import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { ExitCode, SilentExit, TimeoutError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
-import { formatDurationShort } from '../../lib/timespan.js';
-import { colorState, printItems } from '../../output/print.js';
+import { printItems } from '../../output/print.js';
 import { TASK } from '../../resources/task.js';
 import { resolveSelection, type SelectionOptions } from '../shared/select.js';
-import { VANISHED_STATE, createWaitReporter, parseInterval, type WaitEntry, waitForStates } from '../shared/wait.js';
+import { VANISHED_STATE, parseInterval, waitForStates } from '../shared/wait.js';
+import { createTaskReporter } from './progress.js';
 
 export interface WaitOptions extends SelectionOptions {
   timeout?: string;
@@ -23,7 +23,7 @@ export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promi
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const intervalMs = parseInterval(opts.interval, DEFAULT_INTERVAL_MS);
   const { http, items } = await resolveSelection(ctx, ids, opts, TASK, 'wait for');
-  const reporter = await createWaitReporter<Task>(ctx, { describe, succeeded: (state) => state === 'Success' });
+  const reporter = await createTaskReporter(ctx);
   let result;
   try {
     result = await waitForStates<Task>({
@@ -56,25 +56,4 @@ export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promi
     // Not found is 3, as everywhere; when only some were not found, the others decide: 1.
     throw new SilentExit(bad.every((e) => e.state === VANISHED_STATE) && bad.length === entries.length ? ExitCode.NotFound : ExitCode.Failure);
   }
-}
-
-function describe(entry: WaitEntry<Task>, elapsedMs: number, c: Context['io']['colorErr']): string {
-  const task = entry.item;
-  const name = task?.name ? `${task.name} ` : '';
-  const id = c.dim(task?.uuid ?? entry.id);
-  if (!task) return `${name}${id}  ${entry.state ?? 'waiting'}${entry.error ? c.yellow(`  (${entry.error})`) : ''}`;
-  const progress = typeof task.progress === 'number' ? `  ${Math.round(task.progress)}%` : '';
-  const total = task.totalInstanceCount || task.instanceCount;
-  const instances = total ? `  ${task.runningInstanceCount ?? 0}/${total} running` : '';
-  const error = entry.error ? c.yellow(`  (retrying: ${entry.error})`) : '';
-  return `${name}${id}  ${colorState(c, task.state)}${progress}${instances}  ${formatDurationShort(taskAge(task, entry.done) ?? elapsedMs)}${error}`;
-}
-
-/** Time since the task was created (until it ended, once it has); undefined without dates. */
-function taskAge(task: Task, done: boolean): number | undefined {
-  const created = Date.parse(task.creationDate ?? '');
-  if (Number.isNaN(created)) return undefined;
-  const ended = Date.parse(task.endDate ?? '');
-  const until = done && !Number.isNaN(ended) && ended > created ? ended : Date.now();
-  return Math.max(0, until - created);
 }
