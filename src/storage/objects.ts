@@ -84,6 +84,9 @@ export async function* listObjects(s3: S3Client, bucket: string, options: { pref
       prefixes: (result.CommonPrefixes ?? []).map((p) => String(p.Prefix)),
     };
     token = result.IsTruncated === 'true' ? result.NextContinuationToken : undefined;
+    if (result.IsTruncated === 'true' && !token) {
+      throw new BadAnswerError(`to the listing of bucket "${bucket}": truncated without a continuation token; the rest of the listing cannot be asked for`);
+    }
     if (token !== undefined) {
       if (tokensSent.has(token)) {
         throw new BadAnswerError(`to the listing of bucket "${bucket}": the continuation token came back; stopped the walk, which would repeat pages forever`);

@@ -76,6 +76,12 @@ const CASES: { what: string; args: string[]; answers: typeof answers; error: Reg
     error: /^error: bad answer from the API to the listing of bucket "bkt": the continuation token came back; stopped the walk, which would repeat pages forever$/,
   },
   {
+    what: 'a bucket listing truncated without a continuation token',
+    args: ['bucket', 'ls', 'bkt', '-r'],
+    answers: { 'GET /bkt': { body: LISTING.replace('<NextContinuationToken>same</NextContinuationToken>', ''), type: 'application/xml' } },
+    error: /^error: bad answer from the API to the listing of bucket "bkt": truncated without a continuation token; the rest of the listing cannot be asked for$/,
+  },
+  {
     what: 'a bucket listing answered an HTML page',
     args: ['bucket', 'ls', 'bkt'],
     answers: { 'GET /bkt': { body: '<html><title>Login</title></html>', type: 'text/html' } },
