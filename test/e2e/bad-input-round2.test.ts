@@ -49,6 +49,7 @@ const CASES: { what: string; args: () => string[]; error: RegExp; lines?: number
   { what: 'a 20-digit retry count', args: () => [...TASK, '--max-retries-per-instance', '99999999999999999999'], error: /--max-retries-per-instance must be at most 2147483647/ },
   { what: 'a 100,000-character name', args: () => ['task', 'create', '--name', 'n'.repeat(100_000), '--profile', 'docker-batch'], error: /--name must be at most 1024 characters/ },
   { what: 'a 15 MB name in a file', args: () => ['task', 'create', '-f', file('long-name.json')], error: /-f .*long-name\.json: name: must be at most 1024 characters, got 15000000$/ },
+  { what: 'a global flag given before and after the verb', args: () => ['--format', 'tsv', 'task', 'list', '--format', 'json'], error: /^error: --format was given more than once; give it once$/ },
   { what: 'an empty field in --fields', args: () => ['task', 'list', '--fields', 'name,,state'], error: /--fields: an empty field in "name,,state"/ },
   { what: '--as with CR/LF', args: () => ['task', 'list', '--as', 'a@b.c\r\nX-Evil: 1'], error: /--as must be an account email without control characters/ },
   { what: 'credentials in --api-url', args: () => ['task', 'list', '--api-url', 'http://user:hunter2pass@127.0.0.1:9'], error: /--api-url must not hold credentials \(http:\/\/\*\*\*:\*\*\*@/ },
