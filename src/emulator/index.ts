@@ -8,7 +8,7 @@ import { FaultInjector, parseFaultSpec } from './faults.js';
 import { Engine } from './engine/engine.js';
 import { recover } from './engine/recover.js';
 import { DEFAULT_EMAIL, validateOptions, type EmulatorOptions } from './options.js';
-import { Persistence, restoreAccounts, saveAccounts, type SavedAccount } from './persistence.js';
+import { Persistence, restoreAccounts, saveAccounts, type SavedAccount, type SavedState } from './persistence.js';
 import { createEmulatorServer } from './server.js';
 import { Storage } from './storage/index.js';
 import { TaskStorage } from './storage/tasks.js';
@@ -53,6 +53,20 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const faultSpec = opts.faults ? parseFaultSpec(opts.faults) : null;
   const counters: RequestCounters = { total: 0, inFlight: 0, maxInFlight: 0, pagesReadAhead: 0, byRoute: {} };
 
+  // The data directory is locked before anything else uses it (its storage, its state).
+  let persistence: Persistence | null = null;
+  let saved: SavedState | null = null;
+  let leftovers: SavedAccount[] = [];
+  if (dataDir) {
+    persistence = new Persistence(dataDir, () => saveAccounts(accounts, engine.outputSeq, leftovers), warn);
+    try {
+      saved = Persistence.load(dataDir);
+    } catch (e) {
+      persistence.release();
+      throw e;
+    }
+  }
+
   let storage: Storage;
   try {
     storage = await Storage.start({
@@ -66,12 +80,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       log: opts.log ?? null,
     });
   } catch (e) {
+    persistence?.release();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw e;
   }
 
-  let persistence: Persistence | null = null;
-  let leftovers: SavedAccount[] = [];
   const engine: Engine = new Engine({
     speed: opts.speed ?? 1,
     workRoot,
@@ -81,14 +94,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     log: warn,
     data: new TaskStorage(storage.store),
   });
-  if (dataDir) {
-    const saved = Persistence.load(dataDir);
-    persistence = new Persistence(dataDir, () => saveAccounts(accounts, engine.outputSeq, leftovers), warn);
-    if (saved) {
-      leftovers = restoreAccounts(saved, byEmail, opts.outputCapBytes ?? 1024 * 1024);
-      engine.outputSeq = saved.outputSeq ?? 0;
-      for (const acc of accounts) recover(engine, acc);
-    }
+  if (saved) {
+    leftovers = restoreAccounts(saved, byEmail, opts.outputCapBytes ?? 1024 * 1024);
+    engine.outputSeq = saved.outputSeq ?? 0;
+    for (const acc of accounts) recover(engine, acc);
   }
 
   const core: Core = {
@@ -117,6 +126,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   } catch (e) {
     await engine.stop();
     await storage.stop();
+    persistence?.release();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw e;
   }

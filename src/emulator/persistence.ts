@@ -49,9 +49,19 @@ function lockDataDir(dir: string): void {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/** A killed emulator whose parent does not reap it: kill -0 still succeeds, but it holds nothing. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return stat.charAt(stat.lastIndexOf(')') + 2) === 'Z';
+  } catch {
+    return false; // no /proc (macOS): as before
   }
 }
 
@@ -196,6 +206,12 @@ export class Persistence {
       if (failure) w.reject(failure);
       else w.resolve();
     }
+    unlockDataDir(this.dir);
+  }
+
+  /** Gives the data directory up without writing (start-up failed: the state on disk stays as it was). */
+  release(): void {
+    this.closed = true;
     unlockDataDir(this.dir);
   }
 

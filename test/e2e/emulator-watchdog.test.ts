@@ -41,6 +41,20 @@ describe.skipIf(!existsSync('/proc/self/stat'))('the instance watchdog', () => {
       await waitFor(() => procState(emulatorPid) === 'Z', { timeout: 5000, what: 'the emulator to be a zombie' });
       await waitFor(() => pids.every((p) => !running(p)), { timeout: 5000, what: 'the instance processes to be killed by the watchdog' });
       expect(procState(emulatorPid)).toBe('Z');
+
+      // The zombie's lock on the data directory is stale: a new emulator takes it over.
+      const next = execa('node', [BIN, 'emulator', 'start', '--port', '0', '--data', dataDir], {
+        reject: false,
+        stdin: 'ignore',
+        env: { QARNOT_CONFIG_DIR: '/nonexistent-qarnot-test' },
+      });
+      let nextOut = '';
+      next.stdout?.on('data', (chunk: Buffer) => (nextOut += chunk.toString()));
+      await Promise.race([next, waitFor(() => nextOut.includes('QARNOT_CLUSTER_URL='), { timeout: 15_000, what: 'a second emulator on the same --data' })]);
+      next.kill('SIGTERM');
+      const ended = await next;
+      expect(ended.stderr).not.toMatch(/another emulator/);
+      expect(ended.exitCode, ended.stderr).toBe(0);
     } finally {
       for (const p of pids.filter(running)) process.kill(p, 'SIGKILL');
       parent.kill('SIGKILL');

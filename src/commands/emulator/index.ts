@@ -37,7 +37,7 @@ Everything else goes to stderr.`,
         .option('--host <host>', 'address to bind (a non-loopback address exposes the emulator: a warning is printed)', '127.0.0.1')
         .option('--port <port>', 'port to listen on; 0 picks a free one', '8787')
         .option('--token <token>', 'API token to require; visible to local users in the process list: prefer QARNOT_EMULATOR_TOKEN or --token-file (default: a random one, printed at start)')
-        .option('--token-file <file>', 'read the API token to require from FILE (first line)')
+        .option('--token-file <file>', 'read the API token to require from FILE (first line); FILE must not be readable by other users')
         .option('--data <dir>', 'keep the whole state in this directory, across restarts (default: in memory)')
         .option('--storage-port <port>', 'port of the S3-compatible storage endpoint; 0 picks a free one', '0')
         .option('--storage-quota <size>', 'bytes each account may store, e.g. 500MB or 2GiB (default: no limit)')
