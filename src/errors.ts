@@ -49,6 +49,16 @@ export class NetworkError extends CliError {
   }
 }
 
+/**
+ * The API answered 2xx with something the command cannot use (HTML from a proxy, null, a
+ * create without the uuid of what it made, a page token that comes back): exit 1, one line.
+ */
+export class BadAnswerError extends CliError {
+  constructor(what: string) {
+    super(`bad answer from the API ${what}`, ExitCode.Failure);
+  }
+}
+
 export class TimeoutError extends CliError {
   constructor(message: string) {
     super(message, ExitCode.Timeout);

@@ -1,5 +1,6 @@
 import type { Http } from './http.js';
-import { ApiError, CliError } from '../errors.js';
+import { ApiError, BadAnswerError, CliError } from '../errors.js';
+import { anArray, aPage } from './answers.js';
 import type { HardwareConstraint, OffsetPage, Profile, UserInfo } from './types.js';
 
 /**
@@ -12,7 +13,7 @@ export async function checkAuth(http: Http, apiUrl: string): Promise<UserInfo> {
     info = await http.json({ method: 'GET', path: '/info', retry: 'idempotent', read: true });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) info = undefined;
-    else if (error instanceof SyntaxError) info = undefined;
+    else if (error instanceof BadAnswerError) info = undefined;
     else throw error;
   }
   if (!info || typeof info !== 'object' || typeof (info as UserInfo).email !== 'string') {
@@ -30,7 +31,7 @@ export function apiSettings(http: Http): Promise<Record<string, string | null>> 
 }
 
 export function apiVersions(http: Http): Promise<{ version: string; endOfLife: string | null }[]> {
-  return http.json({ method: 'GET', path: '/versions', retry: 'idempotent', read: true });
+  return http.json({ method: 'GET', path: '/versions', retry: 'idempotent', read: true, answer: anArray });
 }
 
 export function apiStatus(http: Http): Promise<Record<string, unknown>> {
@@ -38,7 +39,7 @@ export function apiStatus(http: Http): Promise<Record<string, unknown>> {
 }
 
 export function profileNames(http: Http): Promise<string[]> {
-  return http.json({ method: 'GET', path: '/profiles', retry: 'idempotent', read: true });
+  return http.json({ method: 'GET', path: '/profiles', retry: 'idempotent', read: true, answer: anArray });
 }
 
 export function profileDetails(http: Http, name: string): Promise<Profile> {
@@ -62,9 +63,11 @@ export async function* hardwareConstraints(http: Http): AsyncGenerator<HardwareC
       query: { Limit: HARDWARE_PAGE, Offset: offset },
       retry: 'idempotent',
       read: true,
+      answer: aPage,
     });
-    if (page.data.length) yield page.data;
-    if (page.data.length === 0 || offset + page.data.length >= page.total) return;
+    const data = page.data ?? [];
+    if (data.length) yield data;
+    if (data.length === 0 || !(offset + data.length < page.total)) return;
   }
 }
 
@@ -76,5 +79,6 @@ export function searchCpuModel(http: Http, cpuModel: string): Promise<HardwareCo
     retry: 'idempotent',
     read: true,
     notFound: `no CPU model matches "${cpuModel}"`,
+    answer: anArray,
   });
 }

@@ -6,6 +6,7 @@ import { abortableSleep } from '../lib/sleep.js';
 import { parseDuration } from '../lib/parse.js';
 import { VERSION } from '../version.js';
 import { nodeTransport, type Transport } from './transport.js';
+import { anObject, badAnswer, nounOf, oneLine, readAnswer, type AnswerCheck } from './answers.js';
 import { expandUuidPrefix } from './uuid-prefix.js';
 import {
   backoffDelay,
@@ -36,6 +37,11 @@ export interface RequestSpec {
    * A 404 on the first attempt stays a real "not found".
    */
   deletes?: boolean;
+}
+
+export interface JsonSpec extends RequestSpec {
+  /** What the caller uses from the answer (default: a JSON object); anything else is a bad answer, exit 1. */
+  answer?: AnswerCheck;
 }
 
 export interface HttpResponse {
@@ -105,9 +111,10 @@ export class Http {
     this.rearmDeadline?.();
   }
 
-  async json<T>(spec: RequestSpec): Promise<T> {
-    const response = await this.send(spec);
-    return (response.text === '' ? undefined : JSON.parse(response.text)) as T;
+  async json<T>(spec: JsonSpec): Promise<T> {
+    const { body, wrong } = readAnswer((await this.send(spec)).text, spec.answer ?? anObject);
+    if (wrong !== undefined) throw badAnswer(spec, wrong);
+    return body as T;
   }
 
   async text(spec: RequestSpec): Promise<string> {
@@ -216,11 +223,6 @@ export class Http {
   }
 }
 
-/** Which list shows what a create on this path may have made: a pool create is not checked with "task list". */
-function nounOf(path: string): 'task' | 'pool' | 'job' {
-  return path.startsWith('/pools') ? 'pool' : path.startsWith('/jobs') ? 'job' : 'task';
-}
-
 export function createHttp(connection: Connection, settings: HttpSettings): Http {
   return new Http(connection, settings);
 }
@@ -238,13 +240,6 @@ function queryString(query: Query | undefined): string {
 }
 
 /** The API's own words from any of its error shapes: {message}, ProblemDetails, {error:{message}}, text. */
-/** A body that is not JSON (a proxy's HTML page) as one short line: its title, or its text without tags. */
-function oneLine(text: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-  const plain = (title ?? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
-  return plain.length > 200 ? `${plain.slice(0, 199)}…` : plain;
-}
-
 export function apiMessage(text: string): { message: string; body: unknown } {
   let body: unknown;
   try {
@@ -272,7 +267,9 @@ export function apiMessage(text: string): { message: string; body: unknown } {
 }
 
 function toApiError(spec: RequestSpec, response: HttpResponse): ApiError {
-  const { message, body } = apiMessage(response.text);
+  const { message: said, body } = apiMessage(response.text);
+  // An error is one line: a message over several (a stack trace, a validation list) is joined.
+  const message = said.replace(/\s*[\r\n]+\s*/g, ' ');
   const status = response.status;
   let text: string;
   if (status === 404 && spec.notFound) text = spec.notFound;

@@ -1,5 +1,6 @@
 import type { Http } from './http.js';
 import { splitPage } from './split-page.js';
+import { aPage, badAnswer, readAnswer, type AnswerOf } from './answers.js';
 import type { PageRequest, TokenPage } from './types.js';
 
 export interface PageWalk {
@@ -56,10 +57,13 @@ async function* walkTexts<I>(
   info: PageInfo,
   read: (text: string) => TokenPage<I>,
 ): AsyncGenerator<I[]> {
-  const fetchPage = async (token: string | null | undefined, want: number): Promise<TokenPage<I>> => {
-    const text = await http.text({ method: 'POST', path, body: { ...request, token, maximumResults: want }, retry: 'idempotent', read: true });
-    return text === '' ? { data: [], isTruncated: false } : read(text);
+  const spec = { method: 'POST', path, retry: 'idempotent', read: true } as const;
+  const fetchPage = async (token: string | null, want: number): Promise<TokenPage<I>> => {
+    const text = await http.text({ ...spec, body: { ...request, token, maximumResults: want } });
+    return text === '' ? { data: [], isTruncated: false } : readPage(text, read, spec);
   };
+  // A token that comes back would make the walk repeat pages forever.
+  const tokensSent = new Set<string>();
   const wantAfter = (yielded: number) => (limit === undefined ? pageSize : Math.min(pageSize, limit - yielded));
   let yielded = 0;
   if (wantAfter(0) <= 0) return;
@@ -76,9 +80,29 @@ async function* walkTexts<I>(
     // Ask for the next page before this one is printed: a slow API's latency
     // overlaps the output, and at most two pages are ever held.
     if (truncated && items.length > 0 && wantAfter(yielded) > 0) {
-      next = fetchPage(page.nextToken, wantAfter(yielded));
+      const token = page.nextToken!;
+      next = tokensSent.has(token)
+        ? Promise.reject(badAnswer(spec, `the page token ${JSON.stringify(token)} came back; stopped the walk, which would repeat pages forever`))
+        : fetchPage(token, wantAfter(yielded));
+      tokensSent.add(token);
       next.catch(() => undefined); // observed when awaited; not an unhandled rejection meanwhile
     }
     if (items.length) yield items;
   }
+}
+
+/**
+ * A page, read the caller's way (parsed, or split into item texts); a body that is not a page
+ * (HTML from a proxy, `null`) is a bad answer. Only a failed read parses the text again.
+ */
+function readPage<I>(text: string, read: (text: string) => TokenPage<I>, request: AnswerOf): TokenPage<I> {
+  let page: TokenPage<I> | undefined;
+  try {
+    page = read(text);
+  } catch {
+    // described below
+  }
+  const wrong = page === undefined ? (readAnswer(text, aPage).wrong ?? 'not a page') : aPage(page);
+  if (wrong !== undefined) throw badAnswer(request, wrong);
+  return page!;
 }

@@ -1,28 +1,30 @@
 import type { Http } from './http.js';
+import { anObject, arrayOf, CREATED, objectWith } from './answers.js';
 import type { Job, Pool, Scaling, SearchRequest, Task, Uuid } from './types.js';
 import type { Stream } from './tasks.js';
 export { POOL_FINAL_STATES, POOL_STATES } from './states.js';
 
 const base = (id: string) => `/pools/${encodeURIComponent(id)}`;
 const notFound = (id: string) => `pool "${id}" not found`;
+const A_POOL = objectWith('uuid', 'state');
 
 export const POOLS_PAGINATE = '/pools/paginate';
 export const POOL_SUMMARIES_PAGINATE = '/pools/summaries/paginate';
 
 export function getPool(http: Http, id: string): Promise<Pool> {
-  return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id) });
+  return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id), answer: A_POOL });
 }
 
 export function searchPools(http: Http, request: SearchRequest): Promise<Pool[]> {
-  return http.json({ method: 'POST', path: '/pools/search', body: request, retry: 'idempotent', read: true });
+  return http.json({ method: 'POST', path: '/pools/search', body: request, retry: 'idempotent', read: true, answer: arrayOf(anObject) });
 }
 
 export function createPool(http: Http, body: Record<string, unknown>): Promise<Uuid> {
-  return http.json({ method: 'POST', path: '/pools', body, retry: 'create' });
+  return http.json({ method: 'POST', path: '/pools', body, retry: 'create', answer: CREATED });
 }
 
 export function clonePool(http: Http, id: string, overrides: Record<string, unknown>): Promise<Uuid> {
-  return http.json({ method: 'POST', path: `${base(id)}/clone`, body: overrides, retry: 'create', notFound: notFound(id) });
+  return http.json({ method: 'POST', path: `${base(id)}/clone`, body: overrides, retry: 'create', notFound: notFound(id), answer: CREATED });
 }
 
 export async function closePool(http: Http, id: string): Promise<void> {
@@ -43,11 +45,11 @@ export async function syncPoolResources(http: Http, id: string): Promise<void> {
 }
 
 export function poolTasks(http: Http, id: string): Promise<Task[]> {
-  return http.json({ method: 'GET', path: `${base(id)}/tasks`, retry: 'idempotent', read: true, notFound: notFound(id) });
+  return http.json({ method: 'GET', path: `${base(id)}/tasks`, retry: 'idempotent', read: true, notFound: notFound(id), answer: arrayOf(anObject) });
 }
 
 export function poolJobs(http: Http, id: string): Promise<Job[]> {
-  return http.json({ method: 'GET', path: `${base(id)}/jobs`, retry: 'idempotent', read: true, notFound: notFound(id) });
+  return http.json({ method: 'GET', path: `${base(id)}/jobs`, retry: 'idempotent', read: true, notFound: notFound(id), answer: arrayOf(anObject) });
 }
 
 export function readPoolOutput(http: Http, id: string, stream: Stream, instance?: number): Promise<string> {

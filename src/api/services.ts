@@ -1,6 +1,7 @@
 // The services Qarnot serves beside the compute API (the SDKs call them on the same host):
 // carbon facts, credits and project budgets, computing quotas. Typed reads, nothing else.
 import type { Http } from './http.js';
+import { anObject, orNothing } from './answers.js';
 
 export type Resource = 'task' | 'pool';
 
@@ -110,6 +111,7 @@ export async function projectBudgets(http: Http, projectUuid: string, activeOnly
     retry: 'idempotent',
     read: true,
     notFound: `project "${projectUuid}" not found; list them with "qarnot project list"`,
+    answer: orNothing(anObject),
   });
   return (page?.budgets ?? []).filter((b): b is Budget => b !== null);
 }

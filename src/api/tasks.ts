@@ -1,35 +1,38 @@
 import type { Http } from './http.js';
+import { anObject, arrayOf, CREATED, objectWith, orNothing } from './answers.js';
 import type { BulkItem, Filter, SearchRequest, SnapshotStatus, Task, Uuid } from './types.js';
 export { TASK_FINAL_STATES, TASK_STATES } from './states.js';
 
 const base = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 const notFound = (id: string) => `task "${id}" not found`;
+/** Its uuid names it, its state drives every wait. */
+const A_TASK = objectWith('uuid', 'state');
 
 export const TASKS_PAGINATE = '/tasks/paginate';
 export const TASK_SUMMARIES_PAGINATE = '/tasks/summaries/paginate';
 
 export function getTask(http: Http, id: string): Promise<Task> {
-  return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id) });
+  return http.json({ method: 'GET', path: base(id), retry: 'idempotent', read: true, notFound: notFound(id), answer: A_TASK });
 }
 
 export function searchTasks(http: Http, request: SearchRequest): Promise<Task[]> {
-  return http.json({ method: 'POST', path: '/tasks/search', body: request, retry: 'idempotent', read: true });
+  return http.json({ method: 'POST', path: '/tasks/search', body: request, retry: 'idempotent', read: true, answer: arrayOf(anObject) });
 }
 
 export function createTask(http: Http, body: Record<string, unknown>): Promise<Uuid> {
-  return http.json({ method: 'POST', path: '/tasks', body, retry: 'create' });
+  return http.json({ method: 'POST', path: '/tasks', body, retry: 'create', answer: CREATED });
 }
 
 /** Bulk submission: one answer per item, in order. */
 export function createTasks(http: Http, bodies: Record<string, unknown>[]): Promise<BulkItem[]> {
-  return http.json({ method: 'POST', path: '/tasks', body: bodies, retry: 'create' });
+  return http.json({ method: 'POST', path: '/tasks', body: bodies, retry: 'create', answer: arrayOf(anObject) });
 }
 
 export type RerunKind = 'clone' | 'retry' | 'recover' | 'resume';
 
 /** clone / retry / recover / resume: a new task over some of the source's instances. */
 export function rerunTask(http: Http, kind: RerunKind, id: string, overrides: Record<string, unknown>): Promise<Uuid> {
-  return http.json({ method: 'POST', path: `${base(id)}/${kind}`, body: overrides, retry: 'create', notFound: notFound(id) });
+  return http.json({ method: 'POST', path: `${base(id)}/${kind}`, body: overrides, retry: 'create', notFound: notFound(id), answer: CREATED });
 }
 
 export async function updateTask(http: Http, id: string, update: { constants?: { key: string; value: string }[]; tags?: string[] }): Promise<void> {
@@ -79,7 +82,7 @@ export interface SnapshotFilters {
 }
 
 export function snapshotTask(http: Http, id: string, filters: SnapshotFilters): Promise<{ id?: string } | undefined> {
-  return http.json({ method: 'POST', path: `${base(id)}/snapshot`, body: filters, retry: 'create', notFound: notFound(id) });
+  return http.json({ method: 'POST', path: `${base(id)}/snapshot`, body: filters, retry: 'create', notFound: notFound(id), answer: orNothing(anObject) });
 }
 
 export async function periodicSnapshot(http: Http, id: string, interval: number, filters: SnapshotFilters): Promise<void> {

@@ -5,6 +5,7 @@
 import { ApiError, UsageError } from '../errors.js';
 import { isUuid } from '../lib/parse.js';
 import type { Http } from './http.js';
+import { arrayOf, objectWith } from './answers.js';
 
 const TEMPLATE = '00000000-0000-0000-0000-000000000000';
 const MIN_DIGITS = 4;
@@ -42,6 +43,8 @@ interface Candidate {
   name?: string | null;
 }
 
+const CANDIDATE_LIST = arrayOf(objectWith('uuid'));
+
 async function uuidStartingWith(http: Http, collection: 'tasks' | 'pools' | 'jobs', id: string): Promise<string> {
   const filter = {
     operator: 'Or',
@@ -53,7 +56,7 @@ async function uuidStartingWith(http: Http, collection: 'tasks' | 'pools' | 'job
   let found: Candidate[];
   try {
     const body = { filter, maximumResults: CANDIDATES + 1, select: { fields: ['Uuid', 'Shortname', 'Name'] } };
-    found = await http.json<Candidate[]>({ method: 'POST', path: `/${collection}/search`, body, retry: 'idempotent', read: true });
+    found = await http.json<Candidate[]>({ method: 'POST', path: `/${collection}/search`, body, retry: 'idempotent', read: true, answer: CANDIDATE_LIST });
   } catch (error) {
     // A search the API will not do: the id goes as typed, as before prefixes were taken.
     if (error instanceof ApiError && (error.status === 400 || error.status === 404)) return id;

@@ -201,7 +201,14 @@ function splitOptions(command: Command): { globals: GlobalOptions; opts: Record<
   for (const [key, value] of Object.entries(command.opts())) {
     if (!copies.has(key)) own[key] = value;
     else if (key === 'color') globals.color = globals.color !== false && value !== false;
-    else if (value !== undefined) globals[key] = value;
+    else if (value !== undefined) {
+      // `qarnot --format tsv task list --format json`: given on both sides, as refused on one.
+      const option = command.options.find((o) => o.attributeName() === key);
+      if (option && (option.required || option.optional) && root.getOptionValueSource(key) === 'cli') {
+        throw new UsageError(`${option.long ?? option.name()} was given more than once; give it once`);
+      }
+      globals[key] = value;
+    }
   }
   return { globals, opts: own };
 }

@@ -1,6 +1,7 @@
 import type { GlobalOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../lib/secrets.js';
+import { checkBaseUrl } from './url.js';
 import { DEFAULT_PROFILE } from './location.js';
 import type { ConfigStore } from './store.js';
 
@@ -81,23 +82,5 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function checkUrl(url: string, source: Source): string {
   const origin = source === 'flag' ? '--api-url' : source === 'env' ? 'QARNOT_CLUSTER_URL' : 'the profile\'s api-url';
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UsageError(`${origin} must be an http(s) URL such as https://api.qarnot.com, got "${url}"`);
-  }
-  if (parsed.username || parsed.password) {
-    registerSecret(decodeURIComponent(parsed.password));
-    parsed.username = parsed.username ? '***' : '';
-    parsed.password = parsed.password ? '***' : '';
-    throw new UsageError(`${origin} must not hold credentials (${parsed.href}); the token goes in QARNOT_CLIENT_TOKEN or "qarnot login"`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new UsageError(`${origin} must be an http(s) URL such as https://api.qarnot.com, got "${url}"`);
-  }
-  if (parsed.search || parsed.hash || url.includes('?') || url.includes('#')) {
-    throw new UsageError(`${origin} must be the API's base URL, without a query or fragment, got "${url}"`);
-  }
-  return url.replace(/\/+$/, '');
+  return checkBaseUrl(url, origin, 'https://api.qarnot.com');
 }

@@ -6,9 +6,18 @@
 import { UsageError } from '../errors.js';
 import { timeSpanToMs } from './timespan.js';
 
-/** Quote a user value for an error message, escaping what would break the line. */
+/**
+ * Quote a user value for an error message, escaping what would break the line. A value
+ * holding double quotes (and nothing to escape) goes in single quotes, as written: `'"abc"'`,
+ * not `"\\"abc\\""`.
+ */
 export function quote(raw: string): string {
-  return JSON.stringify(raw);
+  const json = JSON.stringify(raw);
+  return raw.includes('"') && !raw.includes("'") && json.length === raw.length + 2 + count(raw, '"') ? `'${raw}'` : json;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
 }
 
 export interface KeyValue {
@@ -61,9 +70,13 @@ function describeBounds(kind: string, { min, max }: NumberBounds, exclusiveMin =
 const INTEGER_RE = /^-?\d+$/;
 
 /** Strict decimal integer: no fractions, hex, exponents, trailing junk or blanks. */
+/** The API's integers are 32-bit (.NET's int): a larger count is a typo, refused before it is sent. */
+const MAX_API_INTEGER = 2 ** 31 - 1;
+
 export function parseInteger(flag: string, raw: string, bounds: NumberBounds = {}): number {
   const text = raw.trim();
   const n = INTEGER_RE.test(text) ? Number(text) : NaN;
+  if (bounds.max === undefined && n > MAX_API_INTEGER) throw new UsageError(`${flag} must be at most ${MAX_API_INTEGER}, got ${quote(raw)}`);
   const inRange =
     Number.isSafeInteger(n) &&
     (bounds.min === undefined || n >= bounds.min) &&
@@ -181,6 +194,15 @@ export const MAX_TAG_LENGTH = 512;
  * One tag per flag occurrence: the API allows commas inside a tag, so we
  * never split. Exact duplicates are dropped before counting.
  */
+/**
+ * A name or tag holding a new line, a tab or another control character is a paste gone wrong,
+ * and would break every table and TSV line that shows it.
+ */
+export function refuseControlCharacters(what: string, raw: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(raw)) throw new UsageError(`${what} must not hold control characters (new lines, tabs), got ${quote(raw)}`);
+}
+
 export function parseTags(flag: string, raws: readonly string[]): string[] {
   const tags: string[] = [];
   for (const raw of raws) {
@@ -188,6 +210,7 @@ export function parseTags(flag: string, raws: readonly string[]): string[] {
     if (raw.length > MAX_TAG_LENGTH) {
       throw new UsageError(`${flag}: a tag must be at most ${MAX_TAG_LENGTH} characters, got ${raw.length}`);
     }
+    refuseControlCharacters(`${flag}: a tag`, raw);
     if (!tags.includes(raw)) tags.push(raw);
   }
   if (tags.length > MAX_TAGS) {

@@ -1,5 +1,8 @@
 // Dotted-path access and projection, shared by --fields and the views.
 
+import { UsageError } from '../errors.js';
+import { quote } from '../lib/parse.js';
+
 export function getPath(value: unknown, path: string): unknown {
   let current: unknown = value;
   for (const part of path.split('.')) {
@@ -35,11 +38,10 @@ export function project(value: unknown, paths: string[]): Record<string, unknown
   return result;
 }
 
+/** `uuid,name` as names; an empty one (`--fields ,` or `a,,b`) is a typo, refused rather than dropped. */
 export function splitFields(raw: string | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  const fields = raw
-    .split(',')
-    .map((f) => f.trim())
-    .filter(Boolean);
-  return fields.length ? fields : undefined;
+  const fields = raw.split(',').map((f) => f.trim());
+  if (fields.includes('')) throw new UsageError(`--fields: an empty field in ${quote(raw)}; give names like uuid,name,state`);
+  return fields;
 }

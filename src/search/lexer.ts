@@ -48,7 +48,7 @@ export function tokenize(expr: string): Token[] {
       i = end;
     } else {
       const op = OPERATORS.find((o) => expr.startsWith(o, i));
-      if (op === undefined) throw new WhereSyntaxError(expr, column, `unexpected character ${JSON.stringify(ch)}`);
+      if (op === undefined) throw new WhereSyntaxError(expr, column, `unexpected character ${JSON.stringify(String.fromCodePoint(expr.codePointAt(i)!))}`);
       // `==` and `<>` are accepted spellings of `=` and `!=`.
       const value = op === '==' ? '=' : op === '<>' ? '!=' : op;
       tokens.push({ type: 'op', text: op, value, column });

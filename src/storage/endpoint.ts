@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
+import { CliError, ExitCode } from '../errors.js';
 import { apiSettings, userInfo } from '../api/account.js';
 import { redactSecrets, registerSecret } from '../lib/secrets.js';
+import { checkBaseUrl } from '../config/url.js';
 import { S3Client, type ClientSettings, type StorageEndpoint } from './client.js';
 
 /** Ceph RGW ignores the region, SigV4 still needs one: the AWS SDKs' default, as Qarnot's do. */
@@ -43,13 +44,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 function checkStorageUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return url.replace(/\/+$/, '');
-  } catch {
-    // Reported below.
-  }
-  throw new UsageError(`the storage URL must be an http(s) URL such as https://storage.qarnot.com, got "${url}" (QARNOT_STORAGE_URL or the profile's storage-url)`);
+  return checkBaseUrl(url, 'the storage URL (QARNOT_STORAGE_URL or the profile\'s storage-url)', 'https://storage.qarnot.com');
 }
 
 /** The S3 client of a bucket verb, tracing with --verbose. */

@@ -1,5 +1,6 @@
 import { CliError, ExitCode } from '../errors.js';
 import { parseXml } from './xml.js';
+import { oneLine } from '../api/answers.js';
 
 /** An S3 error answer: its code (NoSuchBucket, SlowDown ...) and what it means for the exit status. */
 export class StorageError extends CliError {
@@ -26,13 +27,13 @@ export function errorCode(status: number, text: string): { code: string; message
   if (text.trim().startsWith('<')) {
     try {
       const error = parseXml(text).Error as { Code?: string; Message?: string } | undefined;
-      if (error?.Code) return { code: error.Code, message: error.Message ?? '' };
+      if (error?.Code) return { code: error.Code, message: (error.Message ?? '').replace(/\s+/g, ' ').trim() };
     } catch {
       // Not XML after all: fall through to the status.
     }
   }
   const byStatus: Record<number, string> = { 403: 'AccessDenied', 404: 'NotFound', 409: 'Conflict', 503: 'ServiceUnavailable' };
-  return { code: byStatus[status] ?? `HTTP${status}`, message: text.trim().slice(0, 200) };
+  return { code: byStatus[status] ?? `HTTP${status}`, message: oneLine(text) };
 }
 
 const AUTH_CODES = new Set(['AccessDenied', 'SignatureDoesNotMatch', 'InvalidAccessKeyId', 'InvalidToken']);

@@ -4,7 +4,8 @@ import { unquoteEtag } from './client.js';
 import { writeXml } from '../lib/xml.js';
 import { parseXml } from './xml.js';
 import { StorageError } from './errors.js';
-import { ExitCode } from '../errors.js';
+import { BadAnswerError, ExitCode } from '../errors.js';
+import { oneLine } from '../api/answers.js';
 
 export interface BucketEntry {
   name: string;
@@ -26,8 +27,15 @@ export interface ListPage {
 
 export async function listBuckets(s3: S3Client): Promise<BucketEntry[]> {
   const { text } = await s3.request({ method: 'GET' });
-  const result = parseXml(text).ListAllMyBucketsResult as { Buckets?: { Bucket?: { Name: string; CreationDate?: string }[] } } | undefined;
+  const result = resultOf(text, 'ListAllMyBucketsResult', 'the listing of buckets') as { Buckets?: { Bucket?: { Name: string; CreationDate?: string }[] } } | undefined;
   return (result?.Buckets?.Bucket ?? []).map((b) => ({ name: b.Name, created: b.CreationDate ?? '' }));
+}
+
+/** The answer's root element; an answer without it (an HTML page) would read as an empty listing. */
+function resultOf(text: string, root: string, what: string): unknown {
+  const result = parseXml(text)[root];
+  if (result === undefined) throw new BadAnswerError(`to ${what}: no ${root} in ${JSON.stringify(oneLine(text, 80))}`);
+  return result;
 }
 
 export async function createBucket(s3: S3Client, bucket: string): Promise<'created' | 'exists'> {
@@ -58,13 +66,14 @@ export async function deleteBucket(s3: S3Client, bucket: string): Promise<void> 
 /** ListObjectsV2, page after page (1,000 keys each). */
 export async function* listObjects(s3: S3Client, bucket: string, options: { prefix?: string; delimiter?: string } = {}): AsyncGenerator<ListPage> {
   let token: string | undefined;
+  const tokensSent = new Set<string>();
   do {
     const { text } = await s3.request({
       method: 'GET',
       bucket,
       query: { 'list-type': '2', prefix: options.prefix || undefined, delimiter: options.delimiter, 'continuation-token': token },
     });
-    const result = (parseXml(text).ListBucketResult ?? {}) as {
+    const result = (resultOf(text, 'ListBucketResult', `the listing of bucket "${bucket}"`) || {}) as {
       Contents?: { Key: string; Size: string; ETag?: string; LastModified?: string }[];
       CommonPrefixes?: { Prefix: string }[];
       IsTruncated?: string;
@@ -75,6 +84,15 @@ export async function* listObjects(s3: S3Client, bucket: string, options: { pref
       prefixes: (result.CommonPrefixes ?? []).map((p) => String(p.Prefix)),
     };
     token = result.IsTruncated === 'true' ? result.NextContinuationToken : undefined;
+    if (result.IsTruncated === 'true' && !token) {
+      throw new BadAnswerError(`to the listing of bucket "${bucket}": truncated without a continuation token; the rest of the listing cannot be asked for`);
+    }
+    if (token !== undefined) {
+      if (tokensSent.has(token)) {
+        throw new BadAnswerError(`to the listing of bucket "${bucket}": the continuation token came back; stopped the walk, which would repeat pages forever`);
+      }
+      tokensSent.add(token);
+    }
   } while (token);
 }
 
@@ -102,18 +120,32 @@ export async function headObject(s3: S3Client, bucket: string, key: string): Pro
 
 export const DELETE_BATCH = 1000;
 
+/** Keys of a deletion so far: sent, answered (deleted or refused), deleted. */
+export interface DeleteProgress {
+  sent: number;
+  answered: number;
+  deleted: number;
+}
+
 /** DeleteObjects in batches of 1,000 (S3's limit); returns the keys that could not be deleted. */
-export async function deleteObjects(s3: S3Client, bucket: string, keys: string[], onBatch?: (deleted: number) => void): Promise<{ key: string; code: string }[]> {
+export async function deleteObjects(
+  s3: S3Client,
+  bucket: string,
+  keys: string[],
+  progress: DeleteProgress = { sent: 0, answered: 0, deleted: 0 },
+): Promise<{ key: string; code: string }[]> {
   const failures: { key: string; code: string }[] = [];
   for (let i = 0; i < keys.length; i += DELETE_BATCH) {
     const batch = keys.slice(i, i + DELETE_BATCH);
     const body = writeXml('Delete', { Quiet: true, Object: batch.map((Key) => ({ Key })) });
     const md5 = createHash('md5').update(body).digest('base64');
     // Content-MD5 is required by S3 for this call.
+    progress.sent += batch.length;
     const { text } = await s3.request({ method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5 } });
     const errors = ((parseXml(text).DeleteResult as { Error?: { Key: string; Code: string }[] } | undefined)?.Error ?? []).map((e) => ({ key: String(e.Key), code: e.Code }));
     failures.push(...errors);
-    onBatch?.(batch.length - errors.length);
+    progress.answered += batch.length;
+    progress.deleted += batch.length - errors.length;
   }
   return failures;
 }

@@ -103,6 +103,13 @@ describe('Http', () => {
     expect(missing.message).toBe('task "x" not found');
   });
 
+  it('puts an error message written over several lines on one', async () => {
+    const { http, agent } = client();
+    agent.get(ORIGIN).intercept({ path: '/tasks', method: 'POST' }).reply(400, { message: 'Invalid body:\r\n  name is required\n  profile is unknown' });
+    const error = (await http.json({ method: 'POST', path: '/tasks', body: {}, retry: 'create' }).catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toBe('Invalid body: name is required profile is unknown (HTTP 400)');
+  });
+
   it('traces requests with --verbose and never shows the token', async () => {
     const { http, io, agent } = client({ verbose: true });
     agent.get(ORIGIN).intercept({ path: `/tasks/${TOKEN}`, method: 'GET' }).reply(200, {});

@@ -91,8 +91,18 @@ describe('parseInteger', () => {
     expect(parseInteger('--n', raw)).toBe(n);
   });
 
-  it.each(['1.5', '12abc', '', ' ', '0x10', '1e3', '+', 'NaN', '99999999999999999999'])('rejects %j', (raw) => {
+  it.each(['1.5', '12abc', '', ' ', '0x10', '1e3', '+', 'NaN'])('rejects %j', (raw) => {
     expectUsage(() => parseInteger('--n', raw), `--n must be an integer, got ${JSON.stringify(raw)}`);
+  });
+
+  it.each(['2147483648', '99999999999999999999'])('rejects %j, beyond the API\'s 32-bit integers', (raw) => {
+    expectUsage(() => parseInteger('--n', raw), `--n must be at most 2147483647, got "${raw}"`);
+    expect(parseInteger('--n', '2147483647')).toBe(2147483647);
+  });
+
+  it('writes a value holding double quotes as written, in single quotes', () => {
+    expectUsage(() => parseInteger('--n', '"abc"'), `--n must be an integer, got '"abc"'`);
+    expectUsage(() => parseInteger('--n', 'a"\nb'), '--n must be an integer, got "a\\"\\nb"');
   });
 
   it('enforces bounds and says which', () => {

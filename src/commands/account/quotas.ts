@@ -1,5 +1,6 @@
 // Computing quotas (flex, on-demand, reserved; user and organization) as rows.
 import type { Http } from '../../api/http.js';
+import { anObject, orNothing } from '../../api/answers.js';
 import { ApiError } from '../../errors.js';
 import type { UserInfo } from '../../api/types.js';
 
@@ -41,7 +42,7 @@ export async function quotaRows(http: Http, info: UserInfo): Promise<QuotaRow[]>
   let quotas = info.computingQuotas as { user?: Scope; organization?: Scope } | null | undefined;
   if (!quotas) {
     const read = (path: string) =>
-      http.json<Scope>({ method: 'GET', path, retry: 'idempotent', read: true }).catch((error: unknown) => {
+      http.json<Scope>({ method: 'GET', path, retry: 'idempotent', read: true, answer: orNothing(anObject) }).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
       });

@@ -4,7 +4,7 @@ import { DEFAULT_CONCURRENCY } from '../../storage/defaults.js';
 import { StorageError } from '../../storage/errors.js';
 import { storageClient } from '../../storage/endpoint.js';
 import { folderPrefix, parseRemote, type RemoteLocation } from '../../storage/location.js';
-import { allObjects, deleteObjects, headObject, listObjects } from '../../storage/objects.js';
+import { allObjects, deleteObjects, headObject, listObjects, type DeleteProgress } from '../../storage/objects.js';
 import { forEachLimited } from '../../storage/transfer.js';
 import { confirmAction } from '../shared/changes.js';
 
@@ -37,13 +37,26 @@ export async function run(ctx: Context, opts: Options, locations: string[]): Pro
     return;
   }
   if (!(await confirmAction(ctx, 'delete', items, 'objects', opts))) return;
-  let deleted = 0;
+  const progress: DeleteProgress = { sent: 0, answered: 0, deleted: 0 };
   let failed = 0;
-  for (const [bucket, keys] of byBucket) {
-    const failures = await deleteObjects(s3, bucket, [...new Set(keys)], (n) => (deleted += n));
-    for (const f of failures) ctx.io.err(`failed to delete s3://${bucket}/${f.key}: ${f.code}\n`);
-    failed += failures.length;
+  try {
+    for (const [bucket, keys] of byBucket) {
+      const failures = await deleteObjects(s3, bucket, [...new Set(keys)], progress);
+      for (const f of failures) ctx.io.err(`failed to delete s3://${bucket}/${f.key}: ${f.code}\n`);
+      failed += failures.length;
+    }
+  } catch (error) {
+    if (ctx.signal.aborted) {
+      const total = [...byBucket.values()].reduce((n, keys) => n + new Set(keys).size, 0);
+      const refused = progress.answered - progress.deleted;
+      ctx.io.err(
+        `interrupted: ${progress.deleted} done, ${progress.sent - progress.answered} may have been done, ${total - progress.sent} not started` +
+          `${refused ? `, ${refused} failed` : ''}\n`,
+      );
+    }
+    throw error;
   }
+  const deleted = progress.deleted;
   if (!ctx.globals.quiet) ctx.io.err(`Deleted ${deleted} object${deleted === 1 ? '' : 's'}${failed ? `; ${failed} failed` : ''}\n`);
   if (failed > 0) process.exitCode = 1;
 }

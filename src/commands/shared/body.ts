@@ -18,6 +18,7 @@ import {
   parseShortname,
   parseTags,
   quote,
+  refuseControlCharacters,
   type KeyValue,
 } from '../../lib/parse.js';
 import { msToTimeSpan } from '../../lib/timespan.js';
@@ -77,6 +78,7 @@ export const NAME_MAX_LENGTH = 1024;
 export function checkName(flag: string, name: string): string {
   if (name.trim() === '') throw new UsageError(`${flag} must not be empty`);
   if (name.length > NAME_MAX_LENGTH) throw new UsageError(`${flag} must be at most ${NAME_MAX_LENGTH} characters, got ${name.length}`);
+  refuseControlCharacters(flag, name);
   return name;
 }
 
@@ -260,6 +262,8 @@ export function checkCommonFields(where: string, body: Body, { requireName }: { 
   if (body.name === undefined || body.name === null) {
     if (requireName) fail('name', 'required; give --name or a "name" field');
   } else if (typeof body.name !== 'string' || body.name.trim() === '') fail('name', 'must be a non-empty string');
+  else if (body.name.length > NAME_MAX_LENGTH) fail('name', `must be at most ${NAME_MAX_LENGTH} characters, got ${body.name.length}`);
+  else rethrowWithPrefix(where, () => refuseControlCharacters('name', body.name as string));
   if (body.shortname !== undefined && body.shortname !== null) {
     if (typeof body.shortname !== 'string') fail('shortname', 'must be a string');
     parseShortnameField(where, body.shortname as string);

@@ -3,7 +3,7 @@
  * with `-`. Every failure is a UsageError naming the flag, raised before
  * anything is sent. Resource-agnostic: tasks and pools both use it.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, fstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -100,11 +100,22 @@ function describeFsError(error: unknown): string {
 
 async function readStdin(flag: string, stdin: Readable & { isTTY?: boolean }): Promise<string> {
   if (stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe a JSON or YAML document into it`);
+  // Node reads a directory on stdin (`< dir`) as empty: say what it is.
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (typeof fd === 'number' && isDirectoryFd(fd)) throw new UsageError(`${flag} -: stdin is a directory; pipe a JSON or YAML document into it`);
   try {
     return await readBounded(flag, 'stdin', stdin);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${flag} -: cannot read stdin: ${describeFsError(error)}`);
+  }
+}
+
+function isDirectoryFd(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -132,12 +143,13 @@ export async function parseStructuredText(flag: string, path: string, text: stri
     try {
       parsed = JSON.parse(body);
     } catch (error) {
-      if (ext === '.json') throw new UsageError(`${flag}: ${where} is not valid JSON: ${(error as Error).message}`);
+      if (ext === '.json') throw new UsageError(`${flag}: ${where} is not valid JSON: ${jsonError(error as Error, body)}`);
       // `{a: 1}` is YAML flow style: fall through.
     }
     if (parsed !== undefined) {
       const twice = duplicateJsonKey(body);
       if (twice) throw new UsageError(`${flag}: ${where} gives the key "${twice.key}" twice${twice.path ? ` in ${twice.path}` : ''}; keep one`);
+      checkNumbers(`${flag} ${path}`, parsed, () => hugeJsonNumber(body));
       return parsed;
     }
   }
@@ -149,9 +161,11 @@ export async function parseStructuredText(flag: string, path: string, text: stri
     if (doc.errors.length) throw new Error(doc.errors[0]!.message.split('\n')[0]);
     const value: unknown = doc.toJS({ maxAliasCount: 1000 });
     if (isCyclic(value)) throw new Error('an alias refers to its own anchor (a cycle)');
+    checkNumbers(`${flag} ${path}`, value, () => hugeYamlNumber(YAML, doc));
     return value;
   } catch (error) {
-    throw new UsageError(`${flag}: ${where} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${flag}: ${where} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
 }
 
@@ -163,4 +177,59 @@ function isCyclic(value: unknown, within = new Set<object>()): boolean {
   const cyclic = Object.values(value).some((v) => isCyclic(v, within));
   within.delete(value);
   return cyclic;
+}
+
+/** V8's message on one line (it quotes the start of the text, new lines and all); YAML named as such. */
+function jsonError(error: Error, body: string): string {
+  let message = error.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  // Node 20 says only "at position N": where that is, for people.
+  const position = /at position (\d+)$/.exec(message)?.[1];
+  if (position !== undefined) {
+    const before = body.slice(0, Number(position)).split('\n');
+    message += ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
+  }
+  return /^\s*[[{]/.test(body) ? message : `${message} (it looks like YAML: name the file .yaml)`;
+}
+
+/**
+ * A number beyond a double (`1e400`, YAML's `.inf`) parses as Infinity and would be sent as
+ * null: refused, with its field and the number as written.
+ */
+function checkNumbers(where: string, value: unknown, written: () => string | undefined): void {
+  const found = nonFinite(value, '');
+  if (found === undefined) return;
+  const at = found.path === '' ? '' : `${found.path}: `;
+  throw new UsageError(`${where}: ${at}${written() ?? String(found.value)} is not a number the API can take (it would be sent as null)`);
+}
+
+function nonFinite(value: unknown, path: string): { path: string; value: number } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, value };
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = nonFinite(child, Array.isArray(value) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The first number literal of a JSON text that no double holds, as written. */
+function hugeJsonNumber(text: string): string | undefined {
+  for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+    if (!token.startsWith('"') && !Number.isFinite(Number(token))) return token;
+  }
+  return undefined;
+}
+
+function hugeYamlNumber(YAML: YamlModule, doc: import('yaml').Document): string | undefined {
+  let found: string | undefined;
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
+        found = node.source ?? String(node.value);
+        return YAML.visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

@@ -1,8 +1,9 @@
 import { walkPages } from '../../api/paginate.js';
+import { badAnswer, objectWith } from '../../api/answers.js';
 import { resolveFilterIds } from '../../api/resolve-ids.js';
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode, SilentExit, UsageError } from '../../errors.js';
+import { ApiError, CliError, ExitCode, InterruptedError, SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
 import { confirmAction, type ConfirmOptions } from './changes.js';
@@ -49,11 +50,18 @@ export async function resolveSelection<T extends Selected>(
   const filter = await resolveFilterIds(() => ctx.api(), where, resource.name);
   const items: Selected[] = [];
   for await (const page of walkPages<T>(http, resource.paths.paginate, { filter: filter ?? null }, {})) {
-    for (const item of page) items.push({ uuid: item.uuid, name: item.name, state: item.state });
+    for (const item of page) {
+      // Its uuid is what the verb acts on: without one it would act on ".../undefined".
+      const wrong = WITH_UUID(item);
+      if (wrong) throw badAnswer({ method: 'POST', path: resource.paths.paginate }, `listed item: ${wrong}`);
+      items.push({ uuid: item.uuid, name: item.name, state: item.state });
+    }
   }
   if (items.length === 0) throw new CliError(`no ${resource.plural} matched; nothing to ${action}`, ExitCode.NotFound);
   return { http, items };
 }
+
+const WITH_UUID = objectWith('uuid');
 
 function parseConcurrency(raw: string | undefined, fallback = 8): number {
   return raw === undefined ? fallback : parseInteger('--concurrency', raw, { min: 1, max: 64 });
@@ -88,7 +96,8 @@ export async function runBulkAction<T extends Selected>(
 /**
  * Runs `act` over every item with at most `concurrency` in flight and prints
  * one result line per item (stdout: `uuid<TAB>ok|failed<TAB>detail`).
- * Ends with exit 3 when every item was not found, 1 when any failed.
+ * Ends with exit 3 when every item was not found, 1 when any failed. Interrupted, it says
+ * how far it got: the requests in flight may have acted though their answer never came.
  */
 async function runBulk(
   ctx: Context,
@@ -98,8 +107,10 @@ async function runBulk(
   act: (item: Selected) => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  let done = 0;
   let failed = 0;
   let notFound = 0;
+  let unanswered = 0;
   const c = ctx.io.color;
   const tty = ctx.io.stdoutIsTTY;
   const worker = async () => {
@@ -107,9 +118,14 @@ async function runBulk(
       const item = items[next++]!;
       try {
         await act(item);
+        done++;
         ctx.io.out(tty ? `${c.green('✓')} ${pastTense} ${item.uuid}${item.name ? ` ${c.dim(item.name)}` : ''}\n` : `${item.uuid}\t${pastTense}\n`);
       } catch (error) {
-        if (ctx.signal.aborted) throw error;
+        // An answer that came (an ApiError) is a result like any other; an aborted request's never came.
+        if (ctx.signal.aborted && !(error instanceof ApiError)) {
+          unanswered++;
+          return;
+        }
         failed++;
         if (error instanceof CliError && error.exitCode === ExitCode.NotFound) notFound++;
         const message = error instanceof Error ? error.message : String(error);
@@ -118,6 +134,11 @@ async function runBulk(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  if (ctx.signal.aborted) {
+    const notStarted = items.length - next;
+    ctx.io.err(`interrupted: ${done} done, ${unanswered} may have been done, ${notStarted} not started${failed ? `, ${failed} failed` : ''}\n`);
+    throw new InterruptedError();
+  }
   if (failed > 0) {
     ctx.io.err(`${failed} of ${items.length} failed\n`);
     throw new SilentExit(notFound === items.length ? ExitCode.NotFound : ExitCode.Failure);

@@ -7,7 +7,7 @@
 import { resolveIdFields } from '../../api/resolve-ids.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { parseInteger, parseUuidOrShortname, quote } from '../../lib/parse.js';
+import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import { MAX_RANGE_INSTANCES, parseRange } from '../../lib/ranges.js';
 import {
   checkCommonFields,
@@ -166,7 +166,7 @@ function check(where: string, body: Body, kind: TaskBodyKind): void {
   if (body.instanceCount != null) {
     const n = body.instanceCount;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_RANGE_INSTANCES) {
-      fail('instanceCount', `must be an integer between 1 and ${MAX_RANGE_INSTANCES}, got ${quote(JSON.stringify(n))}`);
+      fail('instanceCount', `must be an integer between 1 and ${MAX_RANGE_INSTANCES}, got ${JSON.stringify(n)}`);
     }
   }
   if (body.advancedRanges != null) {
