@@ -104,6 +104,9 @@ export class S3Client {
   private async withRetries(req: S3Request, read: (res: IncomingMessage) => Promise<{ text: string }>): Promise<S3Response> {
     let mayHaveActed = false;
     for (let attempt = 0; ; attempt++) {
+      // After Ctrl-C nothing new starts: the agent's sockets are gone, but it would open others
+      // for the requests still to come (the remaining parts ran on until the forced exit).
+      if (this.settings.signal.aborted) throw new InterruptedError();
       let response: S3Response;
       try {
         response = await this.attempt(req, read);

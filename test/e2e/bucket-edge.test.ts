@@ -1,12 +1,17 @@
 // Edge cases of the data verbs, found by a user's and an adversary's pass: symlinks, things in
 // the way, keys no file can be named after, deletes of nothing.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk, type CliOptions } from '../helpers/cli.js';
+import { cli, cliOk, tempConfigDir, type CliOptions } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { BIN } from '../helpers/paths.js';
 import { objectPath, s3 } from '../helpers/s3.js';
+import { waitFor } from '../helpers/wait.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qarnot-test-bucket-edge-'));
 const dir = (name: string) => {
@@ -115,6 +120,45 @@ describe('qarnot bucket, edge cases', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('would both go to s3://same-name/pre/a.txt');
     expect((await cli(['bucket', 'ls', 'same-name'], opts)).exitCode).toBe(3);
+  });
+
+  it('Ctrl-C in a download in parts starts no further part and leaves no partial file', async () => {
+    const root = dir('interrupt');
+    writeFileSync(join(root, 'big.bin'), Buffer.alloc(17 * 1024 * 1024, 7));
+    await cliOk(['bucket', 'put', 'interrupt/big.bin', join(root, 'big.bin')], opts);
+    // In front of the storage: every part but the first is held unanswered, so the download is
+    // surely in the middle when the signal comes.
+    const to = new URL(emu.storageUrl);
+    let held = 0;
+    const proxy = createServer((req, res) => {
+      if (/^bytes=[1-9]/.test(req.headers.range ?? '')) {
+        held++;
+        return;
+      }
+      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const dest = dir('interrupt-down');
+      const env = { ...opts.env, QARNOT_STORAGE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
+      const child = execa('node', [BIN, 'bucket', 'get', 'interrupt/big.bin', `${dest}/`, '--concurrency', '1'], {
+        reject: false,
+        stdin: 'ignore',
+        env: { QARNOT_CONFIG_DIR: tempConfigDir(), QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token, ...env },
+      });
+      await waitFor(() => held === 1, { what: 'the second part to be asked for' });
+      child.kill('SIGINT');
+      expect((await child).exitCode).toBe(130);
+      expect(held).toBe(1);
+      expect(readdirSync(dest)).toEqual([]);
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
+    }
   });
 
   it('an authentication failure names the setting that exists', async () => {
