@@ -98,7 +98,7 @@ describe('qarnot bucket, edge cases', () => {
     expect(result.stderr).toContain('skipped s3://empty-seg/a//b.txt: no local path stands for its key');
   });
 
-  it('rm: a missing key is not found and nothing is deleted; a folder without -r asks for -r', async () => {
+  it('rm: a missing key is not found and nothing is deleted; a folder without -r asks for -r; cat of a folder says so', async () => {
     await put('rm-edge', 'keep.txt', 'k');
     await put('rm-edge', 'folder/in.txt', 'i');
     const missing = await cli(['bucket', 'rm', 'rm-edge/keep.txt', 'rm-edge/typo.txt', '--yes'], opts);
@@ -108,6 +108,8 @@ describe('qarnot bucket, edge cases', () => {
     expect(folder.exitCode).toBe(2);
     expect(folder.stderr).toContain('is a folder, not an object; add -r');
     expect((await cliOk(['bucket', 'ls', 'rm-edge', '-r', '-q'], opts)).split('\n').filter(Boolean)).toEqual(['folder/in.txt', 'keep.txt']);
+    const cat = await cli(['bucket', 'cat', 'rm-edge/folder'], opts);
+    expect([cat.exitCode, cat.stderr.trim()]).toEqual([2, 'error: NAME/KEY: "rm-edge/folder" is a folder, not an object: list it with "qarnot bucket ls rm-edge/folder/"']);
   });
 
   it('put: two files of one name to one prefix are refused before anything is sent', async () => {

@@ -5,13 +5,13 @@ import { ExitCode, UsageError } from '../../errors.js';
 import { storageClient } from '../../storage/endpoint.js';
 import { StorageError } from '../../storage/errors.js';
 import { fileInTheWay, safeLocalPath } from '../../storage/local.js';
-import { folderPrefix, parseRemote, type RemoteLocation } from '../../storage/location.js';
-import { headObject, listObjects } from '../../storage/objects.js';
+import { parseRemote, type RemoteLocation } from '../../storage/location.js';
+import { headObject } from '../../storage/objects.js';
 import { Progress } from '../../storage/progress.js';
 import { downloadTree } from '../../storage/sync.js';
 import { downloadFile, Limiter } from '../../storage/transfer.js';
 import { run as cat } from './cat.js';
-import { finish, transferSettings, type TransferOptions } from './shared.js';
+import { finish, isFolder, transferSettings, type TransferOptions } from './shared.js';
 
 /**
  * NAME/KEY of an object: that file (into LOCAL, or LOCAL/<name> when LOCAL is a
@@ -49,8 +49,7 @@ export async function run(ctx: Context, opts: TransferOptions, location: string,
       return;
     }
     if (localKind === 'file') {
-      const first = await listObjects(s3, remote.bucket, { prefix: folderPrefix(remote.path) }).next();
-      if (first.done || first.value.objects.length === 0) throw nothingAt(remote);
+      if (!(await isFolder(s3, remote))) throw nothingAt(remote);
       throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
     }
   }

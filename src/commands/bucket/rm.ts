@@ -4,9 +4,10 @@ import { DEFAULT_CONCURRENCY } from '../../storage/defaults.js';
 import { StorageError } from '../../storage/errors.js';
 import { storageClient } from '../../storage/endpoint.js';
 import { folderPrefix, parseRemote, type RemoteLocation } from '../../storage/location.js';
-import { allObjects, deleteObjects, headObject, listObjects, type DeleteProgress } from '../../storage/objects.js';
+import { allObjects, deleteObjects, headObject, type DeleteProgress } from '../../storage/objects.js';
 import { forEachLimited } from '../../storage/transfer.js';
 import { confirmAction } from '../shared/changes.js';
+import { isFolder } from './shared.js';
 
 export interface Options {
   recursive?: boolean;
@@ -73,8 +74,7 @@ async function mustExist(s3: Awaited<ReturnType<typeof storageClient>>, target: 
     await headObject(s3, target.bucket, target.path);
   } catch (error) {
     if (!(error instanceof StorageError) || error.exitCode !== ExitCode.NotFound) throw error;
-    const first = await listObjects(s3, target.bucket, { prefix: folderPrefix(target.path) }).next();
-    if (!first.done && (first.value.objects.length > 0 || first.value.prefixes.length > 0)) {
+    if (await isFolder(s3, target)) {
       throw new UsageError(`NAME/KEY: "${target.bucket}/${target.path}" is a folder, not an object; add -r to delete everything under it`);
     }
     throw new StorageError(`no object "${target.bucket}/${target.path}"; nothing was deleted`, 'NoSuchKey', 404, ExitCode.NotFound);

@@ -6,6 +6,9 @@ import { parseInteger } from '../../lib/parse.js';
 import { filterRules, pathFilter } from '../../storage/filters.js';
 import { DEFAULT_CONCURRENCY } from '../../storage/defaults.js';
 import { summaryLine, type TransferReport, type TransferSettings } from '../../storage/sync.js';
+import type { S3Client } from '../../storage/client.js';
+import { folderPrefix, type RemoteLocation } from '../../storage/location.js';
+import { listObjects } from '../../storage/objects.js';
 
 export interface TransferOptions {
   concurrency?: string;
@@ -42,4 +45,10 @@ export async function existingPath(path: string, what: string): Promise<{ isDire
   } catch {
     throw new UsageError(`${what}: "${path}" does not exist`);
   }
+}
+
+/** Whether anything is under `path/`: a key that names no object may name a folder. */
+export async function isFolder(s3: S3Client, target: RemoteLocation): Promise<boolean> {
+  const first = await listObjects(s3, target.bucket, { prefix: folderPrefix(target.path) }).next();
+  return !first.done && (first.value.objects.length > 0 || first.value.prefixes.length > 0);
 }
