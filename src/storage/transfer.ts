@@ -151,6 +151,7 @@ function localWriteError(error: unknown, dest: string): unknown {
     EROFS: `"${at}" is on a read-only file system`,
     ENOSPC: `no space left on the device writing "${dest}"`,
     EDQUOT: `disk quota exceeded writing "${dest}"`,
+    ENAMETOOLONG: `"${dest}" is too long a name for the local file system`,
   };
   return new CliError(why[code] ?? `cannot write "${at}" (${code})`);
 }
