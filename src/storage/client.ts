@@ -31,6 +31,8 @@ export interface S3Request {
   body?: string | Buffer | StreamBody;
   /** A delete: a 404 after an attempt whose answer was lost means that attempt did it. */
   deletes?: boolean;
+  /** Clean-up (aborting a multipart upload): still sent once after Ctrl-C, so no parts are left stored. */
+  cleanup?: boolean;
 }
 
 export interface S3Response {
@@ -106,7 +108,7 @@ export class S3Client {
     for (let attempt = 0; ; attempt++) {
       // After Ctrl-C nothing new starts: the agent's sockets are gone, but it would open others
       // for the requests still to come (the remaining parts ran on until the forced exit).
-      if (this.settings.signal.aborted) throw new InterruptedError();
+      if (this.settings.signal.aborted && !(req.cleanup && attempt === 0)) throw new InterruptedError();
       let response: S3Response;
       try {
         response = await this.attempt(req, read);

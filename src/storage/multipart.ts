@@ -35,5 +35,5 @@ export async function completeUpload(s3: S3Client, bucket: string, key: string, 
 
 /** AbortMultipartUpload, best effort: no parts left behind after a failure. */
 export async function abortUpload(s3: S3Client, bucket: string, key: string, uploadId: string): Promise<void> {
-  await s3.request({ method: 'DELETE', bucket, key, query: { uploadId }, deletes: true }).catch(() => undefined);
+  await s3.request({ method: 'DELETE', bucket, key, query: { uploadId }, deletes: true, cleanup: true }).catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 // Edge cases of the data verbs, found by a user's and an adversary's pass: symlinks, things in
 // the way, keys no file can be named after, deletes of nothing.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,16 +124,15 @@ describe('qarnot bucket, edge cases', () => {
     expect((await cli(['bucket', 'ls', 'same-name'], opts)).exitCode).toBe(3);
   });
 
-  it('Ctrl-C in a download in parts starts no further part and leaves no partial file', async () => {
-    const root = dir('interrupt');
-    writeFileSync(join(root, 'big.bin'), Buffer.alloc(17 * 1024 * 1024, 7));
-    await cliOk(['bucket', 'put', 'interrupt/big.bin', join(root, 'big.bin')], opts);
-    // In front of the storage: every part but the first is held unanswered, so the download is
-    // surely in the middle when the signal comes.
+  /**
+   * Runs `args` through a proxy in front of the storage that holds the requests `hold` picks
+   * unanswered, so the transfer is surely in the middle when SIGINT comes once one is held.
+   */
+  async function interruptWhenHeld(args: string[], hold: (req: IncomingMessage) => boolean): Promise<{ exitCode: number; held: number }> {
     const to = new URL(emu.storageUrl);
     let held = 0;
     const proxy = createServer((req, res) => {
-      if (/^bytes=[1-9]/.test(req.headers.range ?? '')) {
+      if (hold(req)) {
         held++;
         return;
       }
@@ -145,22 +144,42 @@ describe('qarnot bucket, edge cases', () => {
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     try {
-      const dest = dir('interrupt-down');
-      const env = { ...opts.env, QARNOT_STORAGE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
-      const child = execa('node', [BIN, 'bucket', 'get', 'interrupt/big.bin', `${dest}/`, '--concurrency', '1'], {
+      const storage = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const child = execa('node', [BIN, ...args, '--concurrency', '1'], {
         reject: false,
         stdin: 'ignore',
-        env: { QARNOT_CONFIG_DIR: tempConfigDir(), QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token, ...env },
+        env: { QARNOT_CONFIG_DIR: tempConfigDir(), QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token, QARNOT_ACCOUNT_EMAIL: emu.email, QARNOT_STORAGE_URL: storage },
       });
-      await waitFor(() => held === 1, { what: 'the second part to be asked for' });
+      await waitFor(() => held === 1, { what: 'a request to be held' });
       child.kill('SIGINT');
-      expect((await child).exitCode).toBe(130);
-      expect(held).toBe(1);
-      expect(readdirSync(dest)).toEqual([]);
+      return { exitCode: (await child).exitCode ?? -1, held };
     } finally {
       proxy.closeAllConnections();
       proxy.close();
     }
+  }
+
+  it('Ctrl-C in a download in parts starts no further part and leaves no partial file', async () => {
+    const root = dir('interrupt');
+    writeFileSync(join(root, 'big.bin'), Buffer.alloc(17 * 1024 * 1024, 7));
+    await cliOk(['bucket', 'put', 'interrupt/big.bin', join(root, 'big.bin')], opts);
+    const dest = dir('interrupt-down');
+    // Every part but the first is held.
+    const result = await interruptWhenHeld(['bucket', 'get', 'interrupt/big.bin', `${dest}/`], (req) => /^bytes=[1-9]/.test(req.headers.range ?? ''));
+    expect(result).toEqual({ exitCode: 130, held: 1 });
+    expect(readdirSync(dest)).toEqual([]);
+  });
+
+  it('Ctrl-C in an upload in parts aborts the multipart upload: no parts stay stored', async () => {
+    const file = join(dir('interrupt-up'), 'big.bin');
+    writeFileSync(file, Buffer.alloc(17 * 1024 * 1024, 9));
+    await cliOk(['bucket', 'create', 'interrupt-up'], opts);
+    const result = await interruptWhenHeld(['bucket', 'put', 'interrupt-up/big.bin', file], (req) => /[?&]partNumber=2/.test(req.url ?? ''));
+    expect(result).toEqual({ exitCode: 130, held: 1 });
+    const creds = { endpoint: emu.storageUrl, accessKey: emu.email, secretKey: emu.token };
+    const uploads = await s3(creds, 'GET', '/interrupt-up?uploads');
+    expect(uploads.status).toBe(200);
+    expect(uploads.text).not.toContain('<Upload>');
   });
 
   it('an authentication failure names the setting that exists', async () => {
