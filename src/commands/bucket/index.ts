@@ -58,7 +58,14 @@ when missing.`,
 const get = defineVerb({
   name: 'get <src> [local]',
   summary: 'Download an object, or a whole prefix, into LOCAL (default: .)',
-  examples: ['qarnot bucket get my-results/out.txt', 'qarnot bucket get my-results/frames/ ./frames', 'qarnot bucket get my-results ./results'],
+  description: `Download from a bucket. NAME/KEY of an object: that file, written to LOCAL, or
+into LOCAL when it is a directory or ends with "/"; "-" writes it to standard
+output. NAME, NAME/PREFIX/ or a key that names a folder: every object under it,
+into the directory LOCAL, keeping the path below the prefix (as "aws s3 cp
+--recursive"). Every object is fetched, changed or not: "bucket sync" fetches only
+what differs. A key no local path can stand for ("../x", "a//b") is skipped with
+a line saying so; nothing is ever written outside LOCAL.`,
+  examples: ['qarnot bucket get my-results/out.txt', 'qarnot bucket get my-results/frames/ ./frames', 'qarnot bucket get my-results ./results', 'qarnot bucket get my-results/log.txt - | tail'],
   options: (cmd) => transferOptions(cmd, collect),
   load: () => import('./get.js'),
 });
