@@ -34,6 +34,8 @@ export interface TransferReport {
   deleted: number;
   failed: number;
   ms: number;
+  /** Upload without --delete: objects under the prefix the source has not, left there. */
+  kept?: number;
 }
 
 /** Local tree → bucket/prefix. The bucket is created when missing, as rclone does. */
@@ -59,12 +61,14 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
   const changed = await differing(plan.compare, limiter, (l, r) => etags.etagLike(l, r.etag).then((etag) => etag !== r.etag));
   if (plan.compare.length > 0) etags.save(walked);
   const toSend = [...plan.transfer, ...changed];
-  const extras = settings.delete ? planSync(local, existing).extra : [];
+  const notInSource = planSync(local, existing).extra;
+  const extras = settings.delete ? notInSource : [];
+  const kept = settings.delete ? 0 : notInSource.length;
   const target = (rel: string) => `s3://${remote.bucket}/${joinKey(prefix, rel)}`;
   if (settings.dryRun) {
     for (const f of toSend) io.out(`(dry run) upload: ${f.path} to ${target(f.rel)}\n`);
     for (const o of extras) io.out(`(dry run) delete: ${target(o.rel)}\n`);
-    return { transferred: toSend.length, bytes: sum(toSend), unchanged: local.length - toSend.length, deleted: extras.length, failed: unreadable, ms: 0 };
+    return { transferred: toSend.length, bytes: sum(toSend), unchanged: local.length - toSend.length, deleted: extras.length, failed: unreadable, ms: 0, kept };
   }
   const progress = new Progress(io, 'Uploading', toSend.length, sum(toSend), io.stderrIsTTY && !settings.quiet);
   // What could not be read is not known to be gone: --delete waits for a complete walk.
@@ -78,7 +82,7 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
     for (const f of failures) io.err(`failed to delete ${target(f.key)}: ${f.code}\n`);
   }
   progress.stop();
-  return { transferred: progress.files, bytes: progress.bytes, unchanged: local.length - toSend.length, deleted, failed, ms: progress.elapsedMs() };
+  return { transferred: progress.files, bytes: progress.bytes, unchanged: local.length - toSend.length, deleted, failed, ms: progress.elapsedMs(), kept };
 }
 
 /** bucket/prefix → local tree. Keys that would land outside the tree are refused, one line each. */

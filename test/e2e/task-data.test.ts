@@ -1,5 +1,5 @@
 // Tasks that carry their data: --input/--output, task results, --purge.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,19 @@ describe('tasks with --input and --output', () => {
     expect(none.exitCode, none.stderr).toBe(0);
     expect(none.stderr).toContain('downloaded 0 files');
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('warns when the input prefix holds files the directory no longer has (the task would see them)', async () => {
+    const dirIn = join(work, 'shrinking');
+    mkdirSync(dirIn);
+    writeFileSync(join(dirIn, 'a.txt'), 'a');
+    writeFileSync(join(dirIn, 'b.txt'), 'b');
+    const create = ['task', 'create', '--name', 'shrinks', '--profile', 'docker-batch', '--input', dirIn, '-c', 'DOCKER_CMD=ls'];
+    expect((await cli(create, options)).stderr).not.toContain('warning');
+    rmSync(join(dirIn, 'b.txt'));
+    const again = await cli(create, options);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`warning: s3://shrinks-input/shrinking/ also holds 1 object not in ${dirIn}, which the task will see too`);
   });
 
   it('create --dry-run shows the attached buckets and sends nothing', async () => {

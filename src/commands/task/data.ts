@@ -108,6 +108,11 @@ export async function uploadInputs(ctx: Context, plan: DataPlan): Promise<void> 
   for (const input of plan.inputs) {
     const report = await uploadTree(ctx.io, s3, input.dir, { bucket: input.bucket, path: input.prefix }, { ...dataSettings(ctx), concurrency: DEFAULT_CONCURRENCY });
     if (!ctx.globals.quiet) ctx.io.err(`Input ${input.dir} → s3://${input.bucket}/${input.prefix}: ${summaryLine('uploaded', report)}\n`);
+    // The task sees the whole prefix: what was removed from the directory since the last run is still there.
+    if (report.kept) {
+      const target = `${input.bucket}/${input.prefix}`;
+      ctx.io.err(`warning: s3://${target} also holds ${report.kept} object${report.kept === 1 ? '' : 's'} not in ${input.dir}, which the task will see too; "qarnot bucket sync ${input.dir} s3://${target} --delete" removes them\n`);
+    }
     if (report.failed > 0) throw new CliError(`--input ${input.dir}: ${report.failed} files could not be uploaded; the task was not created`);
   }
   if (plan.output) {
