@@ -9,7 +9,7 @@ import { folderPrefix, joinKey, type RemoteLocation } from './location.js';
 import { allObjects, bucketExists, createBucket, deleteObjects } from './objects.js';
 import { planSync, remoteFiles, type RemoteFile } from './plan.js';
 import { formatBytes, formatSeconds, Progress } from './progress.js';
-import { downloadFile, Limiter, uploadFile } from './transfer.js';
+import { downloadFile, Limiter, PARTIAL, uploadFile } from './transfer.js';
 
 export { DEFAULT_CONCURRENCY } from './defaults.js';
 
@@ -54,7 +54,8 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
   } else if (needsListing) {
     existing = remoteFiles(await allObjects(s3, remote.bucket, prefix), prefix).filter((o) => settings.filter(o.rel));
   }
-  const local = walked.filter((f) => settings.filter(f.rel));
+  // A download killed mid-way (SIGKILL, a crash) leaves NAME.qarnot-partial: never data to send.
+  const local = walked.filter((f) => settings.filter(f.rel) && !f.rel.endsWith(PARTIAL));
   const plan = planSync(local, settings.skipUnchanged ? existing : []);
   const limiter = new Limiter(settings.concurrency);
   const etags = new EtagCache(settings.etagCacheDir, root);

@@ -156,7 +156,8 @@ function localWriteError(error: unknown, dest: string): unknown {
   return new CliError(why[code] ?? `cannot write "${at}" (${code})`);
 }
 
-const PARTIAL = '.qarnot-partial';
+/** The suffix of a download in progress, renamed away at its end. */
+export const PARTIAL = '.qarnot-partial';
 
 async function downloadLarge(s3: S3Client, limiter: Limiter, meter: Meter, bucket: string, object: DownloadSource, dest: string): Promise<void> {
   await mkdir(dirname(dest), { recursive: true });

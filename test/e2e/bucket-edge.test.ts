@@ -39,7 +39,7 @@ describe('qarnot bucket, edge cases', () => {
     await emu?.stop();
   });
 
-  it('follows symlinks to files and directories, and skips dangling links and loops with one line each', async () => {
+  it('follows symlinks to files and directories, skips dangling links and loops with one line each, and partial downloads', async () => {
     const root = dir('links');
     mkdirSync(join(root, 'real'));
     writeFileSync(join(root, 'real', 'f.txt'), 'f');
@@ -49,6 +49,8 @@ describe('qarnot bucket, edge cases', () => {
     symlinkSync('../real', join(root, 'tree', 'to-dir'));
     symlinkSync('nowhere', join(root, 'tree', 'dangling'));
     symlinkSync('.', join(root, 'tree', 'self'));
+    // What a killed download leaves behind is never sent.
+    writeFileSync(join(root, 'tree', 'half.bin.qarnot-partial'), 'half');
     const result = await cli(['bucket', 'put', 'links', join(root, 'tree')], opts);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stderr).toContain(`skipped ${join(root, 'tree', 'dangling')}: a symlink to nothing`);
