@@ -71,17 +71,22 @@ export async function* listObjects(s3: S3Client, bucket: string, options: { pref
     const { text } = await s3.request({
       method: 'GET',
       bucket,
-      query: { 'list-type': '2', prefix: options.prefix || undefined, delimiter: options.delimiter, 'continuation-token': token },
+      // Keys come URL-encoded (as the AWS CLI and boto3 ask): a key with a control character
+      // cannot be written in XML 1.0, and one such key would make the whole listing unreadable.
+      query: { 'list-type': '2', prefix: options.prefix || undefined, delimiter: options.delimiter, 'continuation-token': token, 'encoding-type': 'url' },
     });
     const result = (resultOf(text, 'ListBucketResult', `the listing of bucket "${bucket}"`) || {}) as {
       Contents?: { Key: string; Size: string; ETag?: string; LastModified?: string }[];
       CommonPrefixes?: { Prefix: string }[];
       IsTruncated?: string;
       NextContinuationToken?: string;
+      EncodingType?: string;
     };
+    // A storage that ignores encoding-type sends keys as they are.
+    const decode = result.EncodingType === 'url' ? urlDecoded : String;
     yield {
-      objects: (result.Contents ?? []).map((o) => ({ key: String(o.Key), size: Number(o.Size), etag: unquoteEtag(o.ETag), modified: o.LastModified ?? '' })),
-      prefixes: (result.CommonPrefixes ?? []).map((p) => String(p.Prefix)),
+      objects: (result.Contents ?? []).map((o) => ({ key: decode(o.Key), size: Number(o.Size), etag: unquoteEtag(o.ETag), modified: o.LastModified ?? '' })),
+      prefixes: (result.CommonPrefixes ?? []).map((p) => decode(p.Prefix)),
     };
     token = result.IsTruncated === 'true' ? result.NextContinuationToken : undefined;
     if (result.IsTruncated === 'true' && !token) {
@@ -94,6 +99,11 @@ export async function* listObjects(s3: S3Client, bucket: string, options: { pref
       tokensSent.add(token);
     }
   } while (token);
+}
+
+/** S3 encodes a space as "+" (and "+" as "%2B"), as a form would. */
+function urlDecoded(value: unknown): string {
+  return decodeURIComponent(String(value).replace(/\+/g, ' '));
 }
 
 /** Every object under a prefix. */

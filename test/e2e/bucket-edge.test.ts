@@ -184,6 +184,15 @@ describe('qarnot bucket, edge cases', () => {
     expect(uploads.text).not.toContain('<Upload>');
   });
 
+  it('a key with a control character does not make the whole bucket unlistable', async () => {
+    const keys = ['bell\u0007\nnewline.txt', 'a b+c%20d.txt', 'dir x/é.txt'];
+    for (const key of keys) await put('control-chars', key, 'x');
+    const listed = JSON.parse(await cliOk(['bucket', 'ls', 'control-chars', '-r', '--json'], opts)) as { key: string }[];
+    expect(listed.map((o) => o.key).sort()).toEqual([...keys].sort());
+    const folders = JSON.parse(await cliOk(['bucket', 'ls', 'control-chars', '--json'], opts)) as { key: string }[];
+    expect(folders.map((o) => o.key)).toContain('dir x/');
+  });
+
   it('an authentication failure names the setting that exists', async () => {
     const result = await cli(['bucket', 'ls', 'rm-edge'], { ...opts, env: { ...opts.env, QARNOT_ACCOUNT_EMAIL: 'someone@else.example' } });
     expect(result.exitCode).toBe(4);
