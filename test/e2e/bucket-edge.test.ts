@@ -184,13 +184,17 @@ describe('qarnot bucket, edge cases', () => {
     expect(uploads.text).not.toContain('<Upload>');
   });
 
-  it('a key with a control character does not make the whole bucket unlistable', async () => {
+  it('a key with a control character does not make the whole bucket unlistable, or undeletable', async () => {
     const keys = ['bell\u0007\nnewline.txt', 'a b+c%20d.txt', 'dir x/é.txt'];
     for (const key of keys) await put('control-chars', key, 'x');
     const listed = JSON.parse(await cliOk(['bucket', 'ls', 'control-chars', '-r', '--json'], opts)) as { key: string }[];
     expect(listed.map((o) => o.key).sort()).toEqual([...keys].sort());
     const folders = JSON.parse(await cliOk(['bucket', 'ls', 'control-chars', '--json'], opts)) as { key: string }[];
     expect(folders.map((o) => o.key)).toContain('dir x/');
+    // Nor undeletable: XML cannot carry it in a DeleteObjects batch.
+    const removed = await cli(['bucket', 'rm', 'control-chars', '-r', '--yes'], opts);
+    expect([removed.exitCode, removed.stderr]).toEqual([0, 'Deleted 3 objects']);
+    expect(await cliOk(['bucket', 'ls', 'control-chars', '-r', '-q'], opts)).toBe('');
   });
 
   it('an authentication failure names the setting that exists', async () => {
