@@ -1,5 +1,5 @@
 import { rm, stat } from 'node:fs/promises';
-import { CliError, ExitCode, InterruptedError } from '../errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError } from '../errors.js';
 import type { IO } from '../output/io.js';
 import type { S3Client } from './client.js';
 import { EtagCache } from './etag-cache.js';
@@ -65,6 +65,7 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
   const notInSource = planSync(local, existing).extra;
   const extras = settings.delete ? notInSource : [];
   const kept = settings.delete ? 0 : notInSource.length;
+  refuseEmptySource(local.length, extras.length, root, `s3://${remote.bucket}/${prefix}`);
   const target = (rel: string) => `s3://${remote.bucket}/${joinKey(prefix, rel)}`;
   if (settings.dryRun) {
     for (const f of toSend) io.out(`(dry run) upload: ${f.path} to ${target(f.rel)}\n`);
@@ -110,6 +111,7 @@ export async function downloadTree(io: IO, s3: S3Client, remote: RemoteLocation,
   if (plan.compare.length > 0) etags.save(walked);
   const toFetch = [...plan.transfer, ...changed];
   const extras: LocalFile[] = settings.delete ? planSync(safe, local).extra : [];
+  refuseEmptySource(objects.length, extras.length, `s3://${remote.bucket}/${prefix}`, root);
   if (settings.dryRun) {
     for (const o of toFetch) io.out(`(dry run) download: s3://${remote.bucket}/${o.key} to ${o.path}\n`);
     for (const f of extras) io.out(`(dry run) delete: ${f.path}\n`);
@@ -126,6 +128,17 @@ export async function downloadTree(io: IO, s3: S3Client, remote: RemoteLocation,
   }
   progress.stop();
   return { transferred: progress.files, bytes: progress.bytes, unchanged: safe.length - toFetch.length, deleted, failed: failed + unsafe, ms: progress.elapsedMs() };
+}
+
+/**
+ * --delete from a source that holds nothing would empty the destination: far more often a
+ * mistyped prefix or directory than a wish (rclone refuses it too: "directory not found").
+ */
+function refuseEmptySource(sources: number, extras: number, source: string, destination: string): void {
+  if (sources > 0 || extras === 0) return;
+  throw new UsageError(
+    `--delete: ${source} holds nothing (after --exclude/--include): it would delete all of ${destination} (${extras} file${extras === 1 ? '' : 's'}); check the path, or delete them with "qarnot bucket rm -r" or rm`,
+  );
 }
 
 /** The pairs whose content differs, hashed `limiter.size` at a time. */

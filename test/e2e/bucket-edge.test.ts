@@ -197,6 +197,18 @@ describe('qarnot bucket, edge cases', () => {
     expect(await cliOk(['bucket', 'ls', 'control-chars', '-r', '-q'], opts)).toBe('');
   });
 
+  it('sync --delete from an empty source (a mistyped prefix) refuses to empty the destination', async () => {
+    const local = dir('precious');
+    writeFileSync(join(local, 'p.txt'), 'precious');
+    await put('precious', 'data/x.txt', 'x');
+    const down = await cli(['bucket', 'sync', 'precious/dta', local, '--delete'], opts);
+    expect([down.exitCode, down.stderr.trim()]).toEqual([2, `error: --delete: s3://precious/dta/ holds nothing (after --exclude/--include): it would delete all of ${local} (1 file); check the path, or delete them with "qarnot bucket rm -r" or rm`]);
+    expect(readFileSync(join(local, 'p.txt'), 'utf8')).toBe('precious');
+    const up = await cli(['bucket', 'sync', dir('empty-dir'), 'precious/data', '--delete'], opts);
+    expect(up.exitCode).toBe(2);
+    expect(await cliOk(['bucket', 'ls', 'precious', '-r', '-q'], opts)).toBe('data/x.txt');
+  });
+
   it('an authentication failure names the setting that exists', async () => {
     const result = await cli(['bucket', 'ls', 'rm-edge'], { ...opts, env: { ...opts.env, QARNOT_ACCOUNT_EMAIL: 'someone@else.example' } });
     expect(result.exitCode).toBe(4);
