@@ -39,12 +39,15 @@ export function finish(ctx: Context, verb: 'upload' | 'download', report: Transf
 
 /** A local path that must exist: checked before anything is sent. */
 export async function existingPath(path: string, what: string): Promise<{ isDirectory: boolean; size: number; mtimeMs: number }> {
+  let s;
   try {
-    const s = await stat(path);
-    return { isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
+    s = await stat(path);
   } catch {
     throw new UsageError(`${what}: "${path}" does not exist`);
   }
+  // A device or a FIFO has no size to send by: /dev/zero would be read into memory until it ran out.
+  if (!s.isFile() && !s.isDirectory()) throw new UsageError(`${what}: "${path}" is not a file or a directory; pipe a stream in with "-" instead`);
+  return { isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
 }
 
 /** Whether anything is under `path/`: a key that names no object may name a folder. */
