@@ -249,6 +249,7 @@ describe('qarnot bucket', () => {
       [['bucket', 'rm', 'good-name'], /add -r/],
       [['bucket', 'put', 'good-name', '--delete', file], /unknown option '--delete'/],
       [['bucket', 'sync', file, 'good-name'], /sync takes a directory/],
+      [['bucket', 'get', 'good-name/key', ''], /LOCAL: empty/],
       [['bucket', 'put', 'good-name/zero', '/dev/zero'], /PATH: "\/dev\/zero" is not a file or a directory; pipe a stream in with "-" instead/],
       [['bucket', 'sync', 'good-name', join(file, 'sub')], /DST: ".*f.txt" is a file, where ".*sub" needs a directory/],
       [['bucket', 'get', 'good-name/key', join(file, 'sub')], /LOCAL: ".*f.txt" is a file, where ".*sub" needs a directory/],

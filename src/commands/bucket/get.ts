@@ -22,6 +22,7 @@ export async function run(ctx: Context, opts: TransferOptions, location: string,
   const remote = parseRemote(location, 'NAME[/KEY_OR_PREFIX]');
   const settings = transferSettings(ctx, opts, { skipUnchanged: false });
   const surelyPrefix = remote.path === '' || remote.path.endsWith('/');
+  if (local === '') throw new UsageError('LOCAL: empty; give a file or directory name ("." for here)');
   if (local === '-') {
     // As "aws s3 cp s3://b/k -": standard output, which "bucket cat" writes.
     if (surelyPrefix) throw new UsageError(`LOCAL: "-" (standard output) takes one object; "${location}" is a prefix`);
