@@ -67,6 +67,13 @@ describe('tasks with --input and --output', () => {
     expect(again.stderr).toContain(`warning: s3://shrinks-input/shrinking/ also holds 1 object not in ${dirIn}, which the task will see too`);
   });
 
+  it('warns when the result prefix holds objects already (they would come down with the results)', async () => {
+    await cliOk(['bucket', 'put', 'stale-results-output/old.txt', '-'], { ...options, input: 'from an earlier run' });
+    const created = await cli(['task', 'create', '--name', 'stale results', '--profile', 'docker-batch', '--output', join(work, 'o'), '-c', 'DOCKER_CMD=true'], options);
+    expect(created.exitCode, created.stderr).toBe(0);
+    expect(created.stderr).toContain('warning: s3://stale-results-output/ already holds 1 object (earlier results?)');
+  });
+
   it('create --dry-run shows the attached buckets and sends nothing', async () => {
     const dead = { env: { QARNOT_CLUSTER_URL: 'http://127.0.0.1:9', QARNOT_CLIENT_TOKEN: 'unused-token' } };
     const dry = await cliOk(['task', 'create', '--name', 'dry', '--profile', 'docker-batch', '--input', inputs, '--output', './o', '--dry-run'], dead);

@@ -118,9 +118,19 @@ export async function uploadInputs(ctx: Context, plan: DataPlan): Promise<void> 
   if (plan.output) {
     // As Qarnot's SDKs: the result bucket exists before the task, so a task that writes nothing
     // still has (empty) results to download instead of "bucket does not exist".
-    const { createBucket } = await import('../../storage/objects.js');
-    await createBucket(s3, plan.output.bucket);
-    if (!ctx.globals.quiet) ctx.io.err(`Results will go to s3://${plan.output.bucket}/${plan.output.prefix}\n`);
+    const { createBucket, listObjects } = await import('../../storage/objects.js');
+    const { bucket, prefix, dir } = plan.output;
+    if (!ctx.globals.quiet) ctx.io.err(`Results will go to s3://${bucket}/${prefix}\n`);
+    await createBucket(s3, bucket);
+    // What earlier runs left there comes down with this run's results, as if this run had made it.
+    const first = await listObjects(s3, bucket, { prefix }).next();
+    const count = first.done ? 0 : first.value.objects.length;
+    if (count > 0) {
+      ctx.io.err(
+        `warning: s3://${bucket}/${prefix} already holds ${count}${count < 1000 ? '' : '+'} object${count === 1 ? '' : 's'} (earlier results?), which will come down into ${dir} too; ` +
+          `give --output ${dir}=${bucket}/${prefix}NEW-PREFIX for a place of its own\n`,
+      );
+    }
   }
 }
 
