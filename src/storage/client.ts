@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { Agent, IncomingMessage, request as httpRequest } from 'node:http';
 import type { Readable } from 'node:stream';
 import aws4 from 'aws4';
@@ -79,6 +80,9 @@ export class S3Client {
     // Ctrl-C ends every request at once. Not a signal per request: thousands of them
     // would each add a listener to the one signal.
     settings.signal.addEventListener('abort', () => this.agent.destroy(), { once: true });
+    // Each request waiting out a backoff listens to the signal too: 16 at once (503s, resets)
+    // printed "MaxListenersExceededWarning: Possible EventTarget memory leak" in the middle of a sync.
+    setMaxListeners(Math.max(getMaxListeners(settings.signal), 256), settings.signal);
   }
 
   /** A request whose answer is read whole (XML listings, errors, empty bodies). */

@@ -209,6 +209,32 @@ describe('qarnot bucket, edge cases', () => {
     expect(await cliOk(['bucket', 'ls', 'precious', '-r', '-q'], opts)).toBe('data/x.txt');
   });
 
+  it('a storage that goes away mid-sync stops it with one line, not one line per file', async () => {
+    const src = dir('goes-away');
+    for (let i = 0; i < 60; i++) writeFileSync(join(src, `f${i}.txt`), String(i));
+    await cliOk(['bucket', 'create', 'goes-away'], opts);
+    const to = new URL(emu.storageUrl);
+    let seen = 0;
+    const proxy = createServer((req, res) => {
+      // The listing and a few uploads pass; then the storage is gone (connections refused).
+      if (++seen === 6) {
+        proxy.close();
+        proxy.closeAllConnections();
+        return;
+      }
+      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const storage = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const result = await cli(['bucket', 'sync', src, 'goes-away', '--concurrency', '16'], { ...opts, env: { ...opts.env, QARNOT_STORAGE_URL: storage } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: cannot reach the storage at http:\/\/127\.0\.0\.1:\d+ \(PUT goes-away\/f\d+\.txt: (ECONNREFUSED|ECONNRESET)\)$/)]);
+  });
+
   it('an authentication failure names the setting that exists', async () => {
     const result = await cli(['bucket', 'ls', 'rm-edge'], { ...opts, env: { ...opts.env, QARNOT_ACCOUNT_EMAIL: 'someone@else.example' } });
     expect(result.exitCode).toBe(4);
