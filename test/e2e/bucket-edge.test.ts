@@ -110,6 +110,11 @@ describe('qarnot bucket, edge cases', () => {
     expect(folder.exitCode).toBe(2);
     expect(folder.stderr).toContain('is a folder, not an object; add -r');
     expect((await cliOk(['bucket', 'ls', 'rm-edge', '-r', '-q'], opts)).split('\n').filter(Boolean)).toEqual(['folder/in.txt', 'keep.txt']);
+    // A folder marker object ("dir/") goes alone without -r, as with "aws s3 rm".
+    await put('rm-edge', 'marker/', '');
+    await put('rm-edge', 'marker/in.txt', 'i');
+    expect((await cli(['bucket', 'rm', 'rm-edge/marker/', '--yes'], opts)).exitCode).toBe(0);
+    expect(await cliOk(['bucket', 'ls', 'rm-edge/marker/', '-r', '-q'], opts)).toBe('marker/in.txt');
     const cat = await cli(['bucket', 'cat', 'rm-edge/folder'], opts);
     expect([cat.exitCode, cat.stderr.trim()]).toEqual([2, 'error: NAME/KEY: "rm-edge/folder" is a folder, not an object: list it with "qarnot bucket ls rm-edge/folder/"']);
   });

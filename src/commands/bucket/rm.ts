@@ -18,8 +18,9 @@ export interface Options {
 export async function run(ctx: Context, opts: Options, locations: string[]): Promise<void> {
   const targets = locations.map((l) => parseRemote(l, 'NAME/KEY'));
   for (const [i, t] of targets.entries()) {
-    if (!opts.recursive && (t.path === '' || t.path.endsWith('/'))) {
-      throw new UsageError(`NAME/KEY: "${locations[i]}" is a bucket or prefix, not an object key; add -r to delete everything under it`);
+    // "dir/" may be a folder marker object, deleted alone as "aws s3 rm s3://b/dir/" does; if it is not, mustExist says to add -r.
+    if (!opts.recursive && t.path === '') {
+      throw new UsageError(`NAME/KEY: "${locations[i]}" is a bucket, not an object key; add -r to delete everything in it`);
     }
   }
   const s3 = await storageClient(ctx);
@@ -74,7 +75,7 @@ async function mustExist(s3: Awaited<ReturnType<typeof storageClient>>, target: 
     await headObject(s3, target.bucket, target.path);
   } catch (error) {
     if (!(error instanceof StorageError) || error.exitCode !== ExitCode.NotFound) throw error;
-    if (await isFolder(s3, target)) {
+    if (target.path.endsWith('/') || (await isFolder(s3, target))) {
       throw new UsageError(`NAME/KEY: "${target.bucket}/${target.path}" is a folder, not an object; add -r to delete everything under it`);
     }
     throw new StorageError(`no object "${target.bucket}/${target.path}"; nothing was deleted`, 'NoSuchKey', 404, ExitCode.NotFound);
