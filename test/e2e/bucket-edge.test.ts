@@ -1,7 +1,7 @@
 // Edge cases of the data verbs, found by a user's and an adversary's pass: symlinks, things in
 // the way, keys no file can be named after, deletes of nothing.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, request, type IncomingMessage } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,17 +132,13 @@ describe('qarnot bucket, edge cases', () => {
   });
 
   /**
-   * Runs `args` through a proxy in front of the storage that holds the requests `hold` picks
-   * unanswered, so the transfer is surely in the middle when SIGINT comes once one is held.
+   * A proxy in front of the storage: each request goes on unless `intercept` takes it (and
+   * answers it, or not). Returns the URL to give as QARNOT_STORAGE_URL, and a stop.
    */
-  async function interruptWhenHeld(args: string[], hold: (req: IncomingMessage) => boolean): Promise<{ exitCode: number; held: number }> {
+  async function storageProxy(intercept: (req: IncomingMessage, proxy: Server) => boolean): Promise<{ url: string; stop: () => void }> {
     const to = new URL(emu.storageUrl);
-    let held = 0;
-    const proxy = createServer((req, res) => {
-      if (hold(req)) {
-        held++;
-        return;
-      }
+    const proxy: Server = createServer((req, res) => {
+      if (intercept(req, proxy)) return;
       const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -150,19 +146,30 @@ describe('qarnot bucket, edge cases', () => {
       req.pipe(upstream);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      stop: () => {
+        proxy.closeAllConnections();
+        proxy.close();
+      },
+    };
+  }
+
+  /** Runs `args` through a proxy that holds the requests `hold` picks unanswered, and sends SIGINT once one is held. */
+  async function interruptWhenHeld(args: string[], hold: (req: IncomingMessage) => boolean): Promise<{ exitCode: number; held: number }> {
+    let held = 0;
+    const proxy = await storageProxy((req) => hold(req) && ++held > 0);
     try {
-      const storage = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
       const child = execa('node', [BIN, ...args, '--concurrency', '1'], {
         reject: false,
         stdin: 'ignore',
-        env: { QARNOT_CONFIG_DIR: tempConfigDir(), QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token, QARNOT_ACCOUNT_EMAIL: emu.email, QARNOT_STORAGE_URL: storage },
+        env: { QARNOT_CONFIG_DIR: tempConfigDir(), QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token, QARNOT_ACCOUNT_EMAIL: emu.email, QARNOT_STORAGE_URL: proxy.url },
       });
       await waitFor(() => held === 1, { what: 'a request to be held' });
       child.kill('SIGINT');
       return { exitCode: (await child).exitCode ?? -1, held };
     } finally {
-      proxy.closeAllConnections();
-      proxy.close();
+      proxy.stop();
     }
   }
 
@@ -218,23 +225,15 @@ describe('qarnot bucket, edge cases', () => {
     const src = dir('goes-away');
     for (let i = 0; i < 60; i++) writeFileSync(join(src, `f${i}.txt`), String(i));
     await cliOk(['bucket', 'create', 'goes-away'], opts);
-    const to = new URL(emu.storageUrl);
     let seen = 0;
-    const proxy = createServer((req, res) => {
-      // The listing and a few uploads pass; then the storage is gone (connections refused).
-      if (++seen === 6) {
-        proxy.close();
-        proxy.closeAllConnections();
-        return;
-      }
-      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      req.pipe(upstream);
+    // The listing and a few uploads pass; then the storage is gone (connections refused).
+    const proxy = await storageProxy((_req, server) => {
+      if (++seen !== 6) return false;
+      server.close();
+      server.closeAllConnections();
+      return true;
     });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const storage = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const storage = proxy.url;
     const result = await cli(['bucket', 'sync', src, 'goes-away', '--concurrency', '16'], { ...opts, env: { ...opts.env, QARNOT_STORAGE_URL: storage } });
     expect(result.exitCode).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: cannot reach the storage at http:\/\/127\.0\.0\.1:\d+ \(PUT goes-away\/f\d+\.txt: (ECONNREFUSED|ECONNRESET)\)$/)]);
