@@ -3,7 +3,7 @@ import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { Agent, IncomingMessage, request as httpRequest } from 'node:http';
 import type { Readable } from 'node:stream';
 import aws4 from 'aws4';
-import { InterruptedError, NetworkError } from '../errors.js';
+import { CliError, InterruptedError, NetworkError } from '../errors.js';
 import { backoffDelay, MAYBE_SENT_ERROR_CODES, NOT_SENT_ERROR_CODES, type RetryPolicy } from '../api/retry.js';
 import { abortableSleep } from '../lib/sleep.js';
 import { VERSION } from '../version.js';
@@ -118,6 +118,7 @@ export class S3Client {
         response = await this.attempt(req, read);
       } catch (error) {
         if (this.settings.signal.aborted) throw new InterruptedError();
+        if (error instanceof LocalFileError) throw error;
         const code = (error as { code?: string }).code;
         if (code === undefined || !NOT_SENT_ERROR_CODES.has(code)) mayHaveActed = true;
         const retryable = code !== undefined && (NOT_SENT_ERROR_CODES.has(code) || MAYBE_SENT_ERROR_CODES.has(code));
@@ -199,9 +200,19 @@ export class S3Client {
         request.end(body);
         return;
       }
+      // A local file that cannot be read, or that shrank since it was listed (the storage would
+      // wait for the missing bytes until the idle timeout, then again on each retry), fails the
+      // file alone: no retry, and not "cannot reach the storage".
       const source = body.open();
-      source.on('error', (error) => request.destroy(error));
-      source.on('data', (chunk: Buffer) => hash!.update(chunk));
+      let bytesRead = 0;
+      source.on('error', (error: NodeJS.ErrnoException) => request.destroy(new LocalFileError(`cannot read "${error.path ?? 'the file'}" (${error.code ?? error.message})`)));
+      source.on('data', (chunk: Buffer) => {
+        bytesRead += chunk.length;
+        hash!.update(chunk);
+      });
+      source.on('end', () => {
+        if (bytesRead !== length) request.destroy(new LocalFileError(`the file changed while it was sent (${bytesRead} bytes read of ${length}); run again to send it as it is now`));
+      });
       source.pipe(request);
     });
   }
@@ -226,6 +237,9 @@ export class S3Client {
     this.settings.trace?.(line.replace(/(X-Amz-(Signature|Credential|Security-Token)=)[^&\s]+/gi, '$1***'));
   }
 }
+
+/** The local side of an upload failed: that file fails, the transfer goes on. */
+class LocalFileError extends CliError {}
 
 async function readText(res: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

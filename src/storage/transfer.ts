@@ -75,7 +75,7 @@ export async function uploadFile(s3: S3Client, limiter: Limiter, meter: Meter, b
       meter.bytes += body.length;
       return;
     }
-    const res = await s3.request({ method: 'PUT', bucket, key, headers, body: { length: file.size, open: () => counted(createReadStream(file.path), meter) } });
+    const res = await s3.request({ method: 'PUT', bucket, key, headers, body: { length: file.size, open: () => counted(createReadStream(file.path, { end: file.size - 1 }), meter) } });
     checkEtag(unquoteEtag(res.headers.etag), res.sentMd5, key);
   });
 }

@@ -1,7 +1,7 @@
 // Edge cases of the data verbs, found by a user's and an adversary's pass: symlinks, things in
 // the way, keys no file can be named after, deletes of nothing.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,16 +135,20 @@ describe('qarnot bucket, edge cases', () => {
    * A proxy in front of the storage: each request goes on unless `intercept` takes it (and
    * answers it, or not). Returns the URL to give as QARNOT_STORAGE_URL, and a stop.
    */
-  async function storageProxy(intercept: (req: IncomingMessage, proxy: Server) => boolean): Promise<{ url: string; stop: () => void }> {
+  async function storageProxy(intercept: (req: IncomingMessage, proxy: Server, pass: () => void) => boolean): Promise<{ url: string; stop: () => void }> {
     const to = new URL(emu.storageUrl);
     const proxy: Server = createServer((req, res) => {
-      if (intercept(req, proxy)) return;
+      if (intercept(req, proxy, () => forward(req, res))) return;
+      forward(req, res);
+    });
+    const forward = (req: IncomingMessage, res: ServerResponse) => {
       const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       });
+      upstream.on('error', () => res.destroy());
       req.pipe(upstream);
-    });
+    };
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     return {
       url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
@@ -237,6 +241,28 @@ describe('qarnot bucket, edge cases', () => {
     const result = await cli(['bucket', 'sync', src, 'goes-away', '--concurrency', '16'], { ...opts, env: { ...opts.env, QARNOT_STORAGE_URL: storage } });
     expect(result.exitCode).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: cannot reach the storage at http:\/\/127\.0\.0\.1:\d+ \(PUT goes-away\/f\d+\.txt: (ECONNREFUSED|ECONNRESET)\)$/)]);
+  });
+
+  it('a file that shrinks between the listing and its upload fails alone, at once', async () => {
+    const src = dir('shrinks');
+    writeFileSync(join(src, 'big.bin'), Buffer.alloc(2 * 1024 * 1024, 1));
+    writeFileSync(join(src, 'small.txt'), 'small');
+    await cliOk(['bucket', 'create', 'shrinks'], opts);
+    // The sync has walked the tree when it lists the bucket: the file shrinks then.
+    const proxy = await storageProxy((req, _server, pass) => {
+      if (!/list-type/.test(req.url ?? '')) return false;
+      truncateSync(join(src, 'big.bin'), 1000);
+      pass();
+      return true;
+    });
+    try {
+      const result = await cli(['bucket', 'sync', src, 'shrinks'], { ...opts, env: { ...opts.env, QARNOT_STORAGE_URL: proxy.url } });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain('failed: big.bin: the file changed while it was sent (1000 bytes read of 2097152); run again');
+      expect(await cliOk(['bucket', 'ls', 'shrinks', '-q'], opts)).toBe('small.txt');
+    } finally {
+      proxy.stop();
+    }
   });
 
   it('an authentication failure names the setting that exists', async () => {
