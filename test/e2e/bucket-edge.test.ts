@@ -1,8 +1,7 @@
 // Edge cases of the data verbs, found by a user's and an adversary's pass: symlinks, things in
 // the way, keys no file can be named after, deletes of nothing.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -11,6 +10,7 @@ import { cli, cliOk, tempConfigDir, type CliOptions } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { BIN } from '../helpers/paths.js';
 import { objectPath, s3 } from '../helpers/s3.js';
+import { startS3Counter, type Intercept } from '../helpers/s3-counter.js';
 import { waitFor } from '../helpers/wait.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qarnot-test-bucket-edge-'));
@@ -131,32 +131,10 @@ describe('qarnot bucket, edge cases', () => {
     expect((await cli(['bucket', 'ls', 'same-name'], opts)).exitCode).toBe(3);
   });
 
-  /**
-   * A proxy in front of the storage: each request goes on unless `intercept` takes it (and
-   * answers it, or not). Returns the URL to give as QARNOT_STORAGE_URL, and a stop.
-   */
-  async function storageProxy(intercept: (req: IncomingMessage, proxy: Server, pass: () => void) => boolean): Promise<{ url: string; stop: () => void }> {
-    const to = new URL(emu.storageUrl);
-    const proxy: Server = createServer((req, res) => {
-      if (intercept(req, proxy, () => forward(req, res))) return;
-      forward(req, res);
-    });
-    const forward = (req: IncomingMessage, res: ServerResponse) => {
-      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-    };
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    return {
-      url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-      stop: () => {
-        proxy.closeAllConnections();
-        proxy.close();
-      },
-    };
+  /** A proxy in front of the storage (the counting one): `intercept` stages faults. */
+  async function storageProxy(intercept: Intercept): Promise<{ url: string; stop: () => void }> {
+    const proxy = await startS3Counter(emu.storageUrl, intercept);
+    return { url: proxy.url, stop: () => void proxy.close() };
   }
 
   /** Runs `args` through a proxy that holds the requests `hold` picks unanswered, and sends SIGINT once one is held. */
