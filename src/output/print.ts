@@ -200,7 +200,16 @@ function plain(value: unknown): string {
 function tsvCell(kind: CellKind | undefined, value: unknown): string {
   const text = plain(value);
   if (kind === 'date' && isUnsetDate(text)) return '';
-  return text.replace(/[\t\n\r]/g, ' ');
+  return visibleControls(text.replace(/[\t\n\r]/g, ' '));
+}
+
+/**
+ * Other control characters as `\x1b`: a value from the API or a bucket key (`\x1b]2;...`,
+ * `\x1b[2J`) must not drive the terminal it is shown on. JSON output keeps them, escaped by JSON.
+ */
+function visibleControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** The API's placeholder for a date that has not happened (a running task's endDate). */
@@ -208,7 +217,7 @@ const isUnsetDate = (text: string) => text.startsWith('0001-01-01');
 
 /** A cell as people read it, without colour: relative dates, percentages; '' when empty. */
 function humanText(kind: CellKind | undefined, value: unknown): string {
-  const text = plain(value);
+  const text = visibleControls(plain(value).replace(/[\t\r]/g, ' '));
   if (text === '') return '';
   if (kind === 'date') {
     if (isUnsetDate(text)) return '';

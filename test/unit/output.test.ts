@@ -79,6 +79,21 @@ describe('printItems', () => {
     expect(empty.io.stdoutText()).toBe('[]\n');
   });
 
+  it('shows control characters of a value as \\x escapes in tables and TSV, never raw; JSON keeps them', async () => {
+    const hostile = [{ uuid: 'u9', name: 'evil\u001b]2;pwned\u0007\u001b[2J\tend', state: 'Running', status: { executionProgress: 0 } }];
+    const tsv = context({});
+    await printItems(tsv.ctx, hostile, view);
+    expect(tsv.io.stdoutText()).toBe('u9\tevil\\x1b]2;pwned\\x07\\x1b[2J end\tRunning\n');
+    const table = context({}, true);
+    await printItems(table.ctx, hostile, view);
+    // eslint-disable-next-line no-control-regex
+    expect(table.io.stdoutText()).not.toMatch(/[\u0007\u001b](?!\[\d*m)/);
+    expect(table.io.stdoutText()).toContain('evil\\x1b]2;pwned');
+    const json = context({ json: true });
+    await printItems(json.ctx, hostile, view);
+    expect(JSON.parse(json.io.stdoutText())).toEqual(hostile);
+  });
+
   it('projects --fields for json and tsv, nested paths included', async () => {
     const json = context({ json: true, fields: 'uuid,status.executionProgress' });
     await printItems(json.ctx, items, view);
