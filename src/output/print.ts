@@ -25,6 +25,8 @@ export interface View<T> {
   details?: Column<T>[];
   /** The API's output schema (src/api/schema-fields.ts): --fields paths are checked against it. */
   schema?: string;
+  /** Or, for objects of our own (bucket listings), their fields: --fields is checked against them. */
+  fields?: readonly string[];
   id: (item: T) => string;
 }
 
@@ -147,17 +149,22 @@ type PickedColumn<T> = Column<T> & { path?: string };
  * schema, any case) or the view's column names (`created`); anything else exits 2
  * listing what is valid, rather than printing an empty column.
  */
+/** Checks --fields against a view before anything is sent: exit 2 on an unknown field. */
+export function checkFields<T>(ctx: Context, view: View<T>): void {
+  pickFields(ctx.globals.fields, view);
+}
+
 function pickFields<T>(raw: string | undefined, view: View<T>): PickedColumn<T>[] | undefined {
   const fields = splitFields(raw);
   if (!fields) return undefined;
   const named = [...view.columns, ...(view.details ?? [])];
   return fields.map((field) => {
-    const path = view.schema ? schemaPath(view.schema, field) : field;
+    const path = view.schema ? schemaPath(view.schema, field) : view.fields ? view.fields.find((f) => f.toLowerCase() === field.toLowerCase()) : field;
     if (path !== undefined) return pathColumn<T>(field, path);
     const column = named.find((c) => c.header.toLowerCase() === field.toLowerCase());
     if (column) return column;
     const columns = [...new Set(named.map((c) => c.header.toLowerCase()))];
-    const jsonFields = [...schemaFields(view.schema!).values()].map(([name]) => name);
+    const jsonFields = view.schema ? [...schemaFields(view.schema).values()].map(([name]) => name) : [...(view.fields ?? [])];
     throw new UsageError(
       `--fields: unknown field ${JSON.stringify(field)}${didYouMean(field.split('.').pop()!, [...columns, ...jsonFields])}; ` +
         `give column names (${columns.join(', ')}) or JSON fields of the object, nested with dots (${jsonFields.join(', ')})`,

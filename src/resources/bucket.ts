@@ -33,6 +33,7 @@ export const BUCKET = {
       { header: 'OBJECTS', value: (b) => b.objects },
       { header: 'SIZE', value: (b) => b.size },
     ],
+    fields: ['name', 'created', 'objects', 'size'],
     id: (b) => b.name,
   } satisfies View<BucketRow>,
   objectView: {
@@ -42,6 +43,7 @@ export const BUCKET = {
       { header: 'MODIFIED', value: (o) => o.modified, kind: 'date' },
       { header: 'KEY', value: (o) => o.key, flexible: true },
     ],
+    fields: ['key', 'type', 'size', 'modified', 'etag'],
     id: (o) => o.key,
   } satisfies View<ObjectRow>,
 } as const;

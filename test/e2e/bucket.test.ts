@@ -253,6 +253,8 @@ describe('qarnot bucket', () => {
       [['bucket', 'put', 'good-name/zero', '/dev/zero'], /PATH: "\/dev\/zero" is not a file or a directory; pipe a stream in with "-" instead/],
       [['bucket', 'sync', 'good-name', join(file, 'sub')], /DST: ".*f.txt" is a file, where ".*sub" needs a directory/],
       [['bucket', 'get', 'good-name/key', join(file, 'sub')], /LOCAL: ".*f.txt" is a file, where ".*sub" needs a directory/],
+      [['--fields', 'bogus', 'bucket', 'ls', 'good-name'], /--fields: unknown field "bogus".*\(key, type, size, modified, etag\)/],
+      [['--fields', 'name,objectz', 'bucket', 'list', '--stats'], /--fields: unknown field "objectz" \(did you mean "objects"\?\)/],
     ];
     for (const [args, message] of cases) {
       const result = await cli(args, dead);

@@ -94,6 +94,14 @@ describe('printItems', () => {
     expect(JSON.parse(json.io.stdoutText())).toEqual(hostile);
   });
 
+  it('checks --fields against the own fields of a view without an API schema (bucket listings)', async () => {
+    const own: View<Item> = { ...view, fields: ['uuid', 'name', 'state'] };
+    const tsv = context({ fields: 'NAME,uuid' });
+    await printItems(tsv.ctx, items.slice(0, 1), own);
+    expect(tsv.io.stdoutText()).toBe('first task\tu1\n');
+    await expect(printItems(context({ fields: 'bogus' }).ctx, items, own)).rejects.toThrow(/--fields: unknown field "bogus".*\(uuid, name, state\)/);
+  });
+
   it('projects --fields for json and tsv, nested paths included', async () => {
     const json = context({ json: true, fields: 'uuid,status.executionProgress' });
     await printItems(json.ctx, items, view);

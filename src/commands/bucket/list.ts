@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { printItems } from '../../output/print.js';
+import { checkFields, printItems } from '../../output/print.js';
 import { BUCKET, type BucketRow } from '../../resources/bucket.js';
 import { storageClient } from '../../storage/endpoint.js';
 import { allObjects, listBuckets } from '../../storage/objects.js';
@@ -10,6 +10,8 @@ export interface Options {
 }
 
 export async function run(ctx: Context, opts: Options): Promise<void> {
+  const view = opts.stats ? BUCKET.view : { ...BUCKET.view, columns: BUCKET.view.columns.slice(0, 2) };
+  checkFields(ctx, view);
   const s3 = await storageClient(ctx);
   const buckets: BucketRow[] = await listBuckets(s3);
   if (opts.stats) {
@@ -24,6 +26,5 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
       ),
     );
   }
-  const view = opts.stats ? BUCKET.view : { ...BUCKET.view, columns: BUCKET.view.columns.slice(0, 2) };
   await printItems(ctx, buckets, view);
 }
