@@ -14,11 +14,11 @@ interface Secret {
   /**
    * An ASCII secret's runs of GRAM characters taken every `minimum - GRAM + 1` (and where they
    * start in it): every copy of `minimum` characters of the secret holds one. Finding them with
-   * String#indexOf in the lower-cased text is far cheaper than the sampling scan (a page of
-   * 100 tasks of output: 0.4 ms against 2.3 ms). Undefined for other secrets, whose lower
-   * case is not ASCII folding.
+   * one case-insensitive RegExp is far cheaper than the sampling scan (a page of 100 tasks of
+   * output, 348 KB: 0.28 ms, against 0.54 ms for String#indexOf of each in a lower-cased copy
+   * and 2.3 ms for sampling). Undefined for other secrets, whose lower case is not ASCII folding.
    */
-  anchors: { text: string; at: number }[] | undefined;
+  anchors: { pattern: RegExp; at: Map<string, number[]> } | undefined;
 }
 
 const secrets: Secret[] = [];
@@ -41,8 +41,14 @@ export function registerSecret(secret: string | undefined): void {
   step = Math.min(step, minimum - GRAM + 1);
   let anchors: Secret['anchors'];
   if (/^[\x20-\x7e]*$/.test(secret)) {
-    anchors = [];
-    for (let at = 0; at + GRAM <= folded.length; at += minimum - GRAM + 1) anchors.push({ text: folded.slice(at, at + GRAM), at });
+    const at = new Map<string, number[]>();
+    for (let o = 0; o + GRAM <= folded.length; o += minimum - GRAM + 1) {
+      const gram = folded.slice(o, o + GRAM);
+      at.set(gram, [...(at.get(gram) ?? []), o]);
+    }
+    // Without the u flag, i folds ASCII letters only among themselves: as fold() below.
+    const pattern = new RegExp([...at.keys()].map((gram) => gram.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'gi');
+    anchors = { pattern, at };
   }
   secrets.push({ folded, grams, minimum, anchors });
 }
@@ -71,15 +77,17 @@ type Spans = [number, number][];
 /** The copies found from the anchors; undefined when some secret has none or lower case moves characters. */
 function anchoredSpans(text: string): Spans | undefined {
   if (!secrets.every((secret) => secret.anchors)) return undefined;
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) return undefined;
   const spans: Spans = [];
   for (const secret of secrets) {
-    for (const anchor of secret.anchors!) {
-      for (let p = lower.indexOf(anchor.text); p >= 0; p = lower.indexOf(anchor.text, p + 1)) {
-        const span = extend(text, p, secret.folded, anchor.at);
+    const { pattern, at } = secret.anchors!;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const p = match.index;
+      for (const o of at.get(foldAscii(match[0]))!) {
+        const span = extend(text, p, secret.folded, o);
         if (span[1] - span[0] >= secret.minimum) spans.push(span);
       }
+      pattern.lastIndex = p + 1; // overlapping copies too
     }
   }
   return spans;
