@@ -27,7 +27,7 @@ export interface ItemPages<T> extends AsyncIterable<T[]> {
 // hold only each page's text, so their pages can be larger, for fewer round trips (npm run
 // bench, "Listing": peak RSS of 100,000 tasks against 1,000).
 const MAX_PAGE_SIZE = 50;
-const MAX_LINES_PAGE_SIZE = 100;
+const MAX_LINES_PAGE_SIZE = 250;
 
 /**
  * Walks a token-paginated endpoint one page at a time, so callers can stream items out and
