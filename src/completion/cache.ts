@@ -1,10 +1,11 @@
 // A tiny on-disk cache for dynamic completions: TAB pressed twice in a row
 // must not hit the API twice. One file per profile, API URL, token and resource.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configDir } from '../config/location.js';
 import type { Candidate } from './resolve.js';
+import { makeDirectory } from '../lib/make-dir.js';
 
 export const CACHE_TTL_MS = 30_000;
 
@@ -36,7 +37,7 @@ export function readCache(dir: string, key: string, now = Date.now()): Candidate
 
 export function writeCache(dir: string, key: string, candidates: Candidate[], now = Date.now()): void {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirectory(dir, 0o700);
     const file = join(dir, `${key}.json`);
     // Write then rename: a concurrent TAB never reads half a file.
     const tmp = `${file}.${process.pid}.tmp`;

@@ -1,9 +1,10 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, ExitCode, InterruptedError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
 import { abortableSleep } from '../lib/sleep.js';
 import { writeFd } from '../output/stdio.js';
+import { makeDirectory } from '../lib/make-dir.js';
 
 /**
  * What keeps the config store safe: a private directory (made so, never changed
@@ -56,7 +57,7 @@ export function prepareConfigDir(dir: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw notADirectory();
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeDirectory(dir, 0o700);
     } catch (inner) {
       const code = (inner as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' || code === 'ENOTDIR') throw notADirectory();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import { createEmulatorServer } from './server.js';
 import { Storage } from './storage/index.js';
 import { TaskStorage } from './storage/tasks.js';
 import { Account } from './store.js';
+import { makeDirectory } from '../lib/make-dir.js';
 
 export type { EmulatorOptions } from './options.js';
 export { parseFaultSpec } from './faults.js';
@@ -45,7 +46,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const root = dataDir ?? tempDir!;
   const workRoot = join(root, 'work');
   // Under --data: the directory and what it holds are private to the emulator's user.
-  mkdirSync(workRoot, { recursive: true, mode: 0o700 });
+  try {
+    makeDirectory(workRoot, 0o700);
+  } catch (error) {
+    throw new Error(`--data: cannot create ${workRoot} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a writable directory`);
+  }
 
   const accounts = [new Account(DEFAULT_EMAIL, token), ...(opts.accounts ?? []).map((a) => new Account(a.email, a.token))];
   const byEmail = new Map(accounts.map((a) => [a.email, a]));

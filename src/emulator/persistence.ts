@@ -1,9 +1,10 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobRec, PoolRec, TaskRec } from './model.js';
 import { OutputSet } from './output-buffer.js';
 import { Account } from './store.js';
+import { makeDirectory } from '../lib/make-dir.js';
 
 const STATE_FILE = 'state.json';
 const FORMAT = 1;
@@ -108,7 +109,7 @@ export class Persistence {
     private readonly debounceMs = 100,
   ) {
     // The state holds every account's tasks and outputs: private to the emulator's user.
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirectory(dir, 0o700);
     lockDataDir(dir);
   }
 

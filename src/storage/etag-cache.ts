@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { etagForm, localEtagLike } from './etag.js';
 import type { LocalFile } from './local.js';
+import { makeDirectory } from '../lib/make-dir.js';
 
 // Sync compares contents (the local MD5 against the object's ETag) where rclone and the AWS
 // CLI compare sizes and times only. Without a memory of what was read, every run would read
@@ -59,7 +60,7 @@ export class EtagCache {
       if (Array.isArray(entry) && entry[0] === f.stamp) entries.push([f.rel, entry]);
     }
     try {
-      mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
+      makeDirectory(join(this.file, '..'), 0o700);
       const tmp = `${this.file}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify({ version: 1, entries: Object.fromEntries(entries) } satisfies CacheFile), { mode: 0o600 });
       renameSync(tmp, this.file);

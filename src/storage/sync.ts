@@ -10,6 +10,7 @@ import { allObjects, bucketExists, createBucket, deleteObjects } from './objects
 import { planSync, remoteFiles, type RemoteFile } from './plan.js';
 import { formatBytes, formatSeconds, Progress } from './progress.js';
 import { downloadFile, Limiter, PARTIAL, uploadFile } from './transfer.js';
+import { makeDirectory } from '../lib/make-dir.js';
 
 export { DEFAULT_CONCURRENCY } from './defaults.js';
 
@@ -90,6 +91,14 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
 /** bucket/prefix → local tree. Keys that would land outside the tree are refused, one line each. */
 export async function downloadTree(io: IO, s3: S3Client, remote: RemoteLocation, root: string, settings: TransferSettings): Promise<TransferReport> {
   const prefix = folderPrefix(remote.path);
+  if (!settings.dryRun) {
+    // One line for a destination nothing can be written under (/proc/x, a read-only mount), not one per file.
+    try {
+      makeDirectory(root);
+    } catch (error) {
+      throw new CliError(`cannot create ${root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
   const objects = remoteFiles(await allObjects(s3, remote.bucket, prefix), prefix).filter((o) => settings.filter(o.rel));
   let unsafe = 0;
   const safe: (RemoteFile & { path: string })[] = [];

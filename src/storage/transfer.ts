@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { mkdir, open, rename, rm, utimes } from 'node:fs/promises';
+import { createReadStream, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { open, rename, rm, utimes } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { CliError } from '../errors.js';
 import { unquoteEtag, type S3Client } from './client.js';
 import { guessPartSize, multipartCount, multipartEtag, MULTIPART_THRESHOLD, partSizeFor } from './etag.js';
 import { abortUpload, completeUpload, createUpload, uploadPart } from './multipart.js';
+import { makeDirectory } from '../lib/make-dir.js';
 
 /** Requests in flight, shared by whole files and the parts of big ones. */
 export class Limiter {
@@ -160,7 +161,7 @@ function localWriteError(error: unknown, dest: string): unknown {
 export const PARTIAL = '.qarnot-partial';
 
 async function downloadLarge(s3: S3Client, limiter: Limiter, meter: Meter, bucket: string, object: DownloadSource, dest: string): Promise<void> {
-  await mkdir(dirname(dest), { recursive: true });
+  makeDirectory(dirname(dest));
   const partial = `${dest}${PARTIAL}`;
   const parts = multipartCount(object.etag);
   const partSize = parts !== undefined ? guessPartSize(object.size, parts) : undefined;
@@ -225,7 +226,7 @@ async function downloadSmall(s3: S3Client, limiter: Limiter, meter: Meter, bucke
   );
   const dir = dirname(dest);
   if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     madeDirs.add(dir);
   }
   const partial = `${dest}${PARTIAL}`;

@@ -3,12 +3,13 @@
  * up and attaches it as a resource bucket, `--output DIR[=BUCKET[/PREFIX]]` sets the
  * result bucket and, for `task run`, brings the results home when the task ends.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { etagCacheDir } from '../../config/location.js';
 import type { Context } from '../../context.js';
 import { CliError, UsageError } from '../../errors.js';
 import type { Body } from '../shared/body.js';
+import { makeDirectory } from '../../lib/make-dir.js';
 
 export interface DataFlags {
   input?: string[];
@@ -142,7 +143,7 @@ export async function downloadResults(ctx: Context, bucket: string, prefix: stri
   const [{ storageClient }, { downloadTree, summaryLine, DEFAULT_CONCURRENCY }] = await Promise.all([import('../../storage/endpoint.js'), import('../../storage/sync.js')]);
   const s3 = await storageClient(ctx, { maxSockets: DEFAULT_CONCURRENCY });
   // The directory asked for exists afterwards, results or none (as rclone; a script can count on it).
-  await mkdir(dir, { recursive: true });
+  makeDirectory(dir);
   const report = await downloadTree(ctx.io, s3, { bucket, path: prefix }, dir, { ...dataSettings(ctx), concurrency: DEFAULT_CONCURRENCY });
   if (!ctx.globals.quiet) ctx.io.err(`Results s3://${bucket}/${prefix} → ${dir}: ${summaryLine('downloaded', report)}\n`);
   return report.failed;

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { quotaExceeded, receive, type BodyChecks, type Received } from './body.js';
 import { S3Error, invalidArgument, noSuchBucket, noSuchKey, noSuchUpload } from './xml.js';
+import { makeDirectory } from '../../lib/make-dir.js';
 
 export interface ObjectInfo {
   contentType: string;
@@ -138,9 +139,9 @@ export class ObjectStore {
   ) {
     this.tmpDir = join(root, 'tmp');
     rmSync(this.tmpDir, { recursive: true, force: true });
-    mkdirSync(this.tmpDir, { recursive: true });
-    mkdirSync(join(root, 'buckets'), { recursive: true });
-    mkdirSync(join(root, 'uploads'), { recursive: true });
+    makeDirectory(this.tmpDir);
+    makeDirectory(join(root, 'buckets'));
+    makeDirectory(join(root, 'uploads'));
     this.load();
   }
 
