@@ -95,7 +95,8 @@ describe('stdout -f across an emulator restart (--data)', () => {
     expect(result.exitCode, result.stderr).toBe(1);
     expect(result.stderr).not.toMatch(LOST);
     const numbers = String(result.stdout).split('\n').filter(Boolean).map((l) => Number(/^0> line (\d+)$/.exec(l)?.[1]));
-    expect(numbers.length).toBeGreaterThan(200);
+    // At least the 200 lines seen before the crash: the restored state may hold no more than those.
+    expect(numbers.length).toBeGreaterThanOrEqual(200);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 });
