@@ -92,7 +92,8 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
 export async function downloadTree(io: IO, s3: S3Client, remote: RemoteLocation, root: string, settings: TransferSettings): Promise<TransferReport> {
   const prefix = folderPrefix(remote.path);
   if (!settings.dryRun) {
-    // One line for a destination nothing can be written under (/proc/x, a read-only mount), not one per file.
+    // The destination exists afterwards, objects or none (as rclone; a script can count on it),
+    // and one that cannot be made (/proc/x, a read-only mount) is one line, not one per file.
     try {
       makeDirectory(root);
     } catch (error) {

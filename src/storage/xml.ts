@@ -1,3 +1,4 @@
+import { oneLine } from '../api/answers.js';
 import { CliError } from '../errors.js';
 import { readXml } from '../lib/xml.js';
 
@@ -15,6 +16,6 @@ export function parseXml(text: string): Record<string, unknown> {
   try {
     return readXml(text, LISTS);
   } catch {
-    throw new CliError(`bad answer from the storage: not well-formed XML (${JSON.stringify(text.slice(0, 60))})`);
+    throw new CliError(`bad answer from the storage: not well-formed XML (${JSON.stringify(oneLine(text, 60))})`);
   }
 }

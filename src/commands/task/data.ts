@@ -9,7 +9,6 @@ import { etagCacheDir } from '../../config/location.js';
 import type { Context } from '../../context.js';
 import { CliError, UsageError } from '../../errors.js';
 import type { Body } from '../shared/body.js';
-import { makeDirectory } from '../../lib/make-dir.js';
 
 export interface DataFlags {
   input?: string[];
@@ -142,8 +141,6 @@ export async function downloadResults(ctx: Context, bucket: string, prefix: stri
   if (file !== undefined) throw new UsageError(`DIR: "${file}" is a file; results go into a directory`);
   const [{ storageClient }, { downloadTree, summaryLine, DEFAULT_CONCURRENCY }] = await Promise.all([import('../../storage/endpoint.js'), import('../../storage/sync.js')]);
   const s3 = await storageClient(ctx, { maxSockets: DEFAULT_CONCURRENCY });
-  // The directory asked for exists afterwards, results or none (as rclone; a script can count on it).
-  makeDirectory(dir);
   const report = await downloadTree(ctx.io, s3, { bucket, path: prefix }, dir, { ...dataSettings(ctx), concurrency: DEFAULT_CONCURRENCY });
   if (!ctx.globals.quiet) ctx.io.err(`Results s3://${bucket}/${prefix} → ${dir}: ${summaryLine('downloaded', report)}\n`);
   return report.failed;
