@@ -61,8 +61,8 @@ print(
 );
 
 const emu = await startEmulator(bin, { speed: 50 });
-// Node 22's compile cache too is the bench's own: warmed by the first runs, not by the user's.
-const baseEnv = { ...process.env, ...emu.env, QARNOT_CONFIG_DIR: configDir, NODE_COMPILE_CACHE: join(configDir, 'cache') };
+// The code cache too is the bench's own: warmed by the first runs, not by the user's.
+const baseEnv = { ...process.env, ...emu.env, QARNOT_CONFIG_DIR: configDir, XDG_CACHE_HOME: join(configDir, 'cache') };
 delete baseEnv.NODE_OPTIONS;
 delete baseEnv.NODE_DISABLE_COMPILE_CACHE;
 const b = {

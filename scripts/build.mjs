@@ -4,7 +4,7 @@
 // never behaviour; `npm run bench` measures them (figures in the README).
 import { build, transform } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -162,19 +162,22 @@ const lazyChildProcessInCommander = {
 const buildPlugins = [startupInOneChunk, lazyChildProcessInCommander];
 
 /**
- * The esbuild options of the CLI bundle, shared with the bench's build (scripts/bench/tolerant-build.mjs).
+ * The esbuild options of the CLI bundle, shared with the bench's build (scripts/bench/tolerant-build.mjs):
+ * src/main.ts and everything it loads, as dist/chunks/main.cjs and the chunks it requires.
  * esbuild splits only ES modules; writeCommonJs() then turns each chunk into CommonJS.
  */
 export function bundleOptions(outdir = 'dist') {
   return {
     absWorkingDir: root,
-    entryPoints: { cli: 'src/cli.ts' },
+    entryPoints: { 'chunks/main': 'src/main.ts' },
     outdir,
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // Every file name carries its content's hash: the code cache (src/lib/chunk-loader.ts) keys on it.
+    entryNames: '[dir]/[name]-[hash]',
     chunkNames: 'chunks/[name]-[hash]',
     // The chunks import each other by these names, which say CommonJS to Node.
     outExtension: { '.js': '.cjs' },
@@ -185,6 +188,29 @@ export function bundleOptions(outdir = 'dist') {
     plugins: buildPlugins,
     write: false,
   };
+}
+
+/**
+ * dist/cli.cjs, what bin/qarnot.cjs runs: --version, and the loader that runs dist/chunks/main.cjs
+ * with V8's code cache (src/lib/chunk-loader.ts). A file of its own, not a chunk: it shares
+ * no module with the chunks, which its loader, not Node's require, loads.
+ */
+export async function buildLauncher(outdir, mainChunk) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli.ts'],
+    outfile: join(outdir, 'cli.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // import.meta.dirname in the source (an ES module), the file's own directory once CommonJS.
+    define: { __QARNOT_VERSION__: JSON.stringify(version), __QARNOT_MAIN_CHUNK__: JSON.stringify(mainChunk), 'import.meta.dirname': '__dirname' },
+    supported: { 'dynamic-import': false },
+  });
 }
 
 /**
@@ -209,10 +235,21 @@ export async function writeCommonJs(result) {
   }
 }
 
+/** Both builds into `outdir`: the split bundle (built with `options`), then the launcher that names its entry. */
+export async function buildBoth(outdir, options) {
+  const result = await build(options);
+  await writeCommonJs(result);
+  const main = result.outputFiles.map((file) => basename(file.path)).find((name) => /^main-\w+\.cjs$/.test(name));
+  if (!main) throw new Error('the bundle has no chunks/main-*.cjs');
+  await buildLauncher(outdir, main);
+  return result;
+}
+
 /** `clean`: remove old chunks first (not from tests: a parallel run may be using them). */
 export async function buildCli({ clean = false } = {}) {
-  if (clean) rmSync(join(root, 'dist'), { recursive: true, force: true });
-  await writeCommonJs(await build(bundleOptions()));
+  const outdir = join(root, 'dist');
+  if (clean) rmSync(outdir, { recursive: true, force: true });
+  await buildBoth(outdir, bundleOptions(outdir));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

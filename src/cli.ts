@@ -1,10 +1,15 @@
 // Entry point, loaded by bin/qarnot.cjs. `--version` is answered before anything else is
 // loaded: it is what scripts call most often to probe the tool.
 import { writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeCacheDir, loadChunk } from './lib/chunk-loader.js';
+import type * as Main from './main.js';
 
-// The bundle's define, not an import of version.ts: cli.ts only ever runs bundled, and a
-// module shared with the rest would be one more file to load before every command.
+// The build's defines (scripts/build.mjs), not an import of version.ts: cli.ts only ever runs
+// bundled, and a module shared with the rest would be one more file to load before every command.
 declare const __QARNOT_VERSION__: string;
+/** The file name of src/main.ts's chunk, which carries the hash of its content. */
+declare const __QARNOT_MAIN_CHUNK__: string;
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -16,12 +21,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   }
 } else {
   void (async () => {
-    // Node 22.1+ keeps the code it compiled between runs once asked. Node 20 has no such cache,
-    // and loading node:module there only to find that out costs four internal modules.
-    if (Number(process.versions.node.split('.')[0]) >= 22) {
-      ((await import('node:module')) as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-    }
-    const { main } = await import('./main.js');
+    // The rest of the CLI is src/main.ts and the chunks it loads (scripts/build.mjs), beside this file.
+    const chunksDir = join(import.meta.dirname, 'chunks');
+    const { Script } = await import('node:vm');
+    const { main } = loadChunk(Script, join(chunksDir, __QARNOT_MAIN_CHUNK__), codeCacheDir(process.env, chunksDir)) as typeof Main;
     await main(process.argv);
   })();
 }

@@ -5,11 +5,10 @@
 // Writes <outRoot>/dist, <outRoot>/bin/qarnot.cjs and esbuild's metafile
 // <outRoot>/meta.json; returns the bin path.
 //   node scripts/bench/tolerant-build.mjs /tmp/qarnot-bench-build
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleOptions, writeCommonJs } from '../build.mjs';
+import { buildBoth, bundleOptions } from '../build.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const MISSING_VERB_MESSAGE = 'qarnot-bench: verb missing';
@@ -32,8 +31,7 @@ export const stubPlugin = {
 
 export async function tolerantBuild(outRoot, overrides = {}) {
   const options = bundleOptions(join(outRoot, 'dist'));
-  const result = await build({ ...options, metafile: true, logLevel: 'error', plugins: [stubPlugin, ...options.plugins], ...overrides });
-  await writeCommonJs(result);
+  const result = await buildBoth(join(outRoot, 'dist'), { ...options, metafile: true, logLevel: 'error', plugins: [stubPlugin, ...options.plugins], ...overrides });
   writeFileSync(join(outRoot, 'meta.json'), JSON.stringify(result.metafile));
   mkdirSync(join(outRoot, 'bin'), { recursive: true });
   // dist/ must sit next to a node_modules for anything left external.

@@ -1,32 +1,33 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../helpers/emulator.js';
-import { BIN, ROOT } from '../helpers/paths.js';
+import { BIN } from '../helpers/paths.js';
 
 // Start-up is measured by `npm run bench`, never timed here. What these tests hold is its
-// cause: the Node modules a command loads. The baseline is a CommonJS script on the same
-// Node that only turns on Node's compile cache where it has one (22+), as cli.ts does, so
-// the tests do not depend on Node's own version.
-
-const nodeHasCompileCache = Number(process.versions.node.split('.')[0]) >= 22;
+// cause: the Node modules a command loads. The baseline is an empty CommonJS script on the
+// same Node, so the tests do not depend on Node's own version.
 const dir = mkdtempSync(join(tmpdir(), 'qarnot-test-startup-'));
 const recorder = join(dir, 'record.cjs');
 writeFileSync(recorder, "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_OUT, process.moduleLoadList.join('\\n')));\n");
 const empty = join(dir, 'empty.cjs');
-writeFileSync(empty, nodeHasCompileCache ? "require('node:module').enableCompileCache();\n" : '');
+writeFileSync(empty, '');
 
-const fileRecorder = join(dir, 'record-files.cjs');
-writeFileSync(fileRecorder, "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_OUT, Object.keys(require.cache).join('\\n')));\n");
-
-/** The files of dist/ that running `args` loads. */
+/**
+ * The files of dist/ that running `args` loads: dist/cli.cjs, and the chunks its loader
+ * (src/lib/chunk-loader.ts) compiled, each of which gets an entry in a fresh code cache.
+ */
 async function distFilesLoadedBy(args: string[], env: Record<string, string>): Promise<string[]> {
-  const out = join(dir, `files-${Math.random().toString(36).slice(2)}.txt`);
-  const result = await execa('node', ['--require', fileRecorder, BIN, ...args], { env: { PATH: process.env.PATH, LOADED_OUT: out, QARNOT_CONFIG_DIR: dir, HOME: dir, ...env }, extendEnv: false, reject: false });
+  const cacheHome = mkdtempSync(join(dir, 'xdg-cache-'));
+  const result = await execa('node', [BIN, ...args], { env: { PATH: process.env.PATH, QARNOT_CONFIG_DIR: dir, HOME: dir, XDG_CACHE_HOME: cacheHome, ...env }, extendEnv: false, reject: false });
   expect(result.exitCode, result.stderr).toBe(0);
-  return readFileSync(out, 'utf8').split('\n').filter((file) => file.startsWith(join(ROOT, 'dist'))).map((file) => file.slice(ROOT.length));
+  const compileDir = join(cacheHome, 'qarnot', 'compile');
+  const [installDir, ...others] = readdirSync(compileDir);
+  expect(others).toEqual([]);
+  const chunks = readdirSync(join(compileDir, installDir!)).map((entry) => `dist/chunks/${entry.replace(/\.v8$/, '')}`);
+  return ['dist/cli.cjs', ...chunks.sort()];
 }
 
 /** Node's internal modules and bindings that running `args` loads (stdout and stderr are pipes, as in scripts). */
@@ -53,7 +54,8 @@ describe('start-up loads only what the command needs', () => {
 
   it('--help loads neither the ES module loader nor streams: only the Ctrl-C handler', async () => {
     // A CommonJS bundle spares Node's ES module loader; help is written straight to the descriptor.
-    expect(await extraModules(['--help'])).toEqual(['Internal Binding signal_wrap', 'NativeModule internal/abort_controller', 'NativeModule process']);
+    // vm compiles the chunks with their code cache (src/lib/chunk-loader.ts).
+    expect(await extraModules(['--help'])).toEqual(['Internal Binding signal_wrap', 'NativeModule internal/abort_controller', 'NativeModule process', 'NativeModule vm']);
   });
 
   it('a verb\'s help loads no more than the top-level help', async () => {

@@ -26,6 +26,10 @@ export function tempConfigDir(): string {
 
 const secretsSeen = new Set<string>();
 
+// One code cache (src/lib/chunk-loader.ts) for the runs of a test file, as a user's runs share
+// theirs: a fresh one per run would make it again every time. test/e2e/code-cache.test.ts tests it.
+const sharedCodeCache = mkdtempSync(join(tmpdir(), 'qarnot-test-cache-'));
+
 /**
  * Runs the built binary with a clean environment and a private config
  * directory. Every run is checked for the token: it must never be printed.
@@ -47,6 +51,7 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
     PATH: process.env.PATH,
     HOME: options.configDir ?? tempConfigDir(),
     QARNOT_CONFIG_DIR: options.configDir ?? tempConfigDir(),
+    XDG_CACHE_HOME: sharedCodeCache,
     ...(options.emulator ? { QARNOT_CLUSTER_URL: options.emulator.url, QARNOT_CLIENT_TOKEN: options.emulator.token } : {}),
     ...options.env,
   };
