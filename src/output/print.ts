@@ -144,16 +144,16 @@ async function* pagesOf<T>(source: ItemSource<T>): AsyncIterable<T[]> {
 /** A --fields entry: a JSON path of the object (`path`), or one of the view's columns by name. */
 type PickedColumn<T> = Column<T> & { path?: string };
 
-/**
- * --fields as columns: JSON paths of the resource (checked against the API's output
- * schema, any case) or the view's column names (`created`); anything else exits 2
- * listing what is valid, rather than printing an empty column.
- */
 /** Checks --fields against a view before anything is sent: exit 2 on an unknown field. */
 export function checkFields<T>(ctx: Context, view: View<T>): void {
   pickFields(ctx.globals.fields, view);
 }
 
+/**
+ * --fields as columns: JSON paths of the resource (checked against the API's output
+ * schema, any case) or the view's column names (`created`); anything else exits 2
+ * listing what is valid, rather than printing an empty column.
+ */
 function pickFields<T>(raw: string | undefined, view: View<T>): PickedColumn<T>[] | undefined {
   const fields = splitFields(raw);
   if (!fields) return undefined;

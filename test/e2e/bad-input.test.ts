@@ -136,6 +136,16 @@ const CASES: Case[] = [
   // one value per option, never empty (checked where options are declared)
   { what: 'a single-value flag given twice', args: () => ['task', 'list', '--limit', '5', '--limit', '2'], error: /--limit was given more than once/ },
   { what: 'an empty --fields', args: () => ['task', 'list', '--fields', ''], error: /--fields needs a value, got an empty one/ },
+  // --fields is checked against the verb's view (the API's schema) before its first request, not when printing
+  ...[
+    ['task', 'show'],
+    ['pool', 'show'],
+    ['job', 'show'],
+    ['task', 'wait'],
+    ['pool', 'tasks'],
+    ['pool', 'jobs'],
+    ['job', 'tasks'],
+  ].map((verb): Case => ({ what: `--fields bogus on ${verb.join(' ')}`, args: () => [...verb, UUID, '--fields', 'bogus'], error: /--fields: unknown field "bogus"/ })),
   { what: 'an empty global --api-url', args: () => ['--api-url', '', 'task', 'list'], error: /--api-url needs a value/ },
   { what: 'an empty --name on create', args: () => [...TASK.slice(0, 2), '--name', ' '], error: /--name needs a value/ },
   // connection settings

@@ -3,7 +3,7 @@ import { carbonFacts, resourceCredits, type CarbonFacts, type Resource } from '.
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseUuidOrShortname, quote } from '../../lib/parse.js';
-import { printRecord, type Column } from '../../output/print.js';
+import { checkFields, printRecord, type Column, type View } from '../../output/print.js';
 
 /** The official CLI's default comparison datacenter. */
 export const DEFAULT_DATACENTER = 'european_dc';
@@ -38,21 +38,24 @@ export function parseDatacenter(raw: string | undefined): string {
 export async function showCarbon(ctx: Context, kind: Resource, opts: CarbonOptions, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
   const datacenter = parseDatacenter(opts.datacenter);
-  const facts = await carbonFacts(await ctx.api(), kind, id, datacenter);
-  printRecord(ctx, facts, { plural: 'carbon facts', id: () => id, columns: carbonColumns, details: carbonColumns });
+  const view: View<CarbonFacts> = { plural: 'carbon facts', id: () => id, columns: carbonColumns, details: carbonColumns };
+  checkFields(ctx, view);
+  printRecord(ctx, await carbonFacts(await ctx.api(), kind, id, datacenter), view);
 }
 
 export async function showCredits(ctx: Context, kind: Resource, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
+  checkFields(ctx, creditsView);
   const { credits } = await resourceCredits(await ctx.api(), kind, id);
   printCredits(ctx, { [kind]: id, credits });
 }
 
 const creditsColumns: Column<{ credits: number }>[] = [{ header: 'CREDITS', value: (c) => formatEuros(c.credits) }];
+const creditsView: View<{ credits: number }> = { plural: 'credits', id: (c) => String(c.credits), columns: creditsColumns, details: creditsColumns };
 
 /** Euros for people; the number itself with --json and -q. */
 export function printCredits(ctx: Context, record: { credits: number }): void {
-  printRecord(ctx, record, { plural: 'credits', id: (c) => String(c.credits), columns: creditsColumns, details: creditsColumns });
+  printRecord(ctx, record, creditsView);
 }
 
 export const formatEuros = (euros: number | null | undefined): string =>

@@ -2,7 +2,7 @@ import { getTask } from '../../api/tasks.js';
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { parseUuidOrShortname } from '../../lib/parse.js';
-import { printItems } from '../../output/print.js';
+import { checkFields, printItems, type View } from '../../output/print.js';
 
 export interface Forward {
   instanceId: number;
@@ -24,17 +24,20 @@ export function forwardsOf(task: Task): Forward[] {
   return out.sort((a, b) => a.instanceId - b.instanceId || a.applicationPort - b.applicationPort);
 }
 
+const forwardView: View<Forward> = {
+  plural: 'forwards',
+  id: (f) => `${f.forwarderHost}:${f.forwarderPort}`,
+  columns: [
+    { header: 'INSTANCE', value: (f) => f.instanceId },
+    { header: 'PORT', value: (f) => f.applicationPort },
+    { header: 'ADDRESS', value: (f) => `${f.forwarderHost}:${f.forwarderPort}` },
+  ],
+};
+
 export async function run(ctx: Context, _opts: unknown, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
+  checkFields(ctx, forwardView);
   const task = await getTask(await ctx.api(), id);
-  const count = await printItems(ctx, forwardsOf(task), {
-    plural: 'forwards',
-    id: (f) => `${f.forwarderHost}:${f.forwarderPort}`,
-    columns: [
-      { header: 'INSTANCE', value: (f) => f.instanceId },
-      { header: 'PORT', value: (f) => f.applicationPort },
-      { header: 'ADDRESS', value: (f) => `${f.forwarderHost}:${f.forwarderPort}` },
-    ],
-  });
+  const count = await printItems(ctx, forwardsOf(task), forwardView);
   if (count === 0 && ctx.io.stderrIsTTY) ctx.io.err(`Task ${task.uuid} is ${task.state}: forwards appear while an instance with --forward ports runs\n`);
 }

@@ -2,7 +2,7 @@ import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { ExitCode, SilentExit, TimeoutError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
-import { printItems } from '../../output/print.js';
+import { checkFields, printItems } from '../../output/print.js';
 import { TASK } from '../../resources/task.js';
 import { resolveSelection, type SelectionOptions } from '../shared/select.js';
 import { VANISHED_STATE, parseInterval, waitForStates } from '../shared/wait.js';
@@ -22,6 +22,7 @@ const DEFAULT_INTERVAL_MS = 5000;
 export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promise<void> {
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const intervalMs = parseInterval(opts.interval, DEFAULT_INTERVAL_MS);
+  checkFields(ctx, TASK.view);
   const { http, items } = await resolveSelection(ctx, ids, opts, TASK, 'wait for');
   const reporter = await createTaskReporter(ctx);
   let result;

@@ -1,11 +1,12 @@
 import { getScaling } from '../../../api/pools.js';
 import type { Context } from '../../../context.js';
 import { parseUuidOrShortname } from '../../../lib/parse.js';
-import { outputMode, printItems } from '../../../output/print.js';
+import { checkFields, outputMode, printItems } from '../../../output/print.js';
 import { scalingRows, scalingView } from '../../../scaling/table.js';
 
 export async function run(ctx: Context, _opts: unknown, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
+  checkFields(ctx, scalingView);
   const scaling = await getScaling(await ctx.api(), id);
   const mode = outputMode(ctx);
   // JSON is the API's object unchanged, so it can be edited and given back to `set -f`.
