@@ -104,6 +104,17 @@ describe('one confirmation rule for every destructive verb', () => {
   });
 });
 
+describe('delete --purge names the buckets it takes before asking', () => {
+  it('lists them under the tasks on a terminal; "n" deletes nothing', async () => {
+    const { uuid } = (await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'purge-ask', profile: 'docker-batch', instanceCount: 1, resourceBuckets: ['shared-in'], resultBucket: 'purge-out' })).body;
+    await emu.resetCounters();
+    const no = await run(['task', 'delete', uuid, '--purge'], { ...opts(), tty: true, input: 'n\n' });
+    expect(no.exitCode, no.stderr).toBe(0);
+    expect(no.stderr).toContain('  buckets deleted with them: purge-out, shared-in\n');
+    expect((await emu.requests()).byRoute['DELETE /tasks/{uuid}'] ?? 0).toBe(0);
+  });
+});
+
 describe('scripts never act on a silent subset', () => {
   it.each([
     [['task', 'wait', '--tag', 'no-such-tag']],

@@ -112,6 +112,9 @@ describe('tasks with --input and --output', () => {
 
     const dry = await cli(['task', 'delete', uuid, '--purge', '--dry-run'], options);
     expect(dry.stderr).toContain('with their resource and result buckets');
+    // Named before anything is deleted: a bucket another task still reads would go too.
+    expect(dry.stderr).toContain('buckets deleted with them: snap-input, snap-output');
+    expect(dry.stdout.trim().split('\t')[0]).toBe(uuid);
     await cliOk(['task', 'delete', uuid, '--purge', '--yes'], options);
     await waitFor(async () => (await cli(['bucket', 'ls', 'snap-output'], options)).exitCode === 3, { timeout: 30_000, interval: 300 });
     expect((await cli(['bucket', 'ls', 'snap-input'], options)).exitCode).toBe(3);
@@ -120,6 +123,8 @@ describe('tasks with --input and --output', () => {
   it('pool delete --purge removes its resource buckets', async () => {
     await cliOk(['bucket', 'put', 'pool-res/a.txt', join(inputs, 'in.txt')], options);
     const uuid = (await cliOk(['pool', 'create', '--name', 'p', '--profile', 'docker-batch', '--resources', 'pool-res'], options)).trim();
+    expect((await cli(['pool', 'delete', uuid, '--purge', '--dry-run'], options)).stderr).toContain('; buckets deleted with them: pool-res');
+    expect((await cli(['pool', 'delete', uuid, '--dry-run'], options)).stderr).not.toContain('bucket');
     await cliOk(['pool', 'delete', uuid, '--purge', '--yes'], options);
     await waitFor(async () => (await cli(['bucket', 'ls', 'pool-res'], options)).exitCode === 3, { timeout: 30_000, interval: 300 });
     expect(existsSync(work)).toBe(true);

@@ -49,10 +49,19 @@ export interface ConfirmOptions {
  * lists what would be affected; --yes acts; otherwise ask on a terminal, and refuse
  * elsewhere. Returns false when nothing should be done (dry run, "no").
  */
-export async function confirmAction(ctx: Context, action: string, items: Selected[], plural: string, opts: ConfirmOptions): Promise<boolean> {
+export async function confirmAction(
+  ctx: Context,
+  action: string,
+  items: Selected[],
+  plural: string,
+  opts: ConfirmOptions,
+  /** What else goes with them (the buckets a purge deletes): asked for only when shown. */
+  alsoAffected?: () => Promise<string | undefined>,
+): Promise<boolean> {
   if (opts.dryRun) {
     for (const item of items) ctx.io.out(`${item.uuid}${item.name ? `\t${item.name}` : ''}${item.state ? `\t${item.state}` : ''}\n`);
-    ctx.io.err(`Dry run: would ${action} ${countOf(items.length, plural)}\n`);
+    const also = await alsoAffected?.();
+    ctx.io.err(`Dry run: would ${action} ${countOf(items.length, plural)}${also ? `; ${also}` : ''}\n`);
     return false;
   }
   if (opts.yes) return true;
@@ -62,6 +71,8 @@ export async function confirmAction(ctx: Context, action: string, items: Selecte
   const shown = items.slice(0, 20);
   for (const item of shown) ctx.io.err(`  ${item.uuid}${item.name ? `  ${item.name}` : ''}${item.state ? `  ${item.state}` : ''}\n`);
   if (items.length > shown.length) ctx.io.err(`  ... and ${items.length - shown.length} more\n`);
+  const also = await alsoAffected?.();
+  if (also) ctx.io.err(`  ${also}\n`);
   // Loaded only to ask: readline is not free, and most changes never ask.
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr });

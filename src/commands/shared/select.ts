@@ -73,6 +73,8 @@ export interface BulkAction {
   /** `aborted`: for the per-item lines. */
   pastTense: string;
   act(http: Http, item: Selected): Promise<void>;
+  /** A line on what else the action takes with the items, for the dry run and the question. */
+  alsoAffected?(http: Http, items: Selected[]): Promise<string | undefined>;
 }
 
 /**
@@ -89,7 +91,8 @@ export async function runBulkAction<T extends Selected>(
   const concurrency = parseConcurrency(opts.concurrency);
   const verb = bulk.action.split(' ')[0]!;
   const { http, items } = await resolveSelection(ctx, ids, opts, resource, verb);
-  if (!(await confirmAction(ctx, bulk.action, items, resource.plural, opts))) return;
+  const alsoAffected = bulk.alsoAffected && (() => bulk.alsoAffected!(http, items));
+  if (!(await confirmAction(ctx, bulk.action, items, resource.plural, opts, alsoAffected))) return;
   await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
 }
 
