@@ -163,7 +163,7 @@ const buildPlugins = [startupInOneChunk, lazyChildProcessInCommander];
 
 /**
  * The esbuild options of the CLI bundle, shared with the bench's build (scripts/bench/tolerant-build.mjs):
- * src/main.ts and everything it loads, as dist/chunks/main.cjs and the chunks it requires.
+ * src/main.ts and everything it loads, as dist/chunks/main-<hash>.cjs and the chunks it requires.
  * esbuild splits only ES modules; writeCommonJs() then turns each chunk into CommonJS.
  */
 export function bundleOptions(outdir = 'dist') {
@@ -191,7 +191,7 @@ export function bundleOptions(outdir = 'dist') {
 }
 
 /**
- * dist/cli.cjs, what bin/qarnot.cjs runs: --version, and the loader that runs dist/chunks/main.cjs
+ * dist/cli.cjs, what bin/qarnot.cjs runs: --version, and the loader that runs dist/chunks/main-<hash>.cjs
  * with V8's code cache (src/lib/chunk-loader.ts). A file of its own, not a chunk: it shares
  * no module with the chunks, which its loader, not Node's require, loads.
  */
