@@ -108,11 +108,10 @@ function writeEntries(entries: { entry: string; script: Script }[], cacheDir: st
       writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
       renameSync(partial, entry);
     }
-    // Entries of chunks this install no longer has (an upgrade in place) are of no more use.
-    const current = new Set(readdirSync(chunksDir));
-    for (const name of readdirSync(cacheDir)) {
-      if (name.endsWith('.v8') && !current.has(name.slice(0, -'.v8'.length))) rmSync(join(cacheDir, name), { force: true });
-    }
+    // Entries of chunks this install no longer has (an upgrade in place) are of no more use,
+    // nor what a process killed while writing left.
+    const current = new Set(readdirSync(chunksDir).map((chunk) => `${chunk}.v8`));
+    for (const name of readdirSync(cacheDir)) if (!current.has(name)) rmSync(join(cacheDir, name), { force: true });
   } catch {
     // A read-only or full disk only costs the cache.
   }

@@ -44,7 +44,7 @@ describe('code cache of the chunks', () => {
     expect(entries(dir)).toEqual(made);
   });
 
-  it('an entry V8 refuses is only made again; entries of chunks that are gone are removed', async () => {
+  it('an entry V8 refuses is only made again; entries of chunks that are gone, and partial writes, are removed', async () => {
     const cacheHome = mkdtempSync(join(tmpdir(), 'qarnot-test-cc-'));
     const first = await run(cacheHome);
     const dir = installDir(cacheHome);
@@ -52,11 +52,13 @@ describe('code cache of the chunks', () => {
     const garbage = Buffer.alloc(statSync(join(dir, main)).size, 7);
     writeFileSync(join(dir, main), garbage);
     writeFileSync(join(dir, 'chunk-GONE1234.cjs.v8'), 'from an older build');
+    writeFileSync(join(dir, `${main}.12345`), 'left by a process killed while writing');
     const second = await run(cacheHome);
     expect(second.exitCode, second.stderr).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     expect(readFileSync(join(dir, main)).equals(garbage)).toBe(false);
     expect(existsSync(join(dir, 'chunk-GONE1234.cjs.v8'))).toBe(false);
+    expect(existsSync(join(dir, `${main}.12345`))).toBe(false);
   });
 
   it('a directory others may write to is not used at all', async () => {
