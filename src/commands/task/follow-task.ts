@@ -46,6 +46,8 @@ export async function followTask(ctx: Context, http: Http, id: string, options: 
               return (lastText = await readOutput(http, id, stream, options.instance));
             } catch (error) {
               if (!vanished(error)) throw error;
+              // One instance's 404 may mean that instance does not exist, not that the task went.
+              if (options.instance !== undefined && (await stillThere(http, id))) throw error;
               gone = true;
               return lastText;
             }
@@ -76,6 +78,16 @@ export async function followTask(ctx: Context, http: Http, id: string, options: 
     waiting.outputStarts();
   }
   return { task: last!, deleted: gone };
+}
+
+async function stillThere(http: Http, id: string): Promise<boolean> {
+  try {
+    await getTask(http, id);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return false;
+    throw error;
+  }
 }
 
 export interface FollowedTask {

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { run } from '../helpers/run.js';
+import { waitFor } from '../helpers/wait.js';
+
+/** Creates a task through the API. */
+async function createTask(emu: TestEmulator, name: string, command: string, instanceCount = 1): Promise<string> {
+  const body = { name, profile: 'docker-batch', instanceCount, constants: [{ key: 'DOCKER_CMD', value: command }] };
+  const res = await emu.call<{ uuid: string }>('POST', '/tasks', body);
+  expect(res.status).toBe(200);
+  return res.body.uuid;
+}
+
+async function stateOf(emu: TestEmulator, uuid: string): Promise<string> {
+  return (await emu.call<{ state: string }>('GET', `/tasks/${uuid}`)).body.state;
+}
+
+describe('task verbs, adversarial pass', () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('stdout -f --instance N of an instance the task does not have: not found (3), not "the task was deleted"', async () => {
+    const running = await createTask(emu, 'one-instance', 'sleep 30');
+    await waitFor(async () => (await stateOf(emu, running)) === 'FullyExecuting', { what: 'the task to run' });
+    const live = await run(['task', 'stdout', running, '--instance', '7', '-f'], { emulator: emu });
+    expect(live.exitCode, live.stderr).toBe(3);
+    expect(live.stderr).toMatch(/instance 7 not found/);
+    expect(live.stderr).not.toMatch(/deleted/);
+
+    const ended = await createTask(emu, 'ended', 'true');
+    await waitFor(async () => (await stateOf(emu, ended)) === 'Success', { what: 'the task to end' });
+    const after = await run(['task', 'stdout', ended, '--instance', '7', '-f'], { emulator: emu });
+    expect(after.exitCode, after.stderr).toBe(3);
+    expect(after.stderr).toMatch(/instance 7 not found/);
+    await emu.call('POST', `/tasks/${running}/abort`);
+  });
+});
