@@ -40,3 +40,28 @@ describe('task verbs, adversarial pass', () => {
     await emu.call('POST', `/tasks/${running}/abort`);
   });
 });
+
+describe('task abort run again', () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('an already aborted task counts as aborted (a retry whose answer was lost, a re-run); an ended one still fails', async () => {
+    const uuid = await createTask(emu, 'to-abort', 'sleep 30');
+    expect((await run(['task', 'abort', uuid, '--yes'], { emulator: emu })).exitCode).toBe(0);
+    await waitFor(async () => (await stateOf(emu, uuid)) === 'Cancelled', { what: 'the task to be cancelled' });
+    const again = await run(['task', 'abort', uuid, '--yes'], { emulator: emu });
+    expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toBe(`${uuid}\taborted`);
+
+    const ended = await createTask(emu, 'ended', 'true');
+    await waitFor(async () => (await stateOf(emu, ended)) === 'Success', { what: 'the task to end' });
+    const refused = await run(['task', 'abort', ended, '--yes'], { emulator: emu });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toMatch(/failed\t.*Success/);
+  });
+});
