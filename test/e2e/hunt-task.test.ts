@@ -65,3 +65,36 @@ describe('task abort run again', () => {
     expect(refused.stdout).toMatch(/failed\t.*Success/);
   });
 });
+
+describe('task delete/abort by id: what the ids name is shown before acting', () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('the dry run lists uuid, name and state of a prefix or shortname, each task once; unknown ids are not found', async () => {
+    const body = { name: 'named-task', shortname: 'named', profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'true' }] };
+    const { uuid } = (await emu.call<{ uuid: string }>('POST', '/tasks', body)).body;
+    const dry = await run(['task', 'delete', uuid.slice(0, 8), 'named', uuid, '--dry-run'], { emulator: emu });
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(new RegExp(`^${uuid}\tnamed-task\t\\w+$`));
+    expect(dry.stderr).toMatch(/would delete 1 task$/);
+
+    const some = await run(['task', 'abort', 'named', 'no-such-task', '--dry-run'], { emulator: emu });
+    expect(some.exitCode).toBe(1);
+    expect(some.stdout.split('\t')[0]).toBe(uuid);
+    expect(some.stderr).toContain('task "no-such-task" not found');
+    const none = await run(['task', 'delete', 'no-such-task', '--dry-run'], { emulator: emu });
+    expect(none.exitCode).toBe(3);
+    expect(none.stdout).toBe('');
+
+    await emu.resetCounters();
+    const asked = await run(['task', 'delete', uuid.slice(0, 8)], { emulator: emu, tty: true, input: 'n\n' });
+    expect(asked.exitCode, asked.stderr).toBe(0);
+    expect(asked.stderr).toContain(`  ${uuid}  named-task`);
+    expect((await emu.requests()).byRoute['DELETE /tasks/{uuid}'] ?? 0).toBe(0);
+  });
+});

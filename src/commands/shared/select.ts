@@ -90,10 +90,51 @@ export async function runBulkAction<T extends Selected>(
 ): Promise<void> {
   const concurrency = parseConcurrency(opts.concurrency);
   const verb = bulk.action.split(' ')[0]!;
-  const { http, items } = await resolveSelection(ctx, ids, opts, resource, verb);
+  const selection = await resolveSelection(ctx, ids, opts, resource, verb);
+  const { http } = selection;
+  // Shown before acting (dry run, question): what each id names, as a selector's items are.
+  const shown = ids.length && (opts.dryRun || (!opts.yes && ctx.io.canPrompt()));
+  const { items, notFound } = shown ? await lookUpIds(ctx, http, resource, selection.items, concurrency) : { items: selection.items, notFound: 0 };
   const alsoAffected = bulk.alsoAffected && (() => bulk.alsoAffected!(http, items));
-  if (!(await confirmAction(ctx, bulk.action, items, resource.plural, opts, alsoAffected))) return;
-  await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
+  if (await confirmAction(ctx, bulk.action, items, resource.plural, opts, alsoAffected)) {
+    await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
+  }
+  if (notFound) throw new SilentExit(ExitCode.Failure);
+}
+
+/**
+ * The given ids as what they name (uuid, name, state), each task once however it was
+ * named (uuid, prefix, shortname). Those not found are said on stderr and left out; none
+ * found at all: exit 3.
+ */
+async function lookUpIds<T extends Selected>(
+  ctx: Context,
+  http: Http,
+  resource: ResourceDescriptor<T>,
+  given: Selected[],
+  concurrency: number,
+): Promise<{ items: Selected[]; notFound: number }> {
+  const found: (Selected | undefined)[] = new Array(given.length);
+  const missing: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < given.length) {
+      const index = next++;
+      try {
+        const item = await resource.get(http, given[index]!.uuid);
+        found[index] = { uuid: item.uuid, name: item.name, state: item.state };
+      } catch (error) {
+        if (!(error instanceof CliError && error.exitCode === ExitCode.NotFound)) throw error;
+        missing[index] = error.message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, given.length) }, worker));
+  const messages = missing.filter(Boolean);
+  for (const message of messages) ctx.io.err(`error: ${message}\n`);
+  const byUuid = new Map(found.filter((item): item is Selected => item !== undefined).map((item) => [item.uuid, item]));
+  if (byUuid.size === 0) throw new SilentExit(ExitCode.NotFound);
+  return { items: [...byUuid.values()], notFound: messages.length };
 }
 
 /**
