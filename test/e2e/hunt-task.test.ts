@@ -39,6 +39,14 @@ describe('task verbs, adversarial pass', () => {
     expect(after.stderr).toMatch(/instance 7 not found/);
     await emu.call('POST', `/tasks/${running}/abort`);
   });
+
+  it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
+    const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
+    const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });
+    expect(result.exitCode).toBe(124);
+    expect(result.stderr).toContain(`task ${uuid} asks for no inbound port 22 (create it with --ssh-key FILE)`);
+    await emu.call('POST', `/tasks/${uuid}/abort`);
+  });
 });
 
 describe('task abort run again', () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { getTask, TASK_FINAL_STATES } from '../../api/tasks.js';
+import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { CliError, SilentExit, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration, parseInteger, parseUuidOrShortname, quote } from '../../lib/parse.js';
@@ -24,6 +25,14 @@ export function sshCommand(program: string, forward: Forward, user: string, extr
 
 const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
+/** Whether the task may get this inbound port forwarded. */
+function opensPort(task: Task, port: number): boolean {
+  // In a pool the pool may open it; an SSH profile opens 22 for a DOCKER_SSH key.
+  if (task.poolUuid || (port === 22 && task.constants?.some((c) => c.key === 'DOCKER_SSH'))) return true;
+  const rules = Array.isArray(task.forcedNetworkRules) ? (task.forcedNetworkRules as { inbound?: unknown; port?: unknown }[]) : [];
+  return rules.some((rule) => rule?.inbound === true && String(rule.port) === String(port));
+}
+
 /** Waits until the wanted instance runs with a forward of the port. */
 async function waitForForward(ctx: Context, id: string, port: number, instance: number | undefined, deadline: number): Promise<Forward> {
   const http = await ctx.api();
@@ -36,8 +45,13 @@ async function waitForForward(ctx: Context, id: string, port: number, instance: 
       throw new CliError(`task ${task.uuid} is ${task.state}: no running instance${instance === undefined ? '' : ` ${instance}`} forwards port ${port}`);
     }
     if (Date.now() > deadline) throw new TimeoutError(`no instance${instance === undefined ? '' : ` ${instance}`} of task ${task.uuid} forwarded port ${port} in time (--timeout)`);
-    if (!told && ctx.io.stderrIsTTY) {
-      ctx.io.err(`Waiting for task ${task.uuid} (${task.state}) to forward port ${port}...\n`);
+    if (!told) {
+      // Said even off a terminal: a script would otherwise wait its whole --timeout in silence.
+      if (!opensPort(task, port)) {
+        ctx.io.err(
+          `${ctx.io.colorErr.yellow('!')} task ${task.uuid} asks for no inbound port ${port} (create it with ${port === 22 ? '--ssh-key FILE' : `--forward ${port}`}): its instances may never forward it; waiting up to --timeout\n`,
+        );
+      } else if (ctx.io.stderrIsTTY) ctx.io.err(`Waiting for task ${task.uuid} (${task.state}) to forward port ${port}...\n`);
       told = true;
     }
     await abortableSleep(POLL_MS, ctx.signal);
