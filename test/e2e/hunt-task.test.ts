@@ -40,6 +40,17 @@ describe('task verbs, adversarial pass', () => {
     await emu.call('POST', `/tasks/${running}/abort`);
   });
 
+  it('task results refuses an empty id and "-" as DIR before sending anything', async () => {
+    await emu.resetCounters();
+    const empty = await run(['task', 'results', ''], { emulator: emu });
+    expect(empty.exitCode, empty.stderr).toBe(2);
+    expect(empty.stderr).toMatch(/ID must be a uuid or a shortname/);
+    const dash = await run(['task', 'results', 'some-task', '-'], { emulator: emu });
+    expect(dash.exitCode, dash.stderr).toBe(2);
+    expect(dash.stderr).toMatch(/DIR: results go into a directory, not to stdout/);
+    expect((await emu.requests()).total).toBe(0);
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });
