@@ -51,6 +51,14 @@ describe('task verbs, adversarial pass', () => {
     expect((await emu.requests()).total).toBe(0);
   });
 
+  it('clone/retry of several tasks with one --shortname is refused before any is created', async () => {
+    await emu.resetCounters();
+    const result = await run(['task', 'clone', 'task-a', 'task-b', '--shortname', 'copy'], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(2);
+    expect(result.stderr).toContain('--shortname names one task; clone of 2 tasks would give them all "copy"');
+    expect((await emu.requests()).total).toBe(0);
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });
