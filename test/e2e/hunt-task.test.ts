@@ -59,6 +59,15 @@ describe('task verbs, adversarial pass', () => {
     expect((await emu.requests()).total).toBe(0);
   });
 
+  it('wait on a task auto-deleted once done: deleted, outcome unknown (exit 1), not "not found" (3)', async () => {
+    const body = { name: 'auto', profile: 'docker-batch', instanceCount: 1, autoDeleteOnCompletion: true, constants: [{ key: 'DOCKER_CMD', value: 'sleep 2' }] };
+    const { uuid } = (await emu.call<{ uuid: string }>('POST', '/tasks', body)).body;
+    const result = await run(['task', 'wait', uuid, '--interval', '100ms'], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`Task ${uuid} was deleted (auto-delete?) while`);
+    expect(result.stderr).not.toContain('retrying');
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });

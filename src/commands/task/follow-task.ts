@@ -96,10 +96,15 @@ export interface FollowedTask {
   deleted: boolean;
 }
 
+/** A task seen, then gone before it was seen to end. */
+export function deletedLine(ctx: Context, task: Task): string {
+  return `${ctx.io.colorErr.red('✗')} Task ${task.uuid} was deleted (auto-delete?) while ${task.state}; its outcome is unknown\n`;
+}
+
 /** Exit 0 on Success; otherwise say how it ended and exit 1. */
 export function exitWithOutcome(ctx: Context, { task, deleted }: FollowedTask): void {
   if (deleted && !TASK.finalStates.has(task.state)) {
-    ctx.io.err(`${ctx.io.colorErr.red('✗')} Task ${task.uuid} was deleted (auto-delete?) while ${task.state}; its outcome is unknown\n`);
+    ctx.io.err(deletedLine(ctx, task));
     throw new SilentExit(1);
   }
   if (task.state === 'Success') {

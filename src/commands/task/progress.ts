@@ -18,7 +18,8 @@ export function describeTask(entry: WaitEntry<Task>, elapsedMs: number, c: Conte
   const progress = typeof task.progress === 'number' ? `  ${Math.round(task.progress)}%` : '';
   const total = task.totalInstanceCount || task.instanceCount;
   const instances = total ? `  ${task.runningInstanceCount ?? 0}/${total} running` : '';
-  const error = entry.error ? c.yellow(`  (retrying: ${entry.error})`) : '';
+  // A done entry with an error vanished: nothing is retried any more.
+  const error = entry.error ? c.yellow(entry.done ? `  (gone: ${entry.error})` : `  (retrying: ${entry.error})`) : '';
   return `${name}${id}  ${colorState(c, task.state)}${progress}${instances}  ${formatDurationShort(taskAge(task, entry.done) ?? elapsedMs)}${error}`;
 }
 
