@@ -68,6 +68,24 @@ describe('task verbs, adversarial pass', () => {
     expect(result.stderr).not.toContain('retrying');
   });
 
+  it('a task name holding new lines and escape sequences stays on its line and cannot drive the terminal', async () => {
+    const name = 'evil\nfake-row\t\u001b]0;pwned\u0007\u001b[2J';
+    const body = { name, profile: 'docker-batch', instanceCount: 1, tags: ['evil'], constants: [{ key: 'DOCKER_CMD', value: 'exit 1' }] };
+    const { uuid } = (await emu.call<{ uuid: string }>('POST', '/tasks', body)).body;
+    const shown = 'evil fake-row \\x1b]0;pwned\\x07\\x1b[2J';
+    const dry = await run(['task', 'delete', '--tag', 'evil', '--dry-run'], { emulator: emu });
+    expect(dry.stdout.split('\t').slice(0, 2)).toEqual([uuid, shown]);
+    expect(dry.stdout.split('\n')).toHaveLength(1);
+    const waited = await run(['task', 'wait', uuid, '--interval', '100ms'], { emulator: emu });
+    expect(waited.exitCode).toBe(1);
+    expect(waited.stderr).toContain(`${shown} ${uuid}`);
+    expect(waited.stderr).not.toContain('\u001b');
+    expect(waited.stderr).not.toContain('\u0007');
+    const asked = await run(['task', 'abort', uuid], { emulator: emu, tty: true, input: 'n\n' });
+    expect(asked.stderr).toContain(`  ${uuid}  ${shown}`);
+    expect(asked.stderr).not.toContain('\u0007');
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });

@@ -6,6 +6,7 @@ import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, InterruptedError, SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
+import { inlineText } from '../../output/print.js';
 import { confirmAction, type ConfirmOptions } from './changes.js';
 import { hasSelector, selectorToFilter, type SelectorOptions } from './list.js';
 
@@ -54,7 +55,7 @@ export async function resolveSelection<T extends Selected>(
       // Its uuid is what the verb acts on: without one it would act on ".../undefined".
       const wrong = WITH_UUID(item);
       if (wrong) throw badAnswer({ method: 'POST', path: resource.paths.paginate }, `listed item: ${wrong}`);
-      items.push({ uuid: item.uuid, name: item.name, state: item.state });
+      items.push(selected(item));
     }
   }
   if (items.length === 0) throw new CliError(`no ${resource.plural} matched; nothing to ${action}`, ExitCode.NotFound);
@@ -62,6 +63,9 @@ export async function resolveSelection<T extends Selected>(
 }
 
 const WITH_UUID = objectWith('uuid');
+
+/** What the question, the dry run and the result lines show of an item; its name comes from anyone who could name it. */
+const selected = (item: Selected): Selected => ({ uuid: item.uuid, name: typeof item.name === 'string' ? inlineText(item.name) : undefined, state: item.state });
 
 function parseConcurrency(raw: string | undefined, fallback = 8): number {
   return raw === undefined ? fallback : parseInteger('--concurrency', raw, { min: 1, max: 64 });
@@ -122,7 +126,7 @@ async function lookUpIds<T extends Selected>(
       const index = next++;
       try {
         const item = await resource.get(http, given[index]!.uuid);
-        found[index] = { uuid: item.uuid, name: item.name, state: item.state };
+        found[index] = selected(item);
       } catch (error) {
         if (!(error instanceof CliError && error.exitCode === ExitCode.NotFound)) throw error;
         missing[index] = error.message;

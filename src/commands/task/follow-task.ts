@@ -4,7 +4,7 @@ import { TASK } from '../../resources/task.js';
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
-import { colorState } from '../../output/print.js';
+import { colorState, inlineText } from '../../output/print.js';
 import { decorateLines, followOutput } from '../shared/follow.js';
 import { reportUntilOutput } from '../shared/wait.js';
 import { createTaskReporter } from './progress.js';
@@ -96,6 +96,8 @@ export interface FollowedTask {
   deleted: boolean;
 }
 
+const quotedTaskName = (task: Task) => (task.name ? `"${inlineText(task.name)}" ` : '');
+
 /** A task seen, then gone before it was seen to end. */
 export function deletedLine(ctx: Context, task: Task): string {
   return `${ctx.io.colorErr.red('✗')} Task ${task.uuid} was deleted (auto-delete?) while ${task.state}; its outcome is unknown\n`;
@@ -108,13 +110,13 @@ export function exitWithOutcome(ctx: Context, { task, deleted }: FollowedTask): 
     throw new SilentExit(1);
   }
   if (task.state === 'Success') {
-    if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Task ${task.name ? `"${task.name}" ` : ''}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}\n`);
+    if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Task ${quotedTaskName(task)}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}\n`);
     return;
   }
   const firstError = task.errors?.find((e) => e?.message)?.message;
   ctx.io.err(
-    `${ctx.io.colorErr.red('✗')} Task ${task.name ? `"${task.name}" ` : ''}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}` +
-      `${task.status?.failedRange ? ` (failed instances: ${task.status.failedRange})` : ''}${firstError ? `: ${firstError}` : ''}\n`,
+    `${ctx.io.colorErr.red('✗')} Task ${quotedTaskName(task)}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}` +
+      `${task.status?.failedRange ? ` (failed instances: ${task.status.failedRange})` : ''}${firstError ? `: ${inlineText(firstError)}` : ''}\n`,
   );
   throw new SilentExit(1);
 }
