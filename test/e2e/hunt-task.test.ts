@@ -86,6 +86,14 @@ describe('task verbs, adversarial pass', () => {
     expect(asked.stderr).not.toContain('\u0007');
   });
 
+  it('update --tag X --untag X is refused before anything is sent', async () => {
+    await emu.resetCounters();
+    const result = await run(['task', 'update', 'some-task', '--tag', 'keep', '--tag', 'x', '--untag', 'x'], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(2);
+    expect(result.stderr).toContain('--tag and --untag both name "x"');
+    expect((await emu.requests()).total).toBe(0);
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });
