@@ -101,6 +101,14 @@ describe('task verbs, adversarial pass', () => {
     expect(result.stderr).toContain(`task ${uuid} asks for no inbound port 22 (create it with --ssh-key FILE)`);
     await emu.call('POST', `/tasks/${uuid}/abort`);
   });
+
+  it('ssh --instance N of an instance the task does not have: not found at once (3), not after --timeout', async () => {
+    const uuid = await createTask(emu, 'two-instances', 'sleep 30', 2);
+    const result = await run(['task', 'ssh', uuid, '--print', '--instance', '5', '--timeout', '20s'], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(3);
+    expect(result.stderr).toContain(`task ${uuid} has no instance 5 (its instances: 0-1)`);
+    await emu.call('POST', `/tasks/${uuid}/abort`);
+  });
 });
 
 describe('task abort run again', () => {

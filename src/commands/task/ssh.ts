@@ -3,7 +3,8 @@ import { constants } from 'node:os';
 import { getTask, TASK_FINAL_STATES } from '../../api/tasks.js';
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
-import { CliError, SilentExit, TimeoutError, UsageError } from '../../errors.js';
+import { CliError, ExitCode, SilentExit, TimeoutError, UsageError } from '../../errors.js';
+import { expandRange } from '../../lib/ranges.js';
 import { parseDuration, parseInteger, parseUuidOrShortname, quote } from '../../lib/parse.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { forwardsOf, type Forward } from './forwards.js';
@@ -25,6 +26,22 @@ export function sshCommand(program: string, forward: Forward, user: string, extr
 
 const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
+/** An instance the task does not have never forwards anything: not found at once, not after --timeout. */
+function checkInstance(task: Task, instance: number): void {
+  let range: string | undefined;
+  if (typeof task.advancedRanges === 'string' && task.advancedRanges !== '') range = task.advancedRanges;
+  else if (typeof task.instanceCount === 'number' && task.instanceCount > 0) range = task.instanceCount === 1 ? '0' : `0-${task.instanceCount - 1}`;
+  let ids: number[];
+  try {
+    ids = range === undefined ? [] : expandRange(range);
+  } catch {
+    return; // a range we cannot read: the API knows better
+  }
+  if (range !== undefined && !ids.includes(instance)) {
+    throw new CliError(`task ${task.uuid} has no instance ${instance} (its instances: ${range})`, ExitCode.NotFound);
+  }
+}
+
 /** Whether the task may get this inbound port forwarded. */
 function opensPort(task: Task, port: number): boolean {
   // In a pool the pool may open it; an SSH profile opens 22 for a DOCKER_SSH key.
@@ -39,6 +56,7 @@ async function waitForForward(ctx: Context, id: string, port: number, instance: 
   let told = false;
   for (;;) {
     const task = await getTask(http, id);
+    if (instance !== undefined) checkInstance(task, instance);
     const found = forwardsOf(task).find((f) => f.applicationPort === port && (instance === undefined || f.instanceId === instance));
     if (found) return found;
     if (TASK_FINAL_STATES.has(task.state)) {
