@@ -167,4 +167,16 @@ describe('task delete/abort by id: what the ids name is shown before acting', ()
     expect(asked.stderr).toContain(`  ${uuid}  named-task`);
     expect((await emu.requests()).byRoute['DELETE /tasks/{uuid}'] ?? 0).toBe(0);
   });
+
+  it('Ctrl-D or the end of input at the question answers no: nothing done, exit 0, no "unexpected error"', async () => {
+    const { uuid } = (await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'keep-me', profile: 'docker-batch', instanceCount: 1 })).body;
+    await emu.resetCounters();
+    for (const input of ['\u0004', '']) {
+      const result = await run(['task', 'delete', uuid], { emulator: emu, tty: true, input });
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(result.stderr).toContain('Delete 1 task? [y/N]');
+      expect(result.stderr).not.toContain('error');
+    }
+    expect((await emu.requests()).byRoute['DELETE /tasks/{uuid}'] ?? 0).toBe(0);
+  });
 });

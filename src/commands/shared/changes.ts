@@ -76,9 +76,16 @@ export async function confirmAction(
   // Loaded only to ask: readline is not free, and most changes never ask.
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr });
+  const question = `${action[0]!.toUpperCase()}${action.slice(1)} ${countOf(items.length, plural)}? [y/N] `;
   try {
-    const answer = await rl.question(`${action[0]!.toUpperCase()}${action.slice(1)} ${countOf(items.length, plural)}? [y/N] `, { signal: ctx.signal });
-    return /^y(es)?$/i.test(answer.trim());
+    // Ctrl-D or the end of stdin answers as Enter does: no (readline rejects the one, never settles the other).
+    const answer = await new Promise<string | undefined>((resolve, reject) => {
+      // After the answer of a last line, which settles a tick after the input closes.
+      rl.once('close', () => setImmediate(() => resolve(undefined)));
+      rl.question(question, { signal: ctx.signal }).then(resolve, (error: unknown) => (ctx.signal.aborted ? reject(error) : resolve(undefined)));
+    });
+    if (answer === undefined) ctx.io.err('\n'); // the shell's prompt on a line of its own
+    return /^y(es)?$/i.test((answer ?? '').trim());
   } finally {
     rl.close();
   }
