@@ -168,7 +168,7 @@ describe('task delete/abort by id: what the ids name is shown before acting', ()
     expect((await emu.requests()).byRoute['DELETE /tasks/{uuid}'] ?? 0).toBe(0);
   });
 
-  it('Ctrl-D or the end of input at the question answers no: nothing done, exit 0, no "unexpected error"', async () => {
+  it('Ctrl-D or the end of input at the question answers no (exit 0); Ctrl-C is interrupted (130); no "unexpected error"', async () => {
     const { uuid } = (await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'keep-me', profile: 'docker-batch', instanceCount: 1 })).body;
     await emu.resetCounters();
     for (const input of ['\u0004', '']) {
@@ -177,6 +177,9 @@ describe('task delete/abort by id: what the ids name is shown before acting', ()
       expect(result.stderr).toContain('Delete 1 task? [y/N]');
       expect(result.stderr).not.toContain('error');
     }
+    const interrupted = await run(['task', 'delete', uuid], { emulator: emu, tty: true, input: '\u0003' });
+    expect(interrupted.exitCode, interrupted.stderr).toBe(130);
+    expect(interrupted.stderr).not.toContain('error');
     expect((await emu.requests()).byRoute['DELETE /tasks/{uuid}'] ?? 0).toBe(0);
   });
 });

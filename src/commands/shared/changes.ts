@@ -2,7 +2,7 @@
 // update, abort ...): data on stdout — the new uuid, bare or as {"uuid": ...} with
 // --json — and one line for people on stderr, the info channel, which -q silences.
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { ExitCode, SilentExit, UsageError } from '../../errors.js';
 import { outputMode } from '../../output/print.js';
 import type { Selected } from './select.js';
 import { countOf } from '../../lib/plural.js';
@@ -82,6 +82,11 @@ export async function confirmAction(
     const answer = await new Promise<string | undefined>((resolve, reject) => {
       // After the answer of a last line, which settles a tick after the input closes.
       rl.once('close', () => setImmediate(() => resolve(undefined)));
+      // A terminal in raw mode sends Ctrl-C here, not as a signal: interrupted, 130, nothing done.
+      rl.once('SIGINT', () => {
+        ctx.io.err('\n');
+        reject(new SilentExit(ExitCode.Interrupted));
+      });
       rl.question(question, { signal: ctx.signal }).then(resolve, (error: unknown) => (ctx.signal.aborted ? reject(error) : resolve(undefined)));
     });
     if (answer === undefined) ctx.io.err('\n'); // the shell's prompt on a line of its own
