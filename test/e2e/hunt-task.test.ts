@@ -94,6 +94,23 @@ describe('task verbs, adversarial pass', () => {
     expect((await emu.requests()).total).toBe(0);
   });
 
+  it('abort/delete results follow --json, --format jsonl and -q as other verbs do', async () => {
+    const a = await createTask(emu, 'bulk-json-a', 'sleep 30');
+    const b = await createTask(emu, 'bulk-json-b', 'sleep 30');
+    const json = await run(['task', 'abort', a, 'no-such-task', '--yes', '--json'], { emulator: emu });
+    expect(json.exitCode).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual([
+      { uuid: a, result: 'aborted' },
+      { uuid: 'no-such-task', result: 'failed', error: 'task "no-such-task" not found' },
+    ]);
+    const quiet = await run(['task', 'abort', b, '--yes', '-q'], { emulator: emu });
+    expect(quiet.stdout).toBe(b);
+    const jsonl = await run(['task', 'delete', a, b, '--yes', '--format', 'jsonl'], { emulator: emu });
+    expect(jsonl.stdout.split('\n').map((line) => JSON.parse(line) as unknown).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual(
+      [{ uuid: a, result: 'deleted' }, { uuid: b, result: 'deleted' }].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+    );
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, InterruptedError, SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
-import { inlineText } from '../../output/print.js';
+import { inlineText, outputMode } from '../../output/print.js';
 import { confirmAction, type ConfirmOptions } from './changes.js';
 import { hasSelector, selectorToFilter, type SelectorOptions } from './list.js';
 
@@ -142,8 +142,38 @@ async function lookUpIds<T extends Selected>(
 }
 
 /**
+ * One result per item on stdout, in the output mode asked for: `✓ deleted UUID name` on a
+ * terminal, `UUID<TAB>deleted|failed<TAB>detail` otherwise, `{"uuid","result","error"}` with
+ * --json (one array, at the end) or --format jsonl, the uuids acted on with -q (failures on stderr).
+ */
+function bulkReporter(ctx: Context, items: Selected[], pastTense: string): { item(item: Selected, error?: string): void; end(): void } {
+  const mode = outputMode(ctx);
+  const c = ctx.io.color;
+  const tty = ctx.io.stdoutIsTTY;
+  // --json: in the order given, whatever order the answers came in.
+  const order = new Map(items.map((item, index) => [item, index]));
+  const records: { uuid: string; result: string; error?: string }[] = [];
+  return {
+    item(item, error) {
+      const record = { uuid: item.uuid, result: error === undefined ? pastTense : 'failed', ...(error === undefined ? {} : { error }) };
+      if (mode === 'json') records[order.get(item)!] = record;
+      else if (mode === 'jsonl') ctx.io.out(`${JSON.stringify(record)}\n`);
+      else if (mode === 'ids') {
+        if (error === undefined) ctx.io.out(`${item.uuid}\n`);
+        else ctx.io.err(`${item.uuid}: ${error}\n`);
+      } else if (tty) {
+        ctx.io.out(error === undefined ? `${c.green('✓')} ${pastTense} ${item.uuid}${item.name ? ` ${c.dim(item.name)}` : ''}\n` : `${c.red('✗')} ${item.uuid}: ${error}\n`);
+      } else ctx.io.out(error === undefined ? `${item.uuid}\t${pastTense}\n` : `${item.uuid}\tfailed\t${error}\n`);
+    },
+    end() {
+      if (mode === 'json') ctx.io.out(`${JSON.stringify(records.filter(Boolean), null, 2)}\n`);
+    },
+  };
+}
+
+/**
  * Runs `act` over every item with at most `concurrency` in flight and prints
- * one result line per item (stdout: `uuid<TAB>ok|failed<TAB>detail`).
+ * one result per item (see bulkReporter).
  * Ends with exit 3 when every item was not found, 1 when any failed. Interrupted, it says
  * how far it got: the requests in flight may have acted though their answer never came.
  */
@@ -159,15 +189,14 @@ async function runBulk(
   let failed = 0;
   let notFound = 0;
   let unanswered = 0;
-  const c = ctx.io.color;
-  const tty = ctx.io.stdoutIsTTY;
+  const report = bulkReporter(ctx, items, pastTense);
   const worker = async () => {
     while (next < items.length && !ctx.signal.aborted) {
       const item = items[next++]!;
       try {
         await act(item);
         done++;
-        ctx.io.out(tty ? `${c.green('✓')} ${pastTense} ${item.uuid}${item.name ? ` ${c.dim(item.name)}` : ''}\n` : `${item.uuid}\t${pastTense}\n`);
+        report.item(item);
       } catch (error) {
         // An answer that came (an ApiError) is a result like any other; an aborted request's never came.
         if (ctx.signal.aborted && !(error instanceof ApiError)) {
@@ -176,12 +205,12 @@ async function runBulk(
         }
         failed++;
         if (error instanceof CliError && error.exitCode === ExitCode.NotFound) notFound++;
-        const message = error instanceof Error ? error.message : String(error);
-        ctx.io.out(tty ? `${c.red('✗')} ${item.uuid}: ${message}\n` : `${item.uuid}\tfailed\t${message}\n`);
+        report.item(item, error instanceof Error ? error.message : String(error));
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  report.end();
   if (ctx.signal.aborted) {
     const notStarted = items.length - next;
     ctx.io.err(`interrupted: ${done} done, ${unanswered} may have been done, ${notStarted} not started${failed ? `, ${failed} failed` : ''}\n`);
