@@ -103,6 +103,9 @@ describe('task verbs, adversarial pass', () => {
       { uuid: a, result: 'aborted' },
       { uuid: 'no-such-task', result: 'failed', error: 'task "no-such-task" not found' },
     ]);
+    const dry = await run(['task', 'abort', b, '--dry-run', '--json'], { emulator: emu });
+    expect(JSON.parse(dry.stdout)).toEqual([{ uuid: b, name: 'bulk-json-b', state: expect.any(String) }]);
+    expect((await run(['task', 'abort', b, '--dry-run', '-q'], { emulator: emu })).stdout).toBe(b);
     const quiet = await run(['task', 'abort', b, '--yes', '-q'], { emulator: emu });
     expect(quiet.stdout).toBe(b);
     const jsonl = await run(['task', 'delete', a, b, '--yes', '--format', 'jsonl'], { emulator: emu });

@@ -59,7 +59,11 @@ export async function confirmAction(
   alsoAffected?: () => Promise<string | undefined>,
 ): Promise<boolean> {
   if (opts.dryRun) {
-    for (const item of items) ctx.io.out(`${item.uuid}${item.name ? `\t${item.name}` : ''}${item.state ? `\t${item.state}` : ''}\n`);
+    const mode = outputMode(ctx);
+    if (mode === 'json') ctx.io.out(`${JSON.stringify(items, null, 2)}\n`);
+    else if (mode === 'jsonl') for (const item of items) ctx.io.out(`${JSON.stringify(item)}\n`);
+    else if (mode === 'ids') for (const item of items) ctx.io.out(`${item.uuid}\n`);
+    else for (const item of items) ctx.io.out(`${item.uuid}${item.name ? `\t${item.name}` : ''}${item.state ? `\t${item.state}` : ''}\n`);
     const also = await alsoAffected?.();
     ctx.io.err(`Dry run: would ${action} ${countOf(items.length, plural)}${also ? `; ${also}` : ''}\n`);
     return false;
