@@ -114,6 +114,17 @@ describe('task verbs, adversarial pass', () => {
     );
   });
 
+  it('carbon and credits by shortname ask the services (uuids only) by uuid; --json names the task by uuid', async () => {
+    const body = { name: 'usage', shortname: 'usage-task', profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'true' }] };
+    const { uuid } = (await emu.call<{ uuid: string }>('POST', '/tasks', body)).body;
+    const credits = await run(['task', 'credits', 'usage-task', '--json'], { emulator: emu });
+    expect(credits.exitCode, credits.stderr).toBe(0);
+    expect(JSON.parse(credits.stdout)).toMatchObject({ task: uuid });
+    const carbon = await run(['task', 'carbon', 'usage-task', '--verbose'], { emulator: emu });
+    expect(carbon.exitCode, carbon.stderr).toBe(0);
+    expect(carbon.stderr).toContain(`/carbon/v1/tasks/${uuid}/carbon-facts`);
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });
