@@ -125,6 +125,12 @@ describe('task verbs, adversarial pass', () => {
     expect(carbon.stderr).toContain(`/carbon/v1/tasks/${uuid}/carbon-facts`);
   });
 
+  it('-f with constants written as a YAML map says the API takes a list, not "unknown field constants.A"', async () => {
+    const result = await run(['task', 'create', '-f', '-', '--dry-run'], { emulator: emu, input: 'name: y\nprofile: docker-batch\nconstants:\n  A: 1\n' });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('error: -f -: constants: a list of objects, e.g. [{"key": "A", "value": "1"}] (YAML: "- key: A" then "  value: \'1\'"); got an object');
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });
