@@ -146,16 +146,8 @@ describe('task verbs, adversarial pass', () => {
     expect(result.stderr).toContain(`task ${uuid} has no instance 5 (its instances: 0-1)`);
     await emu.call('POST', `/tasks/${uuid}/abort`);
   });
-});
 
-describe('task abort run again', () => {
-  let emu: TestEmulator;
-  beforeAll(async () => {
-    emu = await startEmulator();
-  });
-  afterAll(async () => {
-    await emu?.stop();
-  });
+  // ---- abort run again
 
   it('an already aborted task counts as aborted (a retry whose answer was lost, a re-run); an ended one still fails', async () => {
     const uuid = await createTask(emu, 'to-abort', 'sleep 30');
@@ -171,16 +163,8 @@ describe('task abort run again', () => {
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toMatch(/failed\t.*Success/);
   });
-});
 
-describe('task delete/abort by id: what the ids name is shown before acting', () => {
-  let emu: TestEmulator;
-  beforeAll(async () => {
-    emu = await startEmulator();
-  });
-  afterAll(async () => {
-    await emu?.stop();
-  });
+  // ---- delete/abort by id: what the ids name is shown before acting
 
   it('the dry run lists uuid, name and state of a prefix or shortname, each task once; unknown ids are not found', async () => {
     const body = { name: 'named-task', shortname: 'named', profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'true' }] };
