@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { run } from '../helpers/run.js';
 import { waitFor } from '../helpers/wait.js';
@@ -129,6 +130,12 @@ describe('task verbs, adversarial pass', () => {
     const result = await run(['task', 'create', '-f', '-', '--dry-run'], { emulator: emu, input: 'name: y\nprofile: docker-batch\nconstants:\n  A: 1\n' });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe('error: -f -: constants: a list of objects, e.g. [{"key": "A", "value": "1"}] (YAML: "- key: A" then "  value: \'1\'"); got an object');
+  });
+
+  it('help exit-codes lists 143 (SIGTERM), which every command ends with when stopped so', async () => {
+    // Written straight to fd 1: only a process shows it.
+    const help = await cli(['help', 'exit-codes']);
+    expect(help.stdout).toMatch(/^ {2}143 {2}stopped by SIGTERM$/m);
   });
 
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
