@@ -138,6 +138,14 @@ describe('task verbs, adversarial pass', () => {
     expect(help.stdout).toMatch(/^ {2}143 {2}stopped by SIGTERM$/m);
   });
 
+  it('create and run --detach with --output DIR say how to download into DIR, which they do not do', async () => {
+    const created = await run(['task', 'create', '--name', 'out-hint', '--profile', 'docker-batch', '--output', 'my results', '-c', 'DOCKER_CMD=true'], { emulator: emu });
+    expect(created.exitCode, created.stderr).toBe(0);
+    expect(created.stderr).toContain(`Once it ends, "qarnot task results ${created.stdout} 'my results'" downloads its results into my results`);
+    const detached = await run(['task', 'run', '--name', 'out-hint2', '--profile', 'docker-batch', '--output', 'out', '-d', '-c', 'DOCKER_CMD=true'], { emulator: emu });
+    expect(detached.stderr).toContain(`"qarnot task results ${detached.stdout} out"`);
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });

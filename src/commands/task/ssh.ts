@@ -6,6 +6,7 @@ import type { Context } from '../../context.js';
 import { CliError, ExitCode, SilentExit, TimeoutError, UsageError } from '../../errors.js';
 import { expandRange } from '../../lib/ranges.js';
 import { parseDuration, parseInteger, parseUuidOrShortname, quote } from '../../lib/parse.js';
+import { shellQuote } from '../../lib/shell.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { forwardsOf, type Forward } from './forwards.js';
 
@@ -24,7 +25,6 @@ export function sshCommand(program: string, forward: Forward, user: string, extr
   return [program, '-p', String(forward.forwarderPort), ...extra, `${user}@${forward.forwarderHost}`];
 }
 
-const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /** An instance the task does not have never forwards anything: not found at once, not after --timeout. */
 function checkInstance(task: Task, instance: number): void {
