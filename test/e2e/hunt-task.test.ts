@@ -146,6 +146,15 @@ describe('task verbs, adversarial pass', () => {
     expect(detached.stderr).toContain(`"qarnot task results ${detached.stdout} out"`);
   });
 
+  it('snapshot without --wait does not offer a command that would trigger a second snapshot', async () => {
+    const uuid = await createTask(emu, 'snap-hint', 'sleep 30');
+    await waitFor(async () => (await stateOf(emu, uuid)) === 'FullyExecuting', { what: 'the task to run' });
+    const result = await run(['task', 'snapshot', uuid], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toBe('Snapshot triggered; with --wait, "task snapshot" also waits until it is uploaded');
+    await emu.call('POST', `/tasks/${uuid}/abort`);
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });
