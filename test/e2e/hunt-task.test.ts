@@ -188,6 +188,19 @@ describe('task verbs, adversarial pass', () => {
     expect(refused.stdout).toMatch(/failed\t.*Success/);
   });
 
+  it('abort --tag picks only tasks that have not ended: a batch half done aborts the rest, exit 0', async () => {
+    const make = async (name: string, command: string) =>
+      (await emu.call<{ uuid: string }>('POST', '/tasks', { name, profile: 'docker-batch', instanceCount: 1, tags: ['half-done'], constants: [{ key: 'DOCKER_CMD', value: command }] })).body.uuid;
+    const done = await make('done', 'true');
+    const running = await make('running', 'sleep 30');
+    await waitFor(async () => (await stateOf(emu, done)) === 'Success', { what: 'the task to end' });
+    const result = await run(['task', 'abort', '--tag', 'half-done', '--yes'], { emulator: emu });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toBe(`${running}\taborted`);
+    // Asked for by state, an ended task is still selected, and its abort refused.
+    expect((await run(['task', 'abort', '--tag', 'half-done', '--state', 'Success', '--yes'], { emulator: emu })).exitCode).toBe(1);
+  });
+
   // ---- delete/abort by id: what the ids name is shown before acting
 
   it('the dry run lists uuid, name and state of a prefix or shortname, each task once; unknown ids are not found', async () => {
