@@ -4,9 +4,10 @@ import { armAutoDelete } from './auto-delete.js';
 import type { Engine } from './engine.js';
 
 /**
- * After loading a persisted state: tasks that had started are ended (their unfinished
- * instances become Failure: the processes died with the previous emulator), tasks still
- * Submitted start again, pools and jobs resume.
+ * After loading a persisted state: tasks that had started an instance are ended (their
+ * unfinished instances become Failure: the processes died with the previous emulator), tasks
+ * none of whose instances started (Submitted, or dispatched and queued on their pool) start
+ * again, pools and jobs resume.
  */
 export function recover(e: Engine, acc: Account): void {
   const now = Date.now();
@@ -30,7 +31,15 @@ export function recover(e: Engine, acc: Account): void {
       armAutoDelete(e, acc, t);
       continue;
     }
-    if (t.state === 'Submitted' && !e.instancesOf(t).some((i) => i.attempts > 0)) continue;
+    if (!e.instancesOf(t).some((i) => i.attempts > 0)) {
+      // Never started (held by dependencies, dispatched, or queued on its pool): nothing
+      // of it died with the previous emulator, so it is submitted again (as pools are).
+      if (!t.cancelRequested) {
+        t.state = 'Submitted';
+        t.executionStart = null;
+        continue;
+      }
+    }
     for (const inst of e.instancesOf(t)) {
       if (inst.state !== 'Queued' && inst.state !== 'Running') continue;
       if (inst.execStart !== null) inst.execMs += Math.max(0, now - inst.execStart);

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { docker, start, waitFor, waitTaskFinal } from './helpers.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'emu-hunt-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('restart with --data', () => {
+  it('runs again a task queued on its pool whose instances never started', async () => {
+    const dataDir = tempDir();
+    const a = await start({ dataDir });
+    const pool = (await a.call('POST', '/pools', { name: 'one-slot', profile: 'docker-batch', instanceCount: 1 })).body.uuid;
+    await waitFor(async () => (await a.get(`/pools/${pool}`)).state === 'FullyExecuting');
+    const busy = await a.task({ ...docker('exec sleep 30'), profile: undefined, poolUuid: pool });
+    await waitFor(async () => (await a.get(`/tasks/${busy}`)).runningInstanceCount === 1, 10_000, 'the slot taken');
+    const queued = await a.task({ ...docker('echo ran'), profile: undefined, poolUuid: pool });
+    // Dispatched to its pool, waiting for the slot: no instance ever ran.
+    await waitFor(async () => (await a.get(`/tasks/${queued}`)).state === 'PartiallyDispatched', 10_000, 'queued on the pool');
+    await a.stop();
+
+    const b = await start({ dataDir });
+    try {
+      expect((await b.get(`/tasks/${busy}`)).state).toBe('Failure');
+      const t = await waitTaskFinal(b, queued);
+      expect(t.state).toBe('Success');
+      expect((await b.call('GET', `/tasks/${queued}/stdout`)).text).toBe('0> ran\n');
+    } finally {
+      await b.stop();
+    }
+  });
+});
