@@ -38,3 +38,18 @@ describe('restart with --data', () => {
     }
   });
 });
+
+describe('instance environment', () => {
+  it('gives a task of advancedRanges its number of instances in INSTANCE_COUNT, not 0', async () => {
+    const api = await start();
+    try {
+      const uuid = await api.task({ ...docker('echo "$INSTANCE_ID/$INSTANCE_COUNT"'), instanceCount: undefined, advancedRanges: '2-4,10' });
+      const t = await waitTaskFinal(api, uuid);
+      expect(t.state).toBe('Success');
+      const lines = (await api.call('GET', `/tasks/${uuid}/stdout`)).text.trim().split('\n').sort();
+      expect(lines).toEqual(['10> 10/4', '2> 2/4', '3> 3/4', '4> 4/4']);
+    } finally {
+      await api.stop();
+    }
+  });
+});
