@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_EMAIL } from '../../src/emulator/index.js';
+import { s3 } from '../helpers/s3.js';
 import { docker, start, waitFor, waitTaskFinal } from './helpers.js';
 
 const dirs: string[] = [];
@@ -48,6 +50,26 @@ describe('instance environment', () => {
       expect(t.state).toBe('Success');
       const lines = (await api.call('GET', `/tasks/${uuid}/stdout`)).text.trim().split('\n').sort();
       expect(lines).toEqual(['10> 10/4', '2> 2/4', '3> 3/4', '4> 4/4']);
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe('storage', () => {
+  it('answers GetBucketVersioning as never enabled (rclone purge asks), and still refuses to enable it', async () => {
+    const api = await start();
+    try {
+      const creds = { endpoint: api.emu.storageUrl, accessKey: DEFAULT_EMAIL, secretKey: api.emu.token };
+      expect((await s3(creds, 'PUT', '/plain')).status).toBe(200);
+      const got = await s3(creds, 'GET', '/plain?versioning');
+      expect(got.status).toBe(200);
+      expect(got.text).toMatch(/<VersioningConfiguration xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/"\s*\/?>(<\/VersioningConfiguration>)?\s*$/);
+      const enable = '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>';
+      expect((await s3(creds, 'PUT', '/plain?versioning', enable)).status).toBe(501);
+      expect((await s3(creds, 'GET', '/missing-bucket?versioning')).status).toBe(404);
+      expect((await s3(creds, 'PUT', '/plain/k', 'v')).status).toBe(200);
+      expect((await s3(creds, 'GET', '/plain/k?versioning')).status).toBe(501);
     } finally {
       await api.stop();
     }
