@@ -75,3 +75,28 @@ describe('storage', () => {
     }
   });
 });
+
+describe('restart with --data, maxTimeQueueSeconds', () => {
+  it('still cancels a task that waits in its pool queue past maxTimeQueueSeconds', async () => {
+    const dataDir = tempDir();
+    const a = await start({ dataDir });
+    const pool = (await a.call('POST', '/pools', { name: 'one-slot', profile: 'docker-batch', instanceCount: 1 })).body.uuid;
+    await waitFor(async () => (await a.get(`/pools/${pool}`)).state === 'FullyExecuting');
+    const inPool = (cmd: string, extra: Record<string, unknown> = {}) => ({ ...docker(cmd), profile: undefined, poolUuid: pool, ...extra });
+    const busy = await a.task(inPool('exec sleep 30'));
+    await waitFor(async () => (await a.get(`/tasks/${busy}`)).runningInstanceCount === 1, 10_000, 'the slot taken');
+    // After the restart, `next` takes the slot for 30 s; `late` waits behind it.
+    await a.task(inPool('exec sleep 30'));
+    const late = await a.task(inPool('true', { maxTimeQueueSeconds: 2 }));
+    await a.stop();
+
+    const b = await start({ dataDir });
+    try {
+      const t = await waitTaskFinal(b, late, 10_000);
+      expect(t.state).toBe('Cancelled');
+      expect(t.errors.map((e: { code: string }) => e.code)).toContain('EMU-MAX-QUEUE-TIME');
+    } finally {
+      await b.stop();
+    }
+  });
+});

@@ -63,6 +63,7 @@ export function recover(e: Engine, acc: Account): void {
     else if (j.state === 'Completed') armAutoDelete(e, acc, j);
     else e.jobs.submit(acc, j);
   }
-  for (const t of [...acc.tasks.values()]) if (t.state === 'Submitted') e.tasks.tryStart(acc, t);
+  // As when created: its maxTimeQueueSeconds counts from its creation, across the restart.
+  for (const t of [...acc.tasks.values()]) if (t.state === 'Submitted') e.tasks.submit(acc, t);
   for (const p of acc.pools.values()) e.pools.pump(acc, p);
 }
