@@ -168,19 +168,26 @@ export class Runner {
   /** SIGTERM every group, SIGKILL after a grace period, and wait until every process is reaped. */
   async stopAll(graceMs = 1000): Promise<void> {
     this.stopped = true;
-    process.off('exit', this.onExit);
     for (const q of this.queue.splice(0)) {
       q.cancelled = true;
       q.start();
     }
     const lives = [...this.live];
+    const killLives = () => {
+      for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
+      this.sweeper.killNow(lives.map((l) => l.marker));
+    };
+    // The SIGTERM below also ends each group's watchdog: until the SIGKILL, an exit of the
+    // emulator (a second Ctrl-C during the grace period) must still take the instances down.
+    process.off('exit', this.onExit);
+    process.on('exit', killLives);
     for (const l of lives) if (l.child.pid) this.signal(l.child.pid, l.marker, 'SIGTERM');
     const all = Promise.all(lives.map((l) => l.closed));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([all, new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
-    for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
-    this.sweeper.killNow(lives.map((l) => l.marker));
+    killLives();
+    process.off('exit', killLives);
     await Promise.race([all, new Promise((r) => setTimeout(r, 3000).unref())]);
   }
 }
