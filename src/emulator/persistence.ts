@@ -227,8 +227,14 @@ export class Persistence {
     } catch {
       return null;
     }
-    const data = JSON.parse(text) as SavedState;
-    if (data.format !== FORMAT) throw new Error(`unsupported state format ${String(data.format)} in ${join(dir, STATE_FILE)}`);
+    const file = join(dir, STATE_FILE);
+    let data: SavedState;
+    try {
+      data = JSON.parse(text) as SavedState;
+    } catch (e) {
+      throw new Error(`${file} is damaged (${(e as Error).message}); move it away to start with an empty state`);
+    }
+    if (data?.format !== FORMAT) throw new Error(`unsupported state format ${String(data?.format)} in ${file}`);
     return data;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,16 @@ describe('restart with --data, maxTimeQueueSeconds', () => {
       expect(t.errors.map((e: { code: string }) => e.code)).toContain('EMU-MAX-QUEUE-TIME');
     } finally {
       await b.stop();
+    }
+  });
+});
+
+describe('a damaged state.json', () => {
+  it('is refused with a message naming the file and the way out', async () => {
+    for (const content of ['', '{"format":', 'null']) {
+      const dataDir = tempDir();
+      writeFileSync(join(dataDir, 'state.json'), content);
+      await expect(start({ dataDir })).rejects.toThrow(content === 'null' ? /unsupported state format .*state\.json/ : /state\.json is damaged .*move it away/);
     }
   });
 });
