@@ -110,3 +110,22 @@ describe('a damaged state.json', () => {
     }
   });
 });
+
+describe('GET /settings', () => {
+  it('names the storage by the host the client used when bound to 0.0.0.0, not http://0.0.0.0', async () => {
+    const api = await start({ host: '0.0.0.0' });
+    try {
+      const port = new URL(api.emu.storageUrl).port;
+      const res = await api.call('GET', '/settings', undefined, { host: `emulator.example:${new URL(api.emu.url).port}` });
+      expect(res.body).toEqual({ storage: `http://emulator.example:${port}` });
+    } finally {
+      await api.stop();
+    }
+    const local = await start();
+    try {
+      expect((await local.get('/settings')).storage).toBe(local.emu.storageUrl);
+    } finally {
+      await local.stop();
+    }
+  });
+});
