@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,25 @@ describe('GET /settings', () => {
       expect((await local.get('/settings')).storage).toBe(local.emu.storageUrl);
     } finally {
       await local.stop();
+    }
+  });
+});
+
+describe.skipIf(!existsSync('/proc/self/stat'))('the --data lock', () => {
+  it('is taken over when its pid now belongs to a process started after it (pid reuse after a reboot, in a container)', async () => {
+    const dataDir = tempDir();
+    const a = await start({ dataDir });
+    await a.stop();
+    // As a kill -9 leaves it, written long ago; its pid now names a live process started since (this one).
+    const lock = join(dataDir, 'emulator.lock');
+    writeFileSync(lock, String(process.pid));
+    utimesSync(lock, new Date('2020-01-01'), new Date('2020-01-01'));
+    const b = await start({ dataDir });
+    try {
+      // Still one emulator at a time: a fresh lock of a live process holds.
+      await expect(start({ dataDir })).rejects.toThrow(/another emulator \(pid \d+\) uses the data directory/);
+    } finally {
+      await b.stop();
     }
   });
 });
