@@ -148,3 +148,29 @@ describe.skipIf(!existsSync('/proc/self/stat'))('the --data lock', () => {
     }
   });
 });
+
+describe('storage multipart', () => {
+  it('answers a retried CompleteMultipartUpload (its answer lost) as the first, as S3 does', async () => {
+    const api = await start();
+    try {
+      const creds = { endpoint: api.emu.storageUrl, accessKey: DEFAULT_EMAIL, secretKey: api.emu.token };
+      expect((await s3(creds, 'PUT', '/mp-retry')).status).toBe(200);
+      const id = /<UploadId>([^<]+)<\/UploadId>/.exec((await s3(creds, 'POST', '/mp-retry/k?uploads')).text)![1]!;
+      const part = await s3(creds, 'PUT', `/mp-retry/k?partNumber=1&uploadId=${encodeURIComponent(id)}`, 'only part');
+      const body = `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${String(part.headers.etag)}</ETag></Part></CompleteMultipartUpload>`;
+      const complete = (key: string) => s3(creds, 'POST', `/mp-retry/${key}?uploadId=${encodeURIComponent(id)}`, body);
+      const first = await complete('k');
+      expect(first.status).toBe(200);
+      const again = await complete('k');
+      expect(again.status, again.text).toBe(200);
+      expect(/<ETag>(.*)<\/ETag>/.exec(again.text)![1]).toBe(/<ETag>(.*)<\/ETag>/.exec(first.text)![1]);
+      expect((await s3(creds, 'GET', '/mp-retry/k')).text).toBe('only part');
+      // Only for that upload's key, and while the object is still the one it made.
+      expect((await complete('other')).status).toBe(404);
+      expect((await s3(creds, 'PUT', '/mp-retry/k', 'replaced')).status).toBe(200);
+      expect((await complete('k')).status).toBe(404);
+    } finally {
+      await api.stop();
+    }
+  });
+});
