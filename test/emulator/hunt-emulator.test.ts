@@ -174,3 +174,20 @@ describe('storage multipart', () => {
     }
   });
 });
+
+describe('HEAD', () => {
+  it('answers a GET route without the body (wget --spider, health checks), not 404', async () => {
+    const api = await start();
+    try {
+      const settings = await api.call('HEAD', '/settings');
+      expect(settings.status).toBe(200);
+      expect(settings.text).toBe('');
+      expect(Number(settings.headers['content-length'])).toBeGreaterThan(0);
+      expect((await api.call('HEAD', '/tasks')).status).toBe(200);
+      expect((await api.call('HEAD', '/tasks', undefined, { authorization: 'wrong' })).status).toBe(401);
+      expect((await api.call('HEAD', '/tasks/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    } finally {
+      await api.stop();
+    }
+  });
+});
