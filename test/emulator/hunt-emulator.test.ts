@@ -191,3 +191,20 @@ describe('HEAD', () => {
     }
   });
 });
+
+describe('execution time', () => {
+  it('does not count the wait for a free process slot (maxConcurrentProcesses) as execution', async () => {
+    const api = await start({ maxConcurrentProcesses: 1 });
+    try {
+      // Each runs 1 s, one after the other in the only process slot: the second waits 1 s first.
+      const uuid = await api.task({ ...docker('sleep 1'), instanceCount: 2 });
+      const t = await waitTaskFinal(api, uuid);
+      expect(t.state).toBe('Success');
+      const times = t.status.executionTimeByInstanceId.map((i: { time: number }) => i.time) as number[];
+      expect(times).toHaveLength(2);
+      for (const time of times) expect(time).toBeLessThan(1.8);
+    } finally {
+      await api.stop();
+    }
+  });
+});
