@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -205,6 +205,36 @@ describe('execution time', () => {
       for (const time of times) expect(time).toBeLessThan(1.8);
     } finally {
       await api.stop();
+    }
+  });
+});
+
+describe('restart with --data, during the results upload', () => {
+  it('ends Failure a task whose results upload had not finished, not a silent Success', async () => {
+    const dataDir = tempDir();
+    const a = await start({ dataDir });
+    const cut = await a.task(docker('echo result > out.txt', { name: 'cut', resultBucket: 'cut-results' }));
+    const done = await a.task(docker('echo result > out.txt', { name: 'done', resultBucket: 'done-results' }));
+    for (const uuid of [cut, done]) expect((await waitTaskFinal(a, uuid)).state).toBe('Success');
+    await a.stop();
+    // The state a kill -9 leaves in the upload phase: `cut` before its upload ended, `done` after.
+    const file = join(dataDir, 'state.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    for (const t of state.accounts[0].tasks) {
+      if (t.uuid !== cut && t.uuid !== done) continue;
+      t.state = 'UploadingResults';
+      t.endDate = null;
+      if (t.uuid === cut) delete t.resultsCount;
+    }
+    writeFileSync(file, JSON.stringify(state));
+    const b = await start({ dataDir });
+    try {
+      const t = await waitTaskFinal(b, cut);
+      expect(t.state).toBe('Failure');
+      expect(t.errors.map((e: { message: string }) => e.message).join('\n')).toMatch(/results upload was interrupted/);
+      expect((await waitTaskFinal(b, done)).state).toBe('Success');
+    } finally {
+      await b.stop();
     }
   });
 });

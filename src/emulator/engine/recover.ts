@@ -1,4 +1,4 @@
-import { FINAL_TASK_STATES, qError } from '../model.js';
+import { FINAL_TASK_STATES, qError, type TaskRec } from '../model.js';
 import type { Account } from '../store.js';
 import { armAutoDelete } from './auto-delete.js';
 import type { Engine } from './engine.js';
@@ -9,6 +9,12 @@ import type { Engine } from './engine.js';
  * none of whose instances started (Submitted, or dispatched and queued on their pool) start
  * again, pools and jobs resume.
  */
+/** A task with a result bucket whose upload neither ended (resultsCount is set then) nor failed. */
+function resultsUploadCut(t: TaskRec): boolean {
+  const bucket = t.input.resultBucket ?? t.input.resultsBucket;
+  return typeof bucket === 'string' && bucket !== '' && t.resultsCount === undefined && !t.errors.some((err) => err.code === 'EMU-RESULTS');
+}
+
 export function recover(e: Engine, acc: Account): void {
   const now = Date.now();
   for (const p of [...acc.pools.values()]) {
@@ -29,6 +35,11 @@ export function recover(e: Engine, acc: Account): void {
     for (const s of t.snapshots) if (s.status === 'Triggered' || s.status === 'InProgress') s.status = 'Failure';
     if (FINAL_TASK_STATES.has(t.state)) {
       armAutoDelete(e, acc, t);
+      continue;
+    }
+    if (t.state === 'UploadingResults' && !t.cancelRequested && resultsUploadCut(t)) {
+      t.errors.push(qError('EMU-RESTART', 'The results upload was interrupted: the emulator stopped while it ran'));
+      e.tasks.finalize(acc, t, 'Failure');
       continue;
     }
     if (!e.instancesOf(t).some((i) => i.attempts > 0)) {
