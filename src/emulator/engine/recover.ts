@@ -3,18 +3,18 @@ import type { Account } from '../store.js';
 import { armAutoDelete } from './auto-delete.js';
 import type { Engine } from './engine.js';
 
-/**
- * After loading a persisted state: tasks that had started an instance are ended (their
- * unfinished instances become Failure: the processes died with the previous emulator), tasks
- * none of whose instances started (Submitted, or dispatched and queued on their pool) start
- * again, pools and jobs resume.
- */
 /** A task with a result bucket whose upload neither ended (resultsCount is set then) nor failed. */
 function resultsUploadCut(t: TaskRec): boolean {
   const bucket = t.input.resultBucket ?? t.input.resultsBucket;
   return typeof bucket === 'string' && bucket !== '' && t.resultsCount === undefined && !t.errors.some((err) => err.code === 'EMU-RESULTS');
 }
 
+/**
+ * After loading a persisted state: tasks that had started an instance are ended (their
+ * unfinished instances become Failure: the processes died with the previous emulator), tasks
+ * none of whose instances started (Submitted, or dispatched and queued on their pool) start
+ * again, pools and jobs resume.
+ */
 export function recover(e: Engine, acc: Account): void {
   const now = Date.now();
   for (const p of [...acc.pools.values()]) {
@@ -42,14 +42,12 @@ export function recover(e: Engine, acc: Account): void {
       e.tasks.finalize(acc, t, 'Failure');
       continue;
     }
-    if (!e.instancesOf(t).some((i) => i.attempts > 0)) {
+    if (!t.cancelRequested && !e.instancesOf(t).some((i) => i.attempts > 0)) {
       // Never started (held by dependencies, dispatched, or queued on its pool): nothing
       // of it died with the previous emulator, so it is submitted again (as pools are).
-      if (!t.cancelRequested) {
-        t.state = 'Submitted';
-        t.executionStart = null;
-        continue;
-      }
+      t.state = 'Submitted';
+      t.executionStart = null;
+      continue;
     }
     for (const inst of e.instancesOf(t)) {
       if (inst.state !== 'Queued' && inst.state !== 'Running') continue;

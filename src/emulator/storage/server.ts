@@ -21,7 +21,7 @@ interface StorageServerOptions {
 }
 
 /**
- * Subresources we answer; any other (?acl, ?versioning, ?policy...) is NotImplemented. Parameters
+ * Subresources we answer (?versioning only to read it); any other (?acl, ?policy...) is NotImplemented. Parameters
  * that only qualify a request pass (the AWS SDK for JavaScript adds x-id=<Operation> to each).
  */
 const BUCKET_SUBRESOURCES = ['location', 'delete', 'uploads', 'versioning'];
