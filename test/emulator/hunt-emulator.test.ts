@@ -238,3 +238,16 @@ describe('restart with --data, during the results upload', () => {
     }
   });
 });
+
+describe('request bodies', () => {
+  it('accepts JSON starting with a UTF-8 byte order mark (a file saved by a Windows editor, sent by curl)', async () => {
+    const api = await start();
+    try {
+      const res = await api.call('POST', '/tasks', `\uFEFF${JSON.stringify({ name: 'bom', profile: 'docker-batch', instanceCount: 1 })}`);
+      expect(res.status, res.text).toBe(200);
+      expect((await api.get(`/tasks/${res.body.uuid}`)).name).toBe('bom');
+    } finally {
+      await api.stop();
+    }
+  });
+});
