@@ -155,6 +155,14 @@ describe('task verbs, adversarial pass', () => {
     await emu.call('POST', `/tasks/${uuid}/abort`);
   });
 
+  it('forwards --fields with a field forwards do not have is refused (2), not an empty column', async () => {
+    await emu.resetCounters();
+    const result = await run(['task', 'forwards', 'some-task', '--fields', 'nope'], { emulator: emu });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--fields: unknown field "nope"');
+    expect((await emu.requests()).total).toBe(0);
+  });
+
   it('ssh into a task that asks for no SSH port says so at once, even off a terminal', async () => {
     const uuid = await createTask(emu, 'no-ssh', 'sleep 30');
     const result = await run(['task', 'ssh', uuid, '--print', '--timeout', '1s'], { emulator: emu });
