@@ -155,9 +155,9 @@ describe('task verbs, adversarial pass', () => {
     await emu.call('POST', `/tasks/${uuid}/abort`);
   });
 
-  it('forwards --fields with a field forwards do not have is refused (2), not an empty column', async () => {
+  it.each(['forwards', 'carbon', 'credits'])('%s --fields with a field it does not have is refused (2), not an empty column', async (verb) => {
     await emu.resetCounters();
-    const result = await run(['task', 'forwards', 'some-task', '--fields', 'nope'], { emulator: emu });
+    const result = await run(['task', verb, 'some-task', '--fields', 'nope'], { emulator: emu });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('--fields: unknown field "nope"');
     expect((await emu.requests()).total).toBe(0);

@@ -1,5 +1,5 @@
 // `task carbon` / `pool carbon` and `task credits` / `pool credits`: the same reads on two nouns.
-import { carbonFacts, resourceCredits, type CarbonFacts, type Resource } from '../../api/services.js';
+import { CARBON_FIELDS, carbonFacts, resourceCredits, type CarbonFacts, type Resource } from '../../api/services.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { isUuid, parseUuidOrShortname, quote } from '../../lib/parse.js';
@@ -50,7 +50,7 @@ async function uuidOf(http: Http, kind: Resource, id: string): Promise<string> {
 export async function showCarbon(ctx: Context, kind: Resource, opts: CarbonOptions, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
   const datacenter = parseDatacenter(opts.datacenter);
-  const view: View<CarbonFacts> = { plural: 'carbon facts', id: () => id, columns: carbonColumns, details: carbonColumns };
+  const view: View<CarbonFacts> = { plural: 'carbon facts', id: () => id, columns: carbonColumns, details: carbonColumns, fields: CARBON_FIELDS };
   checkFields(ctx, view);
   const http = await ctx.api();
   printRecord(ctx, await carbonFacts(http, kind, await uuidOf(http, kind, id), datacenter), view);
@@ -66,7 +66,8 @@ export async function showCredits(ctx: Context, kind: Resource, id: string): Pro
 }
 
 const creditsColumns: Column<{ credits: number }>[] = [{ header: 'CREDITS', value: (c) => formatEuros(c.credits) }];
-const creditsView: View<{ credits: number }> = { plural: 'credits', id: (c) => String(c.credits), columns: creditsColumns, details: creditsColumns };
+// --fields: the JSON fields of the record (credits, and task or pool), or the column.
+const creditsView: View<{ credits: number }> = { plural: 'credits', id: (c) => String(c.credits), columns: creditsColumns, details: creditsColumns, fields: ['credits', 'task', 'pool'] };
 
 /** Euros for people; the number itself with --json and -q. */
 export function printCredits(ctx: Context, record: { credits: number }): void {
