@@ -13,13 +13,10 @@ interface CreateOptions extends PoolBodyFlags {
 }
 
 export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
-  const flags = await poolBodyFromFlags(ctx, opts);
-  let body = flags;
-  let where = '';
-  if (opts.file !== undefined) {
-    body = mergeBody(await readPoolFile(ctx, opts.file, 'PoolCreationInput', opts.allowUnknownFields), flags);
-    where = `-f ${opts.file}: `;
-  }
+  const file = opts.file === undefined ? undefined : await readPoolFile(ctx, opts.file, 'PoolCreationInput', opts.allowUnknownFields);
+  const flags = await poolBodyFromFlags(ctx, opts, { value: file?.elasticProperty, name: `-f ${opts.file}` });
+  const body = file ? mergeBody(file, flags) : flags;
+  const where = opts.file === undefined ? '' : `-f ${opts.file}: `;
   checkCommonFields(where, body, { requireName: true });
   if (typeof body.profile !== 'string' || body.profile.trim() === '') {
     throw new UsageError(`${where}profile: required; give --profile or a "profile" field`);

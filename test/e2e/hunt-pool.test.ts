@@ -1,0 +1,51 @@
+// Bugs found by an adversarial pass over pool, job, secret and friends: each test failed before its fix.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempConfigDir } from '../helpers/cli.js';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { run, runOk } from '../helpers/run.js';
+
+let emu: TestEmulator;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+
+afterAll(async () => {
+  await emu?.stop();
+});
+
+const elasticOf = async (uuid: string) => (await emu.call<{ elasticProperty: Record<string, unknown> }>('GET', `/pools/${uuid}`)).body.elasticProperty;
+
+describe('--elastic-* flags change the elastic settings they name, and keep the others', () => {
+  const poolFile = () => {
+    const file = join(tempConfigDir(), 'pool.yaml');
+    writeFileSync(file, 'name: from-file\nprofile: docker-batch\nelasticProperty:\n  isElastic: true\n  minTotalSlots: 1\n  maxTotalSlots: 4\n  resizePeriod: 180\n');
+    return file;
+  };
+
+  it('pool create -f FILE --elastic-max-slots keeps the file\'s other elastic settings', async () => {
+    const uuid = await runOk(['pool', 'create', '-f', poolFile(), '--elastic-max-slots', '8', '-q'], { emulator: emu });
+    expect(await elasticOf(uuid)).toMatchObject({ isElastic: true, minTotalSlots: 1, maxTotalSlots: 8, resizePeriod: 180 });
+  });
+
+  it('pool create -f FILE --elastic-min-slots above the file\'s max: exit 2 naming both, nothing sent', async () => {
+    const result = await run(['pool', 'create', '-f', poolFile(), '--elastic-min-slots', '6'], { emulator: emu });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/--elastic-min-slots \(6\) must not exceed maxTotalSlots \(4\) from -f .*pool\.yaml; give --elastic-max-slots too/);
+  });
+
+  it('pool clone --elastic-max-slots keeps the source pool\'s other elastic settings', async () => {
+    const source = await runOk(['pool', 'create', '-f', poolFile(), '--elastic-min-idle-slots', '2', '-q'], { emulator: emu });
+    const copy = await runOk(['pool', 'clone', source, '--elastic-max-slots', '6', '-q'], { emulator: emu });
+    expect(await elasticOf(copy)).toMatchObject({ isElastic: true, minTotalSlots: 1, maxTotalSlots: 6, minIdleSlots: 2, resizePeriod: 180 });
+  });
+
+  it('pool update of a pool without elasticity: a bound it has not got is named as the pool\'s, not as a flag', async () => {
+    const uuid = await runOk(['pool', 'create', '--name', 'fixed', '--profile', 'docker-batch', '-n', '1', '-q'], { emulator: emu });
+    const result = await run(['pool', 'update', uuid, '--elastic-min-slots', '2'], { emulator: emu });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--elastic-min-slots (2) must not exceed maxTotalSlots (0) from the pool; give --elastic-max-slots too');
+  });
+});
