@@ -49,3 +49,16 @@ describe('--elastic-* flags change the elastic settings they name, and keep the 
     expect(result.stderr).toContain('--elastic-min-slots (2) must not exceed maxTotalSlots (0) from the pool; give --elastic-max-slots too');
   });
 });
+
+describe('secret delete of several keys', () => {
+  it('a missing key does not stop the others: each key its line, exit 1 (3 when none was found)', async () => {
+    for (const key of ['multi/a', 'multi/b']) await runOk(['secret', 'set', key], { emulator: emu, input: 'value-1234' });
+    const some = await run(['secret', 'delete', 'multi/a', 'multi/missing', 'multi/b', '--yes'], { emulator: emu });
+    expect(some.exitCode).toBe(1);
+    expect(some.stdout).toMatch(/^multi\/missing\tfailed\tsecret "multi\/missing" not found/m);
+    expect(await runOk(['secret', 'list', 'multi'], { emulator: emu })).toBe('');
+    const none = await run(['secret', 'delete', 'multi/missing', 'multi/gone', '--yes'], { emulator: emu });
+    expect(none.exitCode).toBe(3);
+    expect(none.stderr).toContain('2 of 2 failed');
+  });
+});
