@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { UsageError } from '../errors.js';
 import { interrupt } from './interrupt.js';
 
 export async function readAllStdin(stdin: Readable): Promise<string> {
@@ -23,8 +24,13 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
     };
     const onAbort = () => finish(new Error('interrupted'));
     const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return finish();
+      const chars = [...chunk.toString('utf8')];
+      for (const [i, ch] of chars.entries()) {
+        if (ch === '\r' || ch === '\n') {
+          // Pasted lines after the first would be dropped without a word: a key file must come from stdin.
+          if (chars.slice(i + 1).join('').trim() !== '') return finish(new UsageError('the pasted text has several lines, and the prompt reads one: pipe the value on stdin instead (< FILE)'));
+          return finish();
+        }
         if (ch === '\u0003') {
           // Raw mode swallows Ctrl-C: treat the byte as the signal it stands for.
           interrupt();

@@ -62,3 +62,16 @@ describe('secret delete of several keys', () => {
     expect(none.stderr).toContain('2 of 2 failed');
   });
 });
+
+describe('secret set at the hidden prompt', () => {
+  it('a pasted value of several lines is refused (exit 2, nothing stored), not cut to its first line', async () => {
+    const pasted = await run(['secret', 'set', 'tls/key'], { emulator: emu, tty: true, input: '-----BEGIN KEY-----\nc2VjcmV0LWJvZHk=\n-----END KEY-----\n' });
+    expect(pasted.exitCode).toBe(2);
+    expect(pasted.stderr).toContain('the pasted text has several lines');
+    expect(pasted.stderr).not.toContain('BEGIN KEY');
+    expect((await run(['secret', 'get', 'tls/key'], { emulator: emu })).exitCode).toBe(3);
+    await runOk(['secret', 'set', 'tls/key'], { emulator: emu, tty: true, input: 'one-line-value\r\n' });
+    // Read from the emulator: in this process the value set is now redacted from every output.
+    expect((await emu.call<{ value: string }>('GET', '/secrets-manager/data/tls/key')).body.value).toBe('one-line-value');
+  });
+});
