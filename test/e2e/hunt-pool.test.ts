@@ -75,3 +75,32 @@ describe('secret set at the hidden prompt', () => {
     expect((await emu.call<{ value: string }>('GET', '/secrets-manager/data/tls/key')).body.value).toBe('one-line-value');
   });
 });
+
+describe('close / delete / terminate given ids: the dry run and the question say what each id names', () => {
+  it('--dry-run of a mistyped id: exit 3 and "not found", not "would delete 1 pool"', async () => {
+    const result = await run(['pool', 'delete', 'no-such-pool', '--dry-run'], { emulator: emu });
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('pool "no-such-pool" not found');
+    expect(result.stderr).not.toContain('would delete');
+  });
+
+  it('--dry-run of a good id and a missing one: the good one with its name and state, exit 1', async () => {
+    const uuid = await runOk(['pool', 'create', '--name', 'dry-target', '--profile', 'docker-batch', '-n', '1', '-q'], { emulator: emu });
+    const result = await run(['pool', 'close', uuid.slice(0, 8), 'no-such-pool', '--dry-run'], { emulator: emu });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`^${uuid}\tdry-target\t\\w+$`));
+    expect(result.stderr).toContain('Dry run: would close 1 pool');
+    expect(result.stderr).toContain('1 of 2 not found');
+  });
+
+  it('the question shows the name of a job given by uuid, and is not asked for ids that name nothing', async () => {
+    const uuid = await runOk(['job', 'create', '--name', 'asked-about', '-q'], { emulator: emu });
+    const result = await run(['job', 'terminate', uuid], { emulator: emu, tty: true, input: 'n\n' });
+    expect(result.stderr).toMatch(new RegExp(`${uuid}\\s+asked-about\\s+Active`));
+    expect(result.stderr).toContain('Terminate 1 job? [y/N]');
+    const none = await run(['job', 'terminate', 'no-such-job'], { emulator: emu, tty: true, input: 'y\n' });
+    expect(none.exitCode).toBe(3);
+    expect(none.stderr).not.toContain('[y/N]');
+  });
+});

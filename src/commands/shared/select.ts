@@ -90,10 +90,39 @@ export async function runBulkAction<T extends Selected>(
 ): Promise<void> {
   const concurrency = parseConcurrency(opts.concurrency);
   const verb = bulk.action.split(' ')[0]!;
-  const { http, items } = await resolveSelection(ctx, ids, opts, resource, verb);
+  const { http, items: selected } = await resolveSelection(ctx, ids, opts, resource, verb);
+  // Before a person decides (dry run, question): what each given id names, and which name nothing.
+  const { items, missing } = ids.length && !opts.yes ? await describeGiven(http, resource, selected, concurrency) : { items: selected, missing: [] };
+  for (const message of missing) ctx.io.err(`error: ${message}\n`);
+  if (items.length === 0) throw new SilentExit(ExitCode.NotFound);
   const alsoAffected = bulk.alsoAffected && (() => bulk.alsoAffected!(http, items));
-  if (!(await confirmAction(ctx, bulk.action, items, resource.plural, opts, alsoAffected))) return;
-  await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
+  if (await confirmAction(ctx, bulk.action, items, resource.plural, opts, alsoAffected)) await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
+  if (missing.length) {
+    ctx.io.err(`${missing.length} of ${missing.length + items.length} not found\n`);
+    throw new SilentExit(ExitCode.Failure);
+  }
+}
+
+/** The given ids fetched (uuid, name, state), and the messages of those not found. */
+async function describeGiven<T extends Selected>(http: Http, resource: ResourceDescriptor<T>, given: Selected[], concurrency: number): Promise<{ items: Selected[]; missing: string[] }> {
+  const items: Selected[] = [];
+  const missing: string[] = [];
+  for (let at = 0; at < given.length; at += concurrency) {
+    const batch = given.slice(at, at + concurrency).map(async ({ uuid }): Promise<Selected | string> => {
+      try {
+        const item = await resource.get(http, uuid);
+        return { uuid: typeof item.uuid === 'string' ? item.uuid : uuid, name: item.name, state: item.state };
+      } catch (error) {
+        if (error instanceof CliError && error.exitCode === ExitCode.NotFound) return error.message;
+        throw error;
+      }
+    });
+    for (const result of await Promise.all(batch)) {
+      if (typeof result === 'string') missing.push(result);
+      else items.push(result);
+    }
+  }
+  return { items, missing };
 }
 
 /**
