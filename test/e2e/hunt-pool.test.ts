@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempConfigDir } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { testIO } from '../helpers/io.js';
 import { run, runOk } from '../helpers/run.js';
+import { waitFor } from '../helpers/wait.js';
 
 let emu: TestEmulator;
 
@@ -102,5 +104,21 @@ describe('close / delete / terminate given ids: the dry run and the question say
     const none = await run(['job', 'terminate', 'no-such-job'], { emulator: emu, tty: true, input: 'y\n' });
     expect(none.exitCode).toBe(3);
     expect(none.stderr).not.toContain('[y/N]');
+  });
+});
+
+describe('pool wait when the API stops answering midway (stderr not a terminal)', () => {
+  it('says so on stderr at once, and the timeout does not claim the pool is "still" in its last seen state', async () => {
+    const lost = await startEmulator();
+    const { uuid } = (await lost.call<{ uuid: string }>('POST', '/pools', { name: 'lost', profile: 'docker-batch', instanceCount: 1 })).body;
+    const io = testIO();
+    const waiting = run(['pool', 'wait', uuid, '--state', 'Closed', '--timeout', '6s', '--interval', '100ms'], { emulator: lost, io });
+    await waitFor(() => io.stderrText().includes('pool lost: '), { what: 'the first state line' });
+    await lost.stop();
+    const result = await waiting;
+    expect(result.exitCode).toBe(124);
+    expect(result.stderr).toMatch(/^pool lost: \w+ \(cannot reach the API/m);
+    expect(result.stderr).toMatch(new RegExp(`pool ${uuid}: gave up after 6s; last seen \\w+, then: cannot reach the API`));
+    expect(result.stderr).not.toContain('is still');
   });
 });
