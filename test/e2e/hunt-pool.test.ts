@@ -1,10 +1,13 @@
 // Bugs found by an adversarial pass over pool, job, secret and friends: each test failed before its fix.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempConfigDir } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { testIO } from '../helpers/io.js';
+import { BIN } from '../helpers/paths.js';
+import { outsideProgram } from '../helpers/programs.js';
 import { run, runOk } from '../helpers/run.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -120,5 +123,35 @@ describe('pool wait when the API stops answering midway (stderr not a terminal)'
     expect(result.stderr).toMatch(/^pool lost: \w+ \(cannot reach the API/m);
     expect(result.stderr).toMatch(new RegExp(`pool ${uuid}: gave up after 6s; last seen \\w+, then: cannot reach the API`));
     expect(result.stderr).not.toContain('is still');
+  });
+});
+
+// A real terminal (util-linux script), where readline reads Ctrl-C and Ctrl-D as bytes, not as SIGINT or end of file.
+describe.runIf(outsideProgram('script', 'apt-get install util-linux', ['-V']))('the y/N question on a terminal', () => {
+  async function answer(key: string) {
+    const uuid = await runOk(['pool', 'create', '--name', 'asked', '--profile', 'docker-batch', '-n', '1', '-q'], { emulator: emu });
+    const child = execa('script', ['-qec', `node ${BIN} pool delete ${uuid}`, '/dev/null'], {
+      reject: false,
+      env: { QARNOT_CONFIG_DIR: tempConfigDir(), QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: emu.token },
+    });
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => void (seen += chunk.toString()));
+    await waitFor(() => seen.includes('[y/N]'), { what: 'the question' });
+    child.stdin!.write(key);
+    const result = await child;
+    expect((await emu.call('GET', `/pools/${uuid}`)).status).toBe(200);
+    return { exitCode: result.exitCode, output: seen };
+  }
+
+  it('Ctrl-C exits 130, as everywhere else, not 1 with "unexpected error: Aborted with Ctrl+C"', async () => {
+    const { exitCode, output } = await answer('\x03');
+    expect(output).not.toContain('unexpected error');
+    expect(exitCode).toBe(130);
+  });
+
+  it('Ctrl-D is no answer: the default, no (exit 0), not "unexpected error: Aborted with Ctrl+D"', async () => {
+    const { exitCode, output } = await answer('\x04');
+    expect(output).not.toContain('unexpected error');
+    expect(exitCode).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
 // --json — and one line for people on stderr, the info channel, which -q silences.
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { interrupt } from '../../lib/interrupt.js';
 import { outputMode } from '../../output/print.js';
 import type { Selected } from './select.js';
 import { countOf } from '../../lib/plural.js';
@@ -76,9 +77,20 @@ export async function confirmAction(
   // Loaded only to ask: readline is not free, and most changes never ask.
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr });
+  // On a terminal readline takes Ctrl-C itself (raw mode: no SIGINT): it is the interrupt all the same.
+  rl.on('SIGINT', interrupt);
+  let ended = false;
+  rl.on('close', () => (ended = true));
   try {
     const answer = await rl.question(`${action[0]!.toUpperCase()}${action.slice(1)} ${countOf(items.length, plural)}? [y/N] `, { signal: ctx.signal });
     return /^y(es)?$/i.test(answer.trim());
+  } catch (error) {
+    // Ctrl-D (end of input) gives no answer: the default one, no.
+    if (ended && !ctx.signal.aborted) {
+      ctx.io.err('\n');
+      return false;
+    }
+    throw error;
   } finally {
     rl.close();
   }
