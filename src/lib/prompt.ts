@@ -36,6 +36,11 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
           interrupt();
           return finish(new Error('interrupted'));
         }
+        // Ctrl-D: end of input on an empty line (as a shell reads it), else nothing; never part of the value.
+        if (ch === '\u0004') {
+          if (value === '') return finish();
+          continue;
+        }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }

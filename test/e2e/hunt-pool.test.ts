@@ -79,6 +79,14 @@ describe('secret set at the hidden prompt', () => {
     // Read from the emulator: in this process the value set is now redacted from every output.
     expect((await emu.call<{ value: string }>('GET', '/secrets-manager/data/tls/key')).body.value).toBe('one-line-value');
   });
+
+  it('Ctrl-D is never part of the value: after text it is ignored, on an empty line it ends the input', async () => {
+    await runOk(['secret', 'set', 'eof/key'], { emulator: emu, tty: true, input: 'typed-value\u0004\r' });
+    expect((await emu.call<{ value: string }>('GET', '/secrets-manager/data/eof/key')).body.value).toBe('typed-value');
+    const empty = await run(['secret', 'set', 'eof/none'], { emulator: emu, tty: true, input: '\u0004' });
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr).toContain('the secret value is empty');
+  });
 });
 
 describe('close / delete / terminate given ids: the dry run and the question say what each id names', () => {
