@@ -55,6 +55,19 @@ describe('--elastic-* flags change the elastic settings they name, and keep the 
   });
 });
 
+describe('pool update / clone -f FILE: its scaling policies are checked before anything is sent, as create does', () => {
+  it('a bad policy in the file: exit 2 naming it, for update and clone alike', async () => {
+    const file = join(tempConfigDir(), 'scaling.yaml');
+    writeFileSync(file, 'scaling:\n  policies:\n    - {type: Fixed, name: a, slotsCount: -1, enabledPeriods: [{type: Always}]}\n');
+    const uuid = await runOk(['pool', 'create', '--name', 'checked', '--profile', 'docker-batch', '-n', '1', '-q'], { emulator: emu });
+    for (const verb of ['update', 'clone', 'create']) {
+      const result = await run(['pool', verb, ...(verb === 'create' ? ['--name', 'x', '--profile', 'docker-batch'] : [uuid]), '-f', file], { emulator: emu });
+      expect(result.exitCode, `${verb}: ${result.stderr}`).toBe(2);
+      expect(result.stderr, verb).toMatch(/-f .*scaling\.yaml: scaling\.policies\[0\]\.slotsCount: must be an integer >= 0, got -1/);
+    }
+  });
+});
+
 describe('secret delete of several keys', () => {
   it('a missing key does not stop the others: each key its line, exit 1 (3 when none was found)', async () => {
     for (const key of ['multi/a', 'multi/b']) await runOk(['secret', 'set', key], { emulator: emu, input: 'value-1234' });

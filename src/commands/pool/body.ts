@@ -74,9 +74,14 @@ export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags, elast
   return body;
 }
 
-/** A pool -f file: one object whose keys are checked against the API's input schema. */
+/** A pool -f file: one object whose keys are checked against the API's input schema, and its scaling policies as `scaling check` does. */
 export async function readPoolFile(ctx: Context, path: string, schema: 'PoolCreationInput' | 'PoolCloneInput' | 'PoolUpdateInput', allowUnknown?: boolean): Promise<Body> {
   const doc = await readStructuredFile('-f', path, { stdin: ctx.io.stdin });
   if (!isObject(doc)) throw new UsageError(`-f ${path}: expected one pool object`);
-  return checkFileFields(`-f ${path}: `, doc, { schema, allowUnknown });
+  const body = checkFileFields(`-f ${path}: `, doc, { schema, allowUnknown });
+  if (body.scaling !== undefined && body.scaling !== null) {
+    const problem = checkScaling(body.scaling)[0];
+    if (problem) throw new UsageError(`-f ${path}: scaling.${formatProblem(problem)}`);
+  }
+  return body;
 }

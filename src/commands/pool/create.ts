@@ -1,8 +1,6 @@
 import { createPool } from '../../api/pools.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { checkScaling } from '../../scaling/check.js';
-import { formatProblem } from '../../scaling/model.js';
 import { checkCommonFields, mergeBody } from '../shared/body.js';
 import { printCreated, printDryRun, quotedName } from '../shared/changes.js';
 import { poolBodyFromFlags, readPoolFile, type PoolBodyFlags } from './body.js';
@@ -20,10 +18,6 @@ export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
   checkCommonFields(where, body, { requireName: true });
   if (typeof body.profile !== 'string' || body.profile.trim() === '') {
     throw new UsageError(`${where}profile: required; give --profile or a "profile" field`);
-  }
-  if (body.scaling !== undefined && body.scaling !== null) {
-    const problem = checkScaling(body.scaling)[0];
-    if (problem) throw new UsageError(`${where}scaling.${formatProblem(problem)}`);
   }
   if (opts.dryRun) return printDryRun(ctx, body, `would create pool ${quotedName(body)}`);
   const { uuid } = await createPool(await ctx.api(), body);
