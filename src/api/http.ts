@@ -138,7 +138,8 @@ export class Http {
         response = await this.attempt(spec);
       } catch (error) {
         const code = (error as { code?: string }).code;
-        this.checkAborted();
+        // A create given up on in flight may have been done: a retry must not create a second one.
+        this.checkAborted(spec.retry === 'create' ? `; it may have been created: check with "qarnot ${nounOf(spec.path)} list" before trying again` : '');
         if (code === undefined || !NOT_SENT_ERROR_CODES.has(code)) mayHaveActed = true;
         // Nothing listening is rarely transient: two quick retries, not the full budget.
         const budget = code === 'ECONNREFUSED' ? Math.min(2, this.policy.maxRetries) : this.policy.maxRetries;
@@ -204,11 +205,11 @@ export class Http {
     this.checkAborted();
   }
 
-  private checkAborted(): void {
+  private checkAborted(inFlight = ''): void {
     if (this.settings.signal.aborted) throw new InterruptedError();
     if (this.deadlineSignal?.aborted) {
       const what = this.settings.globals.deadline ? `the command's deadline (${this.settings.globals.deadline}` : 'no progress for 2m (the default deadline';
-      throw new TimeoutError(`gave up after ${what}; change it with --deadline)`);
+      throw new TimeoutError(`gave up after ${what}; change it with --deadline)${inFlight}`);
     }
   }
 

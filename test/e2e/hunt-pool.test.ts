@@ -176,3 +176,19 @@ describe.runIf(outsideProgram('script', 'apt-get install util-linux', ['-V']))('
     expect(exitCode).toBe(0);
   });
 });
+
+describe('a create given up on by --deadline while the server is still answering', () => {
+  it('says it may have been created, so that a retry does not make a second one', async () => {
+    const slow = await startEmulator(['--faults', 'latency:2500-2500ms']);
+    try {
+      const result = await run(['pool', 'create', '--name', 'slow', '--profile', 'docker-batch', '--deadline', '1s'], { emulator: slow });
+      expect(result.exitCode).toBe(124);
+      expect(result.stderr).toContain('it may have been created: check with "qarnot pool list" before trying again');
+      const read = await run(['pool', 'list', '--deadline', '1s'], { emulator: slow });
+      expect(read.exitCode).toBe(124);
+      expect(read.stderr).not.toContain('may have been');
+    } finally {
+      await slow.stop();
+    }
+  });
+});
