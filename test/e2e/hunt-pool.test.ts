@@ -192,3 +192,18 @@ describe('a create given up on by --deadline while the server is still answering
     }
   });
 });
+
+describe('--fields on the views that are not API objects of a known schema', () => {
+  it('a column name picks that column; an unknown field exits 2 naming what is valid, not blank lines and exit 0', async () => {
+    await runOk(['secret', 'set', 'fields/one'], { emulator: emu, input: 'value-1234' });
+    expect(await runOk(['secret', 'list', 'fields', '--fields', 'key'], { emulator: emu })).toBe('fields/one');
+    expect(await runOk(['profile', 'list', '--fields', 'name'], { emulator: emu })).toMatch(/^docker-batch$/m);
+    for (const args of [['project', 'budgets', 'research'], ['project', 'list'], ['secret', 'list'], ['profile', 'list']]) {
+      const result = await run([...args, '--fields', 'nope'], { emulator: emu });
+      expect(result.exitCode, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^error: --fields: unknown field "nope"( \(did you mean "\w+"\?\))?; give column names \([^)]+\)/);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
+    expect(await runOk(['project', 'budgets', 'research', '--fields', 'alias,remainingAmountInCents', '--format', 'tsv'], { emulator: emu })).toMatch(/^research monthly\t\d+$/m);
+  });
+});
