@@ -207,3 +207,13 @@ describe('--fields on the views that are not API objects of a known schema', () 
     expect(await runOk(['project', 'budgets', 'research', '--fields', 'alias,remainingAmountInCents', '--format', 'tsv'], { emulator: emu })).toMatch(/^research monthly\t\d+$/m);
   });
 });
+
+describe('pool update -f FILE --allow-unknown-fields', () => {
+  it('sends the fields this version does not know, as the flag says, instead of dropping them', async () => {
+    const file = join(tempConfigDir(), 'update.yaml');
+    writeFileSync(file, 'futureSetting: 3\ntags: [kept]\n');
+    const uuid = await runOk(['pool', 'create', '--name', 'future', '--profile', 'docker-batch', '-n', '1', '-q'], { emulator: emu });
+    const body = JSON.parse(await runOk(['pool', 'update', uuid, '-f', file, '--allow-unknown-fields', '--dry-run'], { emulator: emu }));
+    expect(body).toMatchObject({ futureSetting: 3, tags: ['kept'] });
+  });
+});
