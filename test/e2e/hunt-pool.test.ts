@@ -217,3 +217,12 @@ describe('pool update -f FILE --allow-unknown-fields', () => {
     expect(body).toMatchObject({ futureSetting: 3, tags: ['kept'] });
   });
 });
+
+describe('a terminal that reports 0 columns (script, serial consoles)', () => {
+  it('gets tables at their natural width, not every column cut to a few characters', async () => {
+    const { tableWidth } = await import('../../src/output/io.js');
+    expect(tableWidth(undefined, 0)).toBeUndefined();
+    expect(tableWidth(undefined, 120)).toBe(120);
+    expect(tableWidth('90', 0)).toBe(90);
+  });
+});
