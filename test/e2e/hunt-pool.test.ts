@@ -226,3 +226,17 @@ describe('a terminal that reports 0 columns (script, serial consoles)', () => {
     expect(tableWidth('90', 0)).toBe(90);
   });
 });
+
+describe('a project named by a name two projects share', () => {
+  it('is refused as ambiguous (exit 2), not the first one charged', async () => {
+    const { findProject } = await import('../../src/api/services.js');
+    const project = (uuid: string, slug: string, name: string) => ({ uuid, slug, name, organizationUuid: null, description: null, isDefault: false });
+    const projects = [project('u1', 'team-a', 'Render'), project('u2', 'team-b', 'Render'), project('u3', 'solo', 'Solo')];
+    expect(() => findProject(projects, 'Render')).toThrow('project name "Render" is ambiguous: 2 projects have it (slugs team-a, team-b); give the slug or uuid');
+    expect(() => findProject(projects, 'render')).toThrow(/ambiguous/);
+    expect(findProject(projects, 'team-b')?.uuid).toBe('u2');
+    expect(findProject(projects, 'solo')?.uuid).toBe('u3');
+    expect(findProject(projects, 'Solo')?.uuid).toBe('u3');
+    expect(findProject(projects, 'none')).toBeUndefined();
+  });
+});
