@@ -240,3 +240,19 @@ describe('a project named by a name two projects share', () => {
     expect(findProject(projects, 'none')).toBeUndefined();
   });
 });
+
+describe('secret delete --dry-run and the question', () => {
+  it('say which keys do not exist instead of "would delete" them: exit 3 when none does, 1 when some do not', async () => {
+    await runOk(['secret', 'set', 'dry/kept'], { emulator: emu, input: 'value-1234' });
+    const none = await run(['secret', 'delete', 'dry/typo', '--dry-run'], { emulator: emu });
+    expect(none.exitCode).toBe(3);
+    expect(none.stderr).toContain('secret "dry/typo" not found');
+    expect(none.stderr).not.toContain('would delete');
+    const some = await run(['secret', 'delete', 'dry/kept', 'dry/typo', 'nofolder/x', '--dry-run'], { emulator: emu });
+    expect(some.exitCode).toBe(1);
+    expect(some.stdout).toBe('dry/kept');
+    expect(some.stderr).toContain('Dry run: would delete 1 secret');
+    expect(some.stderr).toContain('2 of 3 not found');
+    expect(await runOk(['secret', 'list', 'dry'], { emulator: emu })).toBe('dry/kept');
+  });
+});
