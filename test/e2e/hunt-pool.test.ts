@@ -256,3 +256,10 @@ describe('secret delete --dry-run and the question', () => {
     expect(await runOk(['secret', 'list', 'dry'], { emulator: emu })).toBe('dry/kept');
   });
 });
+
+describe('pool create --secret KEY', () => {
+  it('spells the key as secret set stores it: outer slashes dropped, repeats once', async () => {
+    const body = JSON.parse(await runOk(['pool', 'create', '--name', 's', '--profile', 'docker-batch', '--secret', '/db/pass/', '--secret', 'db/pass', '--dry-run'], { emulator: emu }));
+    expect(body.secretsAccessRights.bySecret).toEqual([{ key: 'db/pass' }]);
+  });
+});
