@@ -263,3 +263,18 @@ describe('pool create --secret KEY', () => {
     expect(body.secretsAccessRights.bySecret).toEqual([{ key: 'db/pass' }]);
   });
 });
+
+describe('secret set --no-overwrite when answers are lost (the server acted, then the connection reset)', () => {
+  it('a new key is created and said so, never "already exists" because of its own first attempt', async () => {
+    const flaky = await startEmulator(['--faults', 'reset-after:0.5,seed:3']);
+    try {
+      for (let i = 0; i < 8; i++) {
+        const result = await run(['secret', 'set', `lost/k${i}`, '--no-overwrite'], { emulator: flaky, input: 'value-1234' });
+        expect(result.stderr).not.toContain('already exists');
+        expect(result.exitCode, result.stderr).toBe(0);
+      }
+    } finally {
+      await flaky.stop();
+    }
+  });
+});
