@@ -209,7 +209,7 @@ function plain(value: unknown): string {
 function tsvCell(kind: CellKind | undefined, value: unknown): string {
   const text = plain(value);
   if (kind === 'date' && isUnsetDate(text)) return '';
-  return visibleControls(text.replace(/[\t\n\r]/g, ' '));
+  return inlineText(text);
 }
 
 /**
@@ -219,6 +219,11 @@ function tsvCell(kind: CellKind | undefined, value: unknown): string {
 function visibleControls(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** A value from the API inside a line for people: on that one line, and unable to drive the terminal. */
+export function inlineText(text: string): string {
+  return visibleControls(text.replace(/[\t\n\r]/g, ' '));
 }
 
 /** The API's placeholder for a date that has not happened (a running task's endDate). */

@@ -117,7 +117,7 @@ describe('close / delete / terminate given ids: the dry run and the question say
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^${uuid}\tdry-target\t\\w+$`));
     expect(result.stderr).toContain('Dry run: would close 1 pool');
-    expect(result.stderr).toContain('1 of 2 not found');
+    expect(result.stderr).toContain('pool "no-such-pool" not found');
   });
 
   it('the question shows the name of a job given by uuid, and is not asked for ids that name nothing', async () => {
@@ -252,7 +252,7 @@ describe('secret delete --dry-run and the question', () => {
     expect(some.exitCode).toBe(1);
     expect(some.stdout).toBe('dry/kept');
     expect(some.stderr).toContain('Dry run: would delete 1 secret');
-    expect(some.stderr).toContain('2 of 3 not found');
+    expect(some.stderr).toContain('secret "nofolder/x" not found');
     expect(await runOk(['secret', 'list', 'dry'], { emulator: emu })).toBe('dry/kept');
   });
 });

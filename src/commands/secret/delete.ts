@@ -17,10 +17,7 @@ export async function run(ctx: Context, opts: ConfirmOptions, raws: string[]): P
   if (await confirmAction(ctx, 'delete', items, items.length === 1 ? 'secret' : 'secrets', opts)) {
     await runBulk(ctx, items, 4, 'deleted', (item) => deleteSecret(http, item.uuid));
   }
-  if (missing.length) {
-    ctx.io.err(`${missing.length} of ${keys.length} not found\n`);
-    throw new SilentExit(ExitCode.Failure);
-  }
+  if (missing.length) throw new SilentExit(ExitCode.Failure);
 }
 
 /** A folder that does not exist holds no keys. */
