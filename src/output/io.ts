@@ -91,10 +91,14 @@ export function systemIO(colorEnv: ColorEnv, chalk: (new (options: { level: 0 | 
   };
 }
 
-/** COLUMNS (as ls and git read it) wins, so that `--format table` in a pipe or a test has a width. */
+/**
+ * COLUMNS (as ls and git read it) wins, so that `--format table` in a pipe or a test has a width.
+ * A terminal that reports 0 columns (some ptys: script, serial consoles) has no known width, not none.
+ */
 export function tableWidth(columnsEnv: string | undefined, terminal: number | undefined): number | undefined {
   const n = Number(columnsEnv);
-  return columnsEnv !== undefined && Number.isInteger(n) && n > 0 ? n : terminal;
+  if (columnsEnv !== undefined && Number.isInteger(n) && n > 0) return n;
+  return terminal !== undefined && terminal > 0 ? terminal : undefined;
 }
 
 /** chalk's chainable API at level 0 (every style returns its text unchanged), without chalk. */
