@@ -41,6 +41,9 @@ export class ApiError extends CliError {
   ) {
     super(message, exitCodeForStatus(status, message));
   }
+
+  /** An earlier attempt of the same request may have acted, its answer lost (a 409 may be its own create). */
+  afterLostAnswer = false;
 }
 
 export class NetworkError extends CliError {

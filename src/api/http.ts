@@ -37,8 +37,6 @@ export interface RequestSpec {
    * A 404 on the first attempt stays a real "not found".
    */
   deletes?: boolean;
-  /** A create that answers 409 when it exists: as `deletes`, a 409 after a lost answer means that attempt created it. */
-  createsOnce?: boolean;
 }
 
 export interface JsonSpec extends RequestSpec {
@@ -156,10 +154,6 @@ export class Http {
         this.trace(`  404 after an attempt whose answer was lost: that attempt deleted ${spec.path}`);
         return { status: 204, headers: {}, text: '' };
       }
-      if (spec.createsOnce && mayHaveActed && response.status === 409) {
-        this.trace(`  409 after an attempt whose answer was lost: that attempt created ${spec.path}`);
-        return { status: 201, headers: {}, text: '' };
-      }
       if (response.status >= 500) mayHaveActed = true;
       if (attempt < this.policy.maxRetries && shouldRetryStatus(spec.retry, response.status)) {
         const header = response.headers['retry-after'];
@@ -176,7 +170,9 @@ export class Http {
         await this.pause(delay, `HTTP ${response.status}`);
         continue;
       }
-      throw toApiError(spec, response);
+      const error = toApiError(spec, response);
+      error.afterLostAnswer = mayHaveActed;
+      throw error;
     }
   }
 

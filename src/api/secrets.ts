@@ -16,7 +16,14 @@ export async function getSecret(http: Http, key: string): Promise<string> {
 
 /** Creates the secret; ApiError 409 when it exists. */
 export async function createSecret(http: Http, key: string, value: string): Promise<void> {
-  await http.send({ method: 'PUT', path: dataPath(key), body: { value }, retry: 'idempotent', createsOnce: true });
+  try {
+    await http.send({ method: 'PUT', path: dataPath(key), body: { value }, retry: 'idempotent' });
+  } catch (error) {
+    // A 409 after an attempt whose answer was lost may be that attempt's own create: it is
+    // when the stored value is the one sent. Otherwise the key held another value already.
+    if (error instanceof ApiError && error.status === 409 && error.afterLostAnswer && (await getSecret(http, key).catch(() => undefined)) === value) return;
+    throw error;
+  }
 }
 
 export async function updateSecret(http: Http, key: string, value: string): Promise<void> {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempConfigDir } from '../helpers/cli.js';
+import { cli, tempConfigDir } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { testIO } from '../helpers/io.js';
 import { BIN } from '../helpers/paths.js';
@@ -272,6 +272,23 @@ describe('secret set --no-overwrite when answers are lost (the server acted, the
         const result = await run(['secret', 'set', `lost/k${i}`, '--no-overwrite'], { emulator: flaky, input: 'value-1234' });
         expect(result.stderr).not.toContain('already exists');
         expect(result.exitCode, result.stderr).toBe(0);
+      }
+    } finally {
+      await flaky.stop();
+    }
+  });
+
+  it('a key that held another value is still "already exists", however the answers were lost, and keeps its value', async () => {
+    const flaky = await startEmulator(['--faults', 'reset-after:0.5,seed:3']);
+    try {
+      for (let i = 0; i < 8; i++) {
+        await runOk(['secret', 'set', `held/k${i}`], { emulator: flaky, input: 'old-value-1234' });
+        const result = await run(['secret', 'set', `held/k${i}`, '--no-overwrite'], { emulator: flaky, input: 'new-value-5678' });
+        expect(result.stderr).toContain('already exists');
+        expect(result.exitCode).toBe(1);
+        // In a process of its own: in this one, the values given to `secret set` are masked in all output.
+        const stored = await cli(['secret', 'get', `held/k${i}`], { emulator: flaky });
+        expect(stored.stdout, stored.stderr).toBe('old-value-1234');
       }
     } finally {
       await flaky.stop();
