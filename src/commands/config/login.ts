@@ -1,6 +1,7 @@
 import { checkAuth } from '../../api/account.js';
 import { createHttp } from '../../api/http.js';
 import { DEFAULT_API_URL } from '../../config/resolve.js';
+import { checkBaseUrl } from '../../config/url.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../lib/secrets.js';
@@ -33,7 +34,10 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
   // The usual precedence (flag, environment, stored, default); the URL is stored with the
   // token, so that the token is never paired with another server than the one it was checked on.
   const fromEnv = ctx.globals.apiUrl === undefined && ctx.env.QARNOT_CLUSTER_URL !== undefined && ctx.env.QARNOT_CLUSTER_URL !== '';
-  const apiUrl = (ctx.globals.apiUrl ?? (fromEnv ? ctx.env.QARNOT_CLUSTER_URL : undefined) ?? existing.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const origin = ctx.globals.apiUrl !== undefined ? '--api-url' : fromEnv ? 'QARNOT_CLUSTER_URL' : "the context's api-url";
+  // Checked before anything is sent or stored: a URL with credentials would be written
+  // to the file and printed below, an ftp:// one stored for every later command to refuse.
+  const apiUrl = checkBaseUrl(ctx.globals.apiUrl ?? (fromEnv ? ctx.env.QARNOT_CLUSTER_URL : undefined) ?? existing.apiUrl ?? DEFAULT_API_URL, origin, DEFAULT_API_URL);
   if (opts.check) {
     const http = createHttp(
       { apiUrl, token, profile, readAs: undefined, sources: { apiUrl: 'flag', token: 'flag' } },

@@ -1,0 +1,32 @@
+// What every command shares, tried as a demanding user and as an attacker would:
+// the config store, contexts and their precedence, completion scripts, the code cache.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempConfigDir } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
+
+/** No token nor URL from the environment: only what is stored counts. */
+const stored = (configDir: string) => ({ configDir, env: { QARNOT_CLUSTER_URL: undefined, QARNOT_CLIENT_TOKEN: undefined } });
+
+describe('URLs are checked before they are stored', () => {
+  it('login, context add and config import refuse a URL with credentials or another scheme, and store nothing', async () => {
+    const dir = tempConfigDir();
+    const login = await run(['login', '--with-token', '--no-check', '--api-url', 'https://user:hunter2@api.example.com'], { ...stored(dir), input: 'tok-123\n' });
+    expect(login.exitCode).toBe(2);
+    expect(login.stderr).toMatch(/--api-url must not hold credentials/);
+    expect(login.stderr).not.toContain('hunter2');
+    expect((await run(['login', '--with-token', '--no-check', '--api-url', 'ftp://api.example.com'], { ...stored(dir), input: 'tok-123\n' })).exitCode).toBe(2);
+    const add = await run(['context', 'add', 'x', '--api-url', 'http://u:hunter2@api.example.com'], stored(dir));
+    expect(add.exitCode).toBe(2);
+    expect(add.stderr).not.toContain('hunter2');
+    const file = join(dir, 'cli.config');
+    writeFileSync(file, 'token=tok-123\nuri=https://u:hunter2@api.example.com\n');
+    expect((await run(['config', 'import', file], stored(dir))).exitCode).toBe(2);
+    const list = await run(['context', 'list', '--json'], stored(dir));
+    expect(JSON.parse(list.stdout)).toEqual([]);
+    // A good URL is stored without its trailing slash, as before.
+    expect((await run(['context', 'add', 'ok', '--api-url', 'https://api.example.com/'], stored(dir))).exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).profiles.ok.apiUrl).toBe('https://api.example.com');
+  });
+});
