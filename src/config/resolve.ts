@@ -44,10 +44,11 @@ export async function resolveConnection(
     );
   }
 
+  // An explicit --context takes its URL and token together, never one of them from the
+  // environment: QARNOT_CLIENT_TOKEN is meant for QARNOT_CLUSTER_URL, not for the context's server.
   const pick = <T>(flag: T | undefined, fromEnv: T | undefined, fromProfile: T | undefined, fallback: T | undefined): [T | undefined, Source] => {
     if (flag !== undefined) return [flag, 'flag'];
-    if (explicitProfile !== undefined && fromProfile !== undefined) return [fromProfile, 'profile'];
-    if (fromEnv !== undefined) return [fromEnv, 'env'];
+    if (fromEnv !== undefined && explicitProfile === undefined) return [fromEnv, 'env'];
     if (fromProfile !== undefined) return [fromProfile, 'profile'];
     return fallback === undefined ? [undefined, 'none'] : [fallback, 'default'];
   };
