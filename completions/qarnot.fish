@@ -989,7 +989,8 @@ function __qarnot_complete
         case d
             __fish_complete_directories $cur '' | string replace -r -- '^' $optpfx
         case '@*'
-            qarnot __complete -- $typed (commandline -ct) 2>/dev/null | string match -v -- ':*'
+            # As typed, the word keeps its quotes and backslashes ('my\ file'): unescape it, as -o does the others.
+            qarnot __complete -- $typed (commandline -ct | string unescape) 2>/dev/null | string match -v -- ':*'
     end
 end
 

@@ -1,11 +1,15 @@
 // What every command shares, tried as a demanding user and as an attacker would:
 // the config store, contexts and their precedence, completion scripts, the code cache.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempConfigDir } from '../helpers/cli.js';
+import { cliOk, tempConfigDir } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { run } from '../helpers/run.js';
+import { BIN } from '../helpers/paths.js';
+import { outsideProgram } from '../helpers/programs.js';
+import { run, runOk } from '../helpers/run.js';
 import { resolveConnection } from '../../src/config/resolve.js';
 import { openConfigStore } from '../../src/config/store.js';
 
@@ -65,5 +69,75 @@ describe('an explicit --context takes its URL and token together', () => {
     expect(connection).toMatchObject({ apiUrl: 'https://api.qarnot.com', token: 'stored-token' });
     // Without --context the documented precedence stands: the environment over the stored context.
     expect(await resolveConnection({ color: false }, env, async () => store)).toMatchObject({ apiUrl: 'http://env.example', token: 'env-token' });
+  });
+});
+
+// Completion as the user sees it: the line after TAB. zsh's zpty gives bash and zsh a
+// terminal; the shell completes before it reads the next key (^X), which prints the line.
+const DRIVE_ZSH = `zmodload zsh/zpty
+if [[ $1 == bash ]]; then
+  zpty z bash --norc --noprofile -i
+  zpty -w z "PS1=; source \${(q)2}; bind -x '\\"\\\\C-x\\": printf \\"<BUF:%s>\\\\n\\" \\"\\$READLINE_LINE\\"'; echo ok"
+else
+  zpty z zsh -f -i
+  zpty -w z "PROMPT=; autoload -U compinit; compinit -u -D; source \${(q)2}; bindkey '^I' complete-word; show() { print -r -- \\"<BUF:\\$BUFFER>\\"; exit }; zle -N show; bindkey '^X' show; echo ok"
+fi
+local line
+repeat 50; do
+  zpty -r z line || return 3
+  [[ $line == ok* ]] && break
+done
+zpty -w -n z "$3"$'\\t\\x18'
+while zpty -r z line; do
+  [[ $line == *'<BUF:'* ]] && { print -r -- "\${\${line#*<BUF:}%%>*}"; return 0; }
+done
+return 2
+`;
+
+describe.runIf(outsideProgram('zsh', 'apt-get install -y zsh bash fish'))('completion of names with spaces and of folders, in real shells', () => {
+  let dir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'qarnot-hunt-completion-'));
+    for (const sub of ['bin', 'work']) mkdirSync(join(dir, sub));
+    writeFileSync(join(dir, 'bin', 'qarnot'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+    chmodSync(join(dir, 'bin', 'qarnot'), 0o755);
+    writeFileSync(join(dir, 'work', 'my spec.json'), '{}');
+    writeFileSync(join(dir, 'drive.zsh'), DRIVE_ZSH);
+    for (const shell of ['bash', 'zsh', 'fish']) writeFileSync(join(dir, `qarnot.${shell}`), await cliOk(['completion', shell]));
+    const configDir = mkdtempSync(join(tmpdir(), 'qarnot-hunt-completion-config-'));
+    for (const key of ['my file.txt', 'my other.txt', 'dir/x.txt']) await runOk(['bucket', 'put', `spaced/${key}`, '-'], { emulator: emu, configDir, input: 'x' });
+    env = {
+      PATH: `${join(dir, 'bin')}:${process.env.PATH}`,
+      HOME: join(dir, 'work'),
+      TERM: 'xterm',
+      QARNOT_CONFIG_DIR: configDir,
+      QARNOT_CLUSTER_URL: emu.url,
+      QARNOT_CLIENT_TOKEN: emu.token,
+      QARNOT_COMPLETION_BUDGET_MS: '5000',
+    };
+  });
+
+  const afterTab = async (shell: 'bash' | 'zsh', line: string) => {
+    const result = await execa('zsh', ['-f', join(dir, 'drive.zsh'), shell, join(dir, `qarnot.${shell}`), line], { cwd: join(dir, 'work'), env, extendEnv: false, reject: false, timeout: 30_000 });
+    expect(result.exitCode, String(result.stderr)).toBe(0);
+    return String(result.stdout).replace(/\r/g, '');
+  };
+
+  for (const shell of ['bash', 'zsh'] as const) {
+    it(`${shell}: a file or key with a space is one word, escaped; no space after a folder`, async () => {
+      expect(await afterTab(shell, 'qarnot task create -f my')).toBe('qarnot task create -f my\\ spec.json ');
+      expect(await afterTab(shell, 'qarnot bucket get spaced/my')).toBe('qarnot bucket get spaced/my\\ ');
+      expect(await afterTab(shell, 'qarnot bucket get spaced/my\\ f')).toBe('qarnot bucket get spaced/my\\ file.txt ');
+      expect(await afterTab(shell, 'qarnot bucket get spa')).toBe('qarnot bucket get spaced/');
+    });
+  }
+
+  it.runIf(outsideProgram('fish', 'apt-get install -y fish'))('fish: a word typed with a backslash or a quote is completed', async () => {
+    for (const line of ['qarnot bucket get spaced/my\\ f', "qarnot bucket get 'spaced/my f"]) {
+      const result = await execa('fish', ['--no-config', '-c', 'source $argv[1]; complete --do-complete=$argv[2]', join(dir, 'qarnot.fish'), line], { env, extendEnv: false, reject: false, timeout: 30_000 });
+      expect(String(result.stdout).split('\n'), String(result.stderr)).toEqual(['spaced/my file.txt']);
+    }
   });
 });
