@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Script } from 'node:vm';
 import { makeDirectory } from './make-dir.js';
 
@@ -30,7 +30,8 @@ const WRAPPER_END = '\n});';
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv, chunksDir: string): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  // Relative ones are ignored (the XDG spec): entries would be made in every directory qarnot runs in.
+  const base = [env.XDG_CACHE_HOME, env.HOME && join(env.HOME, '.cache')].find((dir) => dir && isAbsolute(dir));
   if (!base) return undefined;
   let hash = 0x811c9dc5; // FNV-1a: node:crypto would cost more to load than the cache saves
   for (let i = 0; i < chunksDir.length; i++) hash = Math.imul(hash ^ chunksDir.charCodeAt(i), 0x01000193) >>> 0;

@@ -1,7 +1,7 @@
 // What every command shares, tried as a demanding user and as an attacker would:
 // the config store, contexts and their precedence, completion scripts, the code cache.
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import { outsideProgram } from '../helpers/programs.js';
 import { run, runOk } from '../helpers/run.js';
 import { resolveConnection } from '../../src/config/resolve.js';
 import { openConfigStore } from '../../src/config/store.js';
+import { configDir } from '../../src/config/location.js';
+import { codeCacheDir } from '../../src/lib/chunk-loader.js';
 
 let emu: TestEmulator;
 
@@ -69,6 +71,16 @@ describe('an explicit --context takes its URL and token together', () => {
     expect(connection).toMatchObject({ apiUrl: 'https://api.qarnot.com', token: 'stored-token' });
     // Without --context the documented precedence stands: the environment over the stored context.
     expect(await resolveConnection({ color: false }, env, async () => store)).toMatchObject({ apiUrl: 'http://env.example', token: 'env-token' });
+  });
+});
+
+describe('a relative XDG_CONFIG_HOME or XDG_CACHE_HOME is ignored (the XDG spec)', () => {
+  it('the token file and the code cache never land in the current directory', () => {
+    expect(configDir({ XDG_CONFIG_HOME: '.config' })).toBe(join(homedir(), '.config', 'qarnot'));
+    expect(configDir({ XDG_CONFIG_HOME: '/abs/config' })).toBe('/abs/config/qarnot');
+    expect(codeCacheDir({ XDG_CACHE_HOME: 'cache', HOME: '/home/me' }, '/opt/qarnot/dist/chunks')).toMatch(/^\/home\/me\/\.cache\/qarnot\/compile\//);
+    expect(codeCacheDir({ XDG_CACHE_HOME: 'cache', HOME: 'me' }, '/opt/qarnot/dist/chunks')).toBeUndefined();
+    expect(codeCacheDir({ XDG_CACHE_HOME: '/var/cache/me' }, '/opt/qarnot/dist/chunks')).toMatch(/^\/var\/cache\/me\/qarnot\/compile\//);
   });
 });
 
