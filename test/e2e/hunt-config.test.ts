@@ -74,6 +74,24 @@ describe('an explicit --context takes its URL and token together', () => {
   });
 });
 
+describe('config set and unset never make a context by mistake', () => {
+  it('a mistyped --context is refused with the known ones; unset of what is not set changes nothing', async () => {
+    const dir = tempConfigDir();
+    expect((await run(['context', 'add', 'staging', '--api-url', 'https://staging.example.com'], stored(dir))).exitCode).toBe(0);
+    const typo = await run(['config', 'set', 'api-url', 'https://new.example.com', '--context', 'stagign'], stored(dir));
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toBe('error: --context: no context named "stagign"; known contexts: staging');
+    expect((await run(['config', 'unset', 'as', '--context', 'nosuch'], stored(dir))).exitCode).toBe(2);
+    expect((await run(['config', 'unset', 'as'], { ...stored(dir), env: { QARNOT_CONTEXT: 'other' } })).exitCode).toBe(2);
+    expect(await runOk(['context', 'list', '-q'], stored(dir))).toBe('staging');
+    // The context in use may not be stored yet: setting it makes it, as before.
+    expect((await run(['config', 'set', 'as', 'lead@example.com'], stored(dir))).exitCode).toBe(0);
+    expect(await runOk(['config', 'get', 'as'], stored(dir))).toBe('lead@example.com');
+    expect((await run(['config', 'set', 'api-url', 'https://new.example.com', '--context', 'staging'], stored(dir))).exitCode).toBe(0);
+    expect(await runOk(['config', 'get', 'api-url', '--context', 'staging'], stored(dir))).toBe('https://new.example.com');
+  });
+});
+
 describe('a relative XDG_CONFIG_HOME or XDG_CACHE_HOME is ignored (the XDG spec)', () => {
   it('the token file and the code cache never land in the current directory', () => {
     expect(configDir({ XDG_CONFIG_HOME: '.config' })).toBe(join(homedir(), '.config', 'qarnot'));

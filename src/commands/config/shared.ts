@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import type { ConfigStore, StoredProfile } from '../../config/store.js';
 import { CONFIG_KEYS } from '../catalog.js';
-import { contextFromEnv } from '../../config/resolve.js';
+import { contextFromEnv, unknownContext } from '../../config/resolve.js';
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -17,6 +17,17 @@ export function fieldOf(key: string): keyof StoredProfile {
 /** The stored context a config command acts on: --context, then QARNOT_CONTEXT, then the one in use. */
 export function targetProfile(ctx: Context, store: ConfigStore): string {
   return ctx.globals.context ?? contextFromEnv(ctx.env) ?? store.activeProfileName();
+}
+
+/**
+ * As targetProfile, for a verb that changes a setting: a context named with --context (or
+ * QARNOT_CONTEXT) must exist, else a typo would silently make a new one ("login --context
+ * NAME" and "context add" make them).
+ */
+export function existingTarget(ctx: Context, store: ConfigStore): string {
+  const name = targetProfile(ctx, store);
+  if (name !== store.activeProfileName() && store.profile(name) === undefined) throw unknownContext(name, store);
+  return name;
 }
 
 export function checkProfileName(name: string): string {
