@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, ExitCode, InterruptedError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
@@ -77,9 +77,13 @@ export function prepareConfigDir(dir: string): void {
   }
 }
 
-/** Writes the file whole, 0600, through a temp file renamed over it; the temp file never stays behind. */
+/**
+ * Writes the file whole, 0600, through a temp file renamed over it; the temp file never stays
+ * behind. A config.json that is a symlink (dotfiles kept in a repository) is written through:
+ * the rename goes over the file it points to, not over the link.
+ */
 export function writeConfigFile(dir: string, data: unknown): void {
-  const path = join(dir, 'config.json');
+  const path = linkTarget(join(dir, 'config.json'));
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     const fd = openSync(tmp, 'w', 0o600);
@@ -98,6 +102,14 @@ export function writeConfigFile(dir: string, data: unknown): void {
     }
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`cannot write the config file ${path} (${code ?? String(error)}); point QARNOT_CONFIG_DIR at a writable directory`);
+  }
+}
+
+function linkTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // none yet (or a dangling link): made here
   }
 }
 

@@ -1,6 +1,6 @@
 // What every command shares, tried as a demanding user and as an attacker would:
 // the config store, contexts and their precedence, completion scripts, the code cache.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -89,6 +89,23 @@ describe('config set and unset never make a context by mistake', () => {
     expect(await runOk(['config', 'get', 'as'], stored(dir))).toBe('lead@example.com');
     expect((await run(['config', 'set', 'api-url', 'https://new.example.com', '--context', 'staging'], stored(dir))).exitCode).toBe(0);
     expect(await runOk(['config', 'get', 'api-url', '--context', 'staging'], stored(dir))).toBe('https://new.example.com');
+  });
+});
+
+describe('a config.json that is a symlink', () => {
+  it('is written through, the link kept, the file it points to still 0600', async () => {
+    const base = tempConfigDir();
+    const dir = join(base, 'config');
+    const dotfiles = join(base, 'dotfiles');
+    mkdirSync(dir, { mode: 0o700 });
+    mkdirSync(dotfiles);
+    writeFileSync(join(dotfiles, 'qarnot.json'), '{"activeProfile":"default","profiles":{}}\n', { mode: 0o600 });
+    symlinkSync(join(dotfiles, 'qarnot.json'), join(dir, 'config.json'));
+    expect((await run(['context', 'add', 'staging'], stored(dir))).exitCode).toBe(0);
+    expect(lstatSync(join(dir, 'config.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dotfiles, 'qarnot.json'), 'utf8')).profiles).toHaveProperty('staging');
+    expect(statSync(join(dotfiles, 'qarnot.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dotfiles)).toEqual(['qarnot.json']);
   });
 });
 
