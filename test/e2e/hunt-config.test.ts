@@ -92,6 +92,17 @@ describe('config set and unset never make a context by mistake', () => {
   });
 });
 
+describe('context list --fields', () => {
+  it('refuses an unknown field (exit 2) instead of printing an empty column', async () => {
+    const dir = tempConfigDir();
+    expect((await run(['context', 'add', 'a', '--api-url', 'https://a.example.com'], stored(dir))).exitCode).toBe(0);
+    const unknown = await run(['context', 'list', '--fields', 'nope'], stored(dir));
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toMatch(/--fields: unknown field "nope"/);
+    expect(JSON.parse(await runOk(['context', 'list', '--json', '--fields', 'context,apiUrl'], stored(dir)))).toEqual([{ context: 'a', apiUrl: 'https://a.example.com' }]);
+  });
+});
+
 describe('a config.json that is a symlink', () => {
   it('is written through, the link kept, the file it points to still 0600', async () => {
     const base = tempConfigDir();
