@@ -92,6 +92,21 @@ describe('config set and unset never make a context by mistake', () => {
   });
 });
 
+describe('login and logout while QARNOT_CLIENT_TOKEN is set', () => {
+  it('say that the environment token is what commands use', async () => {
+    const dir = tempConfigDir();
+    const env = { QARNOT_CLIENT_TOKEN: 'env-token-xyz', QARNOT_CLUSTER_URL: undefined };
+    const login = await run(['login', '--with-token', '--no-check', '--api-url', emu.url], { configDir: dir, env, input: 'stored-token\n' });
+    expect(login.exitCode).toBe(0);
+    expect(login.stderr).toMatch(/\nwarning: QARNOT_CLIENT_TOKEN is set: commands authenticate with it, not with the stored token/);
+    const logout = await run(['logout'], { configDir: dir, env });
+    expect(logout.stderr).toMatch(/^Removed the token of context "default"\nwarning: QARNOT_CLIENT_TOKEN is set/);
+    // Not said where it is not so: no variable, or a context named (it takes its own token).
+    expect((await run(['login', '--with-token', '--no-check', '--api-url', emu.url], { ...stored(dir), input: 'stored-token\n' })).stderr).not.toMatch(/warning/);
+    expect((await run(['logout', '--context', 'default'], { configDir: dir, env })).stderr).not.toMatch(/warning/);
+  });
+});
+
 describe('context list --fields', () => {
   it('refuses an unknown field (exit 2) instead of printing an empty column', async () => {
     const dir = tempConfigDir();

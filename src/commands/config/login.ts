@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../lib/secrets.js';
 import { readHidden, readAllStdin } from '../../lib/prompt.js';
-import { checkProfileName, targetProfile } from './shared.js';
+import { checkProfileName, targetProfile, warnEnvironmentToken } from './shared.js';
 
 interface LoginOptions {
   withToken?: boolean;
@@ -49,4 +49,5 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
   if (Object.keys(store.profiles()).length === 1) await store.setActiveProfile(profile);
   const source = fromEnv ? ' (from QARNOT_CLUSTER_URL)' : '';
   ctx.io.err(`Logged in to ${apiUrl}${source} as context "${profile}"${opts.check ? '' : ' (token not checked)'}; token and URL stored in ${store.path}\n`);
+  warnEnvironmentToken(ctx);
 }

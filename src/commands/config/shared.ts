@@ -36,3 +36,10 @@ export function checkProfileName(name: string): string {
   }
   return name;
 }
+
+/** As gh says of GH_TOKEN: a token in the environment beats the stored one, whatever login or logout just did. */
+export function warnEnvironmentToken(ctx: Context): void {
+  if (ctx.globals.context === undefined && ctx.env.QARNOT_CLIENT_TOKEN?.trim()) {
+    ctx.io.err('warning: QARNOT_CLIENT_TOKEN is set: commands authenticate with it, not with the stored token, until you unset it (or name the context with --context)\n');
+  }
+}
