@@ -14,6 +14,7 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
     let value = '';
     const finish = (error?: Error) => {
       stdin.removeListener('data', onData);
+      stdin.removeListener('end', onEnd);
       signal.removeEventListener('abort', onAbort);
       stdin.setRawMode?.(false);
       stdin.pause();
@@ -22,21 +23,26 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
       else resolve(value);
     };
     const onAbort = () => finish(new Error('interrupted'));
+    const onEnd = () => finish();
+    // Raw mode turns the terminal's line editing off: its keys arrive as bytes.
     const onData = (chunk: Buffer) => {
       for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return finish();
+        // Enter, or Ctrl-D (the terminal's end of input).
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
         if (ch === '\u0003') {
-          // Raw mode swallows Ctrl-C: treat the byte as the signal it stands for.
+          // Ctrl-C: the signal it stands for.
           interrupt();
           return finish(new Error('interrupted'));
         }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-        else value += ch;
+        else if (ch === '\u0015') value = ''; // Ctrl-U
+        else if (ch >= ' ' || ch === '\t') value += ch; // not Escape nor the other control keys
       }
     };
     signal.addEventListener('abort', onAbort, { once: true });
     stdin.setRawMode?.(true);
     stdin.resume();
     stdin.on('data', onData);
+    stdin.once('end', onEnd);
   });
 }
