@@ -118,6 +118,17 @@ describe('the hidden token prompt', () => {
   });
 });
 
+describe('help topics', () => {
+  it('fit 80 columns; exit-codes names SIGTERM\'s 143', async () => {
+    for (const topic of ['exit-codes', 'environment', 'ids', 'formatting']) {
+      // Topics are written straight to fd 1: the built binary's.
+      const text = await cliOk(['help', topic]);
+      for (const line of text.split('\n')) expect(line.length, `${topic}: ${line}`).toBeLessThanOrEqual(80);
+    }
+    expect(await cliOk(['help', 'exit-codes'])).toMatch(/^ {2}143 {2}stopped with SIGTERM/m);
+  });
+});
+
 describe('context list --fields', () => {
   it('refuses an unknown field (exit 2) instead of printing an empty column', async () => {
     const dir = tempConfigDir();
