@@ -118,6 +118,19 @@ describe('the hidden token prompt', () => {
   });
 });
 
+describe('context remove of the context in use', () => {
+  it('does not put another stored context (the next in the file) in use without a word', async () => {
+    const dir = tempConfigDir();
+    await runOk(['context', 'add', 'prod', '--api-url', 'https://prod.example.com'], stored(dir));
+    await runOk(['context', 'add', 'staging', '--api-url', 'https://staging.example.com', '--use'], stored(dir));
+    const removed = await run(['context', 'remove', 'staging'], stored(dir));
+    expect(removed.exitCode).toBe(0);
+    expect(removed.stderr).toBe('Removed context "staging", which was in use; no context is in use: choose one with "qarnot context use NAME"');
+    expect(JSON.parse(await runOk(['context', 'list', '--json'], stored(dir)))).toEqual([expect.objectContaining({ context: 'prod', active: false })]);
+    expect((await run(['config', 'get', 'api-url'], stored(dir))).exitCode).toBe(1);
+  });
+});
+
 describe('help topics', () => {
   it('fit 80 columns; exit-codes names SIGTERM\'s 143', async () => {
     for (const topic of ['exit-codes', 'environment', 'ids', 'formatting']) {
