@@ -131,6 +131,13 @@ describe('context remove of the context in use', () => {
   });
 });
 
+describe('--deadline 0', () => {
+  it('means no deadline (as kubectl --request-timeout=0), not "give up at once"', async () => {
+    const result = await run(['task', 'list', '--deadline', '0'], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(0);
+  });
+});
+
 describe('help topics', () => {
   it('fit 80 columns; exit-codes names SIGTERM\'s 143', async () => {
     for (const topic of ['exit-codes', 'environment', 'ids', 'formatting']) {
