@@ -149,6 +149,17 @@ describe('help topics', () => {
   });
 });
 
+describe('context use while QARNOT_CONTEXT names another', () => {
+  it('says the variable still wins', async () => {
+    const dir = tempConfigDir();
+    await runOk(['context', 'add', 'prod'], stored(dir));
+    await runOk(['context', 'add', 'staging'], stored(dir));
+    const use = await run(['context', 'use', 'staging'], { configDir: dir, env: { QARNOT_CONTEXT: 'prod' } });
+    expect(use.stderr).toBe('Now using context "staging"\nwarning: QARNOT_CONTEXT is set to "prod": commands use that context, not "staging", until you unset it');
+    expect((await run(['context', 'use', 'prod'], { configDir: dir, env: { QARNOT_CONTEXT: 'prod' } })).stderr).toBe('Now using context "prod"');
+  });
+});
+
 describe('context list --fields', () => {
   it('refuses an unknown field (exit 2) instead of printing an empty column', async () => {
     const dir = tempConfigDir();
