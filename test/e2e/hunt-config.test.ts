@@ -9,6 +9,7 @@ import { cliOk, tempConfigDir } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { BIN } from '../helpers/paths.js';
 import { outsideProgram } from '../helpers/programs.js';
+import { testIO } from '../helpers/io.js';
 import { run, runOk } from '../helpers/run.js';
 import { resolveConnection } from '../../src/config/resolve.js';
 import { openConfigStore } from '../../src/config/store.js';
@@ -115,6 +116,16 @@ describe('the hidden token prompt', () => {
     expect(empty.stderr).toMatch(/the token is empty/);
     await runOk(['login', '--no-check', '--api-url', emu.url], { ...stored(dir), tty: true, input: 'wrong\u0015tok\u001b-12\u00043\r' });
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).profiles.default.token).toBe('tok-12');
+  });
+
+  it('--with-token on a terminal (nothing piped) asks without echo instead of echoing what is pasted', { timeout: 10_000 }, async () => {
+    const dir = tempConfigDir();
+    const io = testIO({ tty: true });
+    let echoOff = false;
+    Object.assign(io.stdin, { setRawMode: (raw: boolean) => (echoOff ||= raw) });
+    await runOk(['login', '--with-token', '--no-check', '--api-url', emu.url], { ...stored(dir), io, input: 'tok-42\r' });
+    expect(echoOff).toBe(true);
+    expect(io.stderrText()).toMatch(/^Paste your Qarnot API token: /);
   });
 });
 

@@ -21,7 +21,8 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
   const profile = checkProfileName(targetProfile(ctx, store));
   const existing = store.profile(profile) ?? {};
   let token: string;
-  if (opts.withToken) {
+  // --with-token on a terminal (nothing piped): the token would be echoed as it is pasted.
+  if (opts.withToken && !ctx.io.stdinIsTTY) {
     token = (await readAllStdin(ctx.io.stdin)).trim();
   } else if (ctx.io.canPrompt()) {
     token = (await readHidden(ctx.io.stdin, ctx.io.stderr, 'Paste your Qarnot API token: ', ctx.signal)).trim();
