@@ -1,6 +1,8 @@
 // What every command shares, tried as a demanding user and as an attacker would:
 // the config store, contexts and their precedence, completion scripts, the code cache.
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -146,6 +148,24 @@ describe('--deadline 0', () => {
   it('means no deadline (as kubectl --request-timeout=0), not "give up at once"', async () => {
     const result = await run(['task', 'list', '--deadline', '0'], { emulator: emu });
     expect(result.exitCode, result.stderr).toBe(0);
+  });
+});
+
+describe('error messages from the server', () => {
+  it('never carry terminal escapes to stderr', async () => {
+    // A hostile server, or a proxy's page: the title set, the screen cleared.
+    const server = createServer((_request, response) => {
+      response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ title: 'boom \u001b]0;pwned\u0007\u001b[2J done' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await run(['task', 'show', '7e68b49c-1a2b-4c3d-8e9f-0123456789ab'], { configDir: tempConfigDir(), env: { QARNOT_CLUSTER_URL: `http://127.0.0.1:${port}`, QARNOT_CLIENT_TOKEN: 'hostile-test-token' } });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toBe('error: boom \\x1b]0;pwned\\x07\\x1b[2J done (HTTP 400)');
+    } finally {
+      server.close();
+    }
   });
 });
 
