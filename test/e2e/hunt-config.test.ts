@@ -17,6 +17,7 @@ import { resolveConnection } from '../../src/config/resolve.js';
 import { openConfigStore } from '../../src/config/store.js';
 import { configDir } from '../../src/config/location.js';
 import { codeCacheDir } from '../../src/lib/chunk-loader.js';
+import { colorLevel } from '../../src/output/io.js';
 
 let emu: TestEmulator;
 
@@ -166,6 +167,17 @@ describe('error messages from the server', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('--no-color', () => {
+  it('beats FORCE_COLOR from the environment (flags before environment)', async () => {
+    expect(colorLevel(true, { colorFlag: false, env: { FORCE_COLOR: '1' } })).toBe(0);
+    expect(colorLevel(false, { colorFlag: false, env: { FORCE_COLOR: '3' } })).toBe(0);
+    const configDir = tempConfigDir();
+    await cliOk(['context', 'add', 'a'], { configDir });
+    expect(await cliOk(['context', 'list', '--format', 'table'], { configDir, env: { FORCE_COLOR: '1' } })).toContain('\u001b[');
+    expect(await cliOk(['context', 'list', '--format', 'table', '--no-color'], { configDir, env: { FORCE_COLOR: '1' } })).not.toContain('\u001b[');
   });
 });
 
