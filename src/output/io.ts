@@ -96,7 +96,10 @@ export function systemIO(colorEnv: ColorEnv, chalk: (new (options: { level: 0 | 
 /** COLUMNS (as ls and git read it) wins, so that `--format table` in a pipe or a test has a width. */
 export function tableWidth(columnsEnv: string | undefined, terminal: number | undefined): number | undefined {
   const n = Number(columnsEnv);
-  return columnsEnv !== undefined && Number.isInteger(n) && n > 0 ? n : terminal;
+  if (columnsEnv !== undefined && Number.isInteger(n) && n > 0) return n;
+  // A terminal of width 0 does not know its width (a serial console, a pty not sized yet):
+  // fitting to 0 would cut every column but the uuid.
+  return terminal !== undefined && terminal > 0 ? terminal : undefined;
 }
 
 /** chalk's chainable API at level 0 (every style returns its text unchanged), without chalk. */

@@ -17,7 +17,7 @@ import { resolveConnection } from '../../src/config/resolve.js';
 import { openConfigStore } from '../../src/config/store.js';
 import { configDir } from '../../src/config/location.js';
 import { codeCacheDir } from '../../src/lib/chunk-loader.js';
-import { colorLevel } from '../../src/output/io.js';
+import { colorLevel, tableWidth } from '../../src/output/io.js';
 
 let emu: TestEmulator;
 
@@ -178,6 +178,20 @@ describe('--no-color', () => {
     await cliOk(['context', 'add', 'a'], { configDir });
     expect(await cliOk(['context', 'list', '--format', 'table'], { configDir, env: { FORCE_COLOR: '1' } })).toContain('\u001b[');
     expect(await cliOk(['context', 'list', '--format', 'table', '--no-color'], { configDir, env: { FORCE_COLOR: '1' } })).not.toContain('\u001b[');
+  });
+});
+
+describe('a terminal that does not know its width (0 columns)', () => {
+  it('gets whole tables, not every column cut to its header', () => {
+    expect(tableWidth(undefined, 0)).toBeUndefined();
+    expect(tableWidth(undefined, 120)).toBe(120);
+    expect(tableWidth('90', 0)).toBe(90);
+  });
+
+  it.runIf(outsideProgram('script', 'apt-get install -y bsdutils (util-linux)', ['--version']))('gets help wrapped at 80 columns, not one word a line', async () => {
+    const command = `stty cols 0; '${process.execPath}' '${BIN}' task --help`;
+    const result = await execa('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH, HOME: tempConfigDir(), XDG_CACHE_HOME: tempConfigDir() }, extendEnv: false, reject: false, timeout: 30_000 });
+    expect(String(result.stdout).replace(/\r/g, '')).toContain('\nCreate, watch and manage tasks\n');
   });
 });
 
