@@ -456,7 +456,7 @@ _qarnot() {
     f | d)
       # One name a line, not split at spaces ("my spec.json"); -o filenames quotes them.
       compopt -o filenames 2>/dev/null
-      while IFS= read -r c; do COMPREPLY+=("$c"); done < <(compgen "-$kind" -- "$cur")
+      while IFS= read -r c; do COMPREPLY+=("$eq$c"); done < <(compgen "-$kind" -- "$cur")
       ;;
     @*)
       # Keys may hold spaces: unescape what is typed, escape what is inserted. A folder

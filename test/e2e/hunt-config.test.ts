@@ -317,6 +317,12 @@ describe.runIf(outsideProgram('zsh', 'apt-get install -y zsh bash fish'))('compl
     });
   }
 
+  it('bash without "=" in COMP_WORDBREAKS keeps --file= before the file it completes', async () => {
+    const program = `source "$1"; COMP_WORDBREAKS=' '; COMP_WORDS=(qarnot task create --file=my); COMP_CWORD=3; _qarnot; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const result = await execa('bash', ['--norc', '--noprofile', '-c', program, 'bash', join(dir, 'qarnot.bash')], { cwd: join(dir, 'work'), env, extendEnv: false, reject: false });
+    expect(String(result.stdout)).toBe('--file=my spec.json');
+  });
+
   it.runIf(outsideProgram('fish', 'apt-get install -y fish'))('fish: a word typed with a backslash or a quote is completed', async () => {
     for (const line of ['qarnot bucket get spaced/my\\ f', "qarnot bucket get 'spaced/my f"]) {
       const result = await execa('fish', ['--no-config', '-c', 'source $argv[1]; complete --do-complete=$argv[2]', join(dir, 'qarnot.fish'), line], { env, extendEnv: false, reject: false, timeout: 30_000 });
