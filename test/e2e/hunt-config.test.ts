@@ -217,6 +217,17 @@ describe('context use while QARNOT_CONTEXT names another', () => {
   });
 });
 
+describe('contexts named like Object.prototype\'s keys', () => {
+  it('are contexts like any other: "constructor" can be added, "toString" is unknown until it is', async () => {
+    const dir = tempConfigDir();
+    expect((await run(['context', 'use', 'toString'], stored(dir))).exitCode).toBe(2);
+    expect((await run(['status', '--context', 'valueOf'], stored(dir))).stderr).toMatch(/no context named "valueOf"/);
+    expect((await run(['context', 'remove', 'hasOwnProperty'], stored(dir))).exitCode).toBe(2);
+    expect((await run(['context', 'add', 'constructor'], stored(dir))).exitCode).toBe(0);
+    expect(await runOk(['context', 'list', '-q'], stored(dir))).toBe('constructor');
+  });
+});
+
 describe('context list --fields', () => {
   it('refuses an unknown field (exit 2) instead of printing an empty column', async () => {
     const dir = tempConfigDir();
