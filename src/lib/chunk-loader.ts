@@ -70,7 +70,7 @@ export function loadChunk(Script: ScriptClass, file: string, cacheDir: string | 
     loaded.set(path, chunk);
     const entry = cache === undefined ? undefined : join(cache, `${basename(path)}.v8`);
     const cachedData = entry === undefined ? undefined : readEntry(entry);
-    const script = new Script(`${WRAPPER_START}${readFileSync(path, 'utf8')}${WRAPPER_END}`, { filename: path, cachedData });
+    const script = new Script(`${WRAPPER_START}${readChunk(path)}${WRAPPER_END}`, { filename: path, cachedData });
     if (entry !== undefined && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ entry, script });
     const dir = dirname(path);
     const require = (id: string) => (id.startsWith('./') ? load(join(dir, id)) : builtin(id));
@@ -84,6 +84,19 @@ export function loadChunk(Script: ScriptClass, file: string, cacheDir: string | 
     });
   }
   return load(file);
+}
+
+/**
+ * A chunk's source. Chunks load lazily: one may be gone because qarnot was upgraded in place
+ * while this command ran (a long `task wait`), or the install is incomplete.
+ */
+function readChunk(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`${path} is missing: qarnot was upgraded or removed while this command ran, or its installation is incomplete; run the command again, or reinstall qarnot`);
+  }
 }
 
 /** Everything but Node's built-ins is in the bundle. */

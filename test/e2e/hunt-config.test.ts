@@ -1,6 +1,6 @@
 // What every command shares, tried as a demanding user and as an attacker would:
 // the config store, contexts and their precedence, completion scripts, the code cache.
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOk, tempConfigDir } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { BIN } from '../helpers/paths.js';
+import { BIN, ROOT } from '../helpers/paths.js';
 import { outsideProgram } from '../helpers/programs.js';
 import { testIO } from '../helpers/io.js';
 import { run, runOk } from '../helpers/run.js';
@@ -192,6 +192,18 @@ describe('a terminal that does not know its width (0 columns)', () => {
     const command = `stty cols 0; '${process.execPath}' '${BIN}' task --help`;
     const result = await execa('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH, HOME: tempConfigDir(), XDG_CACHE_HOME: tempConfigDir() }, extendEnv: false, reject: false, timeout: 30_000 });
     expect(String(result.stdout).replace(/\r/g, '')).toContain('\nCreate, watch and manage tasks\n');
+  });
+});
+
+describe('a chunk missing (upgraded in place while a command ran, or a broken install)', () => {
+  it('is one line naming it, exit 1, not a stack trace', async () => {
+    const install = mkdtempSync(join(tmpdir(), 'qarnot-hunt-install-'));
+    cpSync(join(ROOT, 'dist'), join(install, 'dist'), { recursive: true });
+    const chunks = join(install, 'dist', 'chunks');
+    for (const name of readdirSync(chunks).filter((n) => n.startsWith('task-'))) rmSync(join(chunks, name));
+    const result = await execa('node', [join(install, 'dist', 'cli.cjs'), 'task', 'list'], { env: { PATH: process.env.PATH, HOME: install, QARNOT_CONFIG_DIR: install, NODE_DISABLE_COMPILE_CACHE: '1' }, extendEnv: false, reject: false });
+    expect(result.exitCode).toBe(1);
+    expect(String(result.stderr)).toMatch(/^error: \S+task-\w+\.cjs is missing: qarnot was upgraded or removed while this command ran, or its installation is incomplete; run the command again, or reinstall qarnot$/);
   });
 });
 
