@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobRec, PoolRec, TaskRec } from './model.js';
@@ -38,7 +38,7 @@ function lockDataDir(dir: string): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(lock, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && !startedAfter(pid, statSync(lock).mtimeMs)) {
         throw new Error(`another emulator (pid ${pid}) uses the data directory ${dir}; stop it, or give another --data`);
       }
       unlinkSync(lock);
@@ -54,6 +54,24 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
   return !isZombie(pid);
+}
+
+/**
+ * Whether the process was started after the lock was written: its pid was reused (after a
+ * reboot, or in a container, where the emulator gets the same low pid on every start), so the
+ * holder is gone. Linux only; the margin absorbs clock adjustments since the lock was written.
+ */
+function startedAfter(pid: number, lockWrittenMs: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // Field 22, starttime: clock ticks since boot (USER_HZ, 100 on Linux).
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'latin1'))?.[1]);
+    const started = bootSeconds * 1000 + ticks * 10;
+    return Number.isFinite(started) && started > lockWrittenMs + 5000;
+  } catch {
+    return false; // no /proc (macOS): a live pid holds the lock
+  }
 }
 
 /** A killed emulator whose parent does not reap it: kill -0 still succeeds, but it holds nothing. */
@@ -227,8 +245,14 @@ export class Persistence {
     } catch {
       return null;
     }
-    const data = JSON.parse(text) as SavedState;
-    if (data.format !== FORMAT) throw new Error(`unsupported state format ${String(data.format)} in ${join(dir, STATE_FILE)}`);
+    const file = join(dir, STATE_FILE);
+    let data: SavedState;
+    try {
+      data = JSON.parse(text) as SavedState;
+    } catch (e) {
+      throw new Error(`${file} is damaged (${(e as Error).message}); move it away to start with an empty state`);
+    }
+    if (data?.format !== FORMAT) throw new Error(`unsupported state format ${String(data?.format)} in ${file}`);
     return data;
   }
 }

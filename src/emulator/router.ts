@@ -32,7 +32,8 @@ export function matchRoute(routes: Route[], method: string, path: string): { rou
   const all = path.split('/').filter(Boolean);
   for (const r of routes) {
     const rest = r.segs[r.segs.length - 1]?.endsWith('*}') === true;
-    if (r.method !== method || (rest ? all.length < r.segs.length : r.segs.length !== all.length)) continue;
+    // HEAD is a GET without the body (node:http drops it): health checks and `wget --spider` use it.
+    if ((r.method !== method && !(method === 'HEAD' && r.method === 'GET')) || (rest ? all.length < r.segs.length : r.segs.length !== all.length)) continue;
     const segs = rest ? [...all.slice(0, r.segs.length - 1), all.slice(r.segs.length - 1).join('/')] : all;
     const params: Record<string, string> = {};
     let ok = true;

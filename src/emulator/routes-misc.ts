@@ -12,10 +12,21 @@ function intQuery(ctx: Ctx, name: string, def: number): number {
   return Number(v);
 }
 
+/**
+ * The storage URL for this client: bound to every address (--host 0.0.0.0), the emulator
+ * names its storage by the host the client reached it on, as 0.0.0.0 means "here" to the client.
+ */
+function storageUrlFor(ctx: Ctx): string {
+  const storage = new URL(ctx.core.storage.url);
+  if (storage.hostname !== '0.0.0.0' && storage.hostname !== '[::]') return ctx.core.storage.url;
+  storage.hostname = new URL(ctx.location('/')).hostname;
+  return storage.origin;
+}
+
 export function miscRoutes(): Route[] {
   return [
     route('GET', '/', () => ({})),
-    route('GET', '/settings', (ctx) => ({ json: { storage: ctx.core.storage.url } }), { auth: false }),
+    route('GET', '/settings', (ctx) => ({ json: { storage: storageUrlFor(ctx) } }), { auth: false }),
     route('GET', '/versions', () => ({ json: [{ version: 'v1', endOfLife: null }] }), { auth: false }),
     route('GET', '/status', (ctx) => ({
       json: {

@@ -168,19 +168,26 @@ export class Runner {
   /** SIGTERM every group, SIGKILL after a grace period, and wait until every process is reaped. */
   async stopAll(graceMs = 1000): Promise<void> {
     this.stopped = true;
-    process.off('exit', this.onExit);
     for (const q of this.queue.splice(0)) {
       q.cancelled = true;
       q.start();
     }
     const lives = [...this.live];
+    const killLives = () => {
+      for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
+      this.sweeper.killNow(lives.map((l) => l.marker));
+    };
+    // The SIGTERM below also ends each group's watchdog: until the SIGKILL, an exit of the
+    // emulator (a second Ctrl-C during the grace period) must still take the instances down.
+    process.off('exit', this.onExit);
+    process.on('exit', killLives);
     for (const l of lives) if (l.child.pid) this.signal(l.child.pid, l.marker, 'SIGTERM');
     const all = Promise.all(lives.map((l) => l.closed));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([all, new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
-    for (const l of lives) if (l.child.pid) killGroup(l.child.pid, 'SIGKILL');
-    this.sweeper.killNow(lives.map((l) => l.marker));
+    killLives();
+    process.off('exit', killLives);
     await Promise.race([all, new Promise((r) => setTimeout(r, 3000).unref())]);
   }
 }
@@ -192,13 +199,15 @@ export class Runner {
  * end only the emulator holds: the kernel closes it when the emulator dies, zombie or not, and
  * the read returns at once. It then kills the processes carrying the instance's marker (those
  * that left the group; the watchdog itself runs without it) and the group. The command does
- * not inherit fd 3. The group is reaped when the command ends, watchdog included.
+ * not inherit fd 3. The group is reaped when the command ends, watchdog included (by SIGKILL:
+ * the watchdog ignores SIGTERM).
  */
 function withWatchdog(marker: string): string {
   const killEscaped =
     `for round in 1 2 3; do found=$(grep -lsF "${INSTANCE_MARKER_VAR}=${marker}" /proc/[0-9]*/environ); [ -n "$found" ] || break; ` +
     'for f in $found; do p=${f#/proc/}; kill -KILL ${p%/environ}; done; done';
-  const watchdog = `read _ <&3; ${killEscaped}; kill -KILL 0`;
+  // Deaf to the SIGTERM an abort or a stop sends the group: the emulator may die before its SIGKILL.
+  const watchdog = `trap "" TERM; read _ <&3; ${killEscaped}; kill -KILL 0`;
   return `(unset ${INSTANCE_MARKER_VAR}; exec /bin/sh -c '${watchdog}' qarnot-watchdog) </dev/null >/dev/null 2>&1 & exec 3<&-; exec /bin/sh -c "$1"`;
 }
 

@@ -186,7 +186,8 @@ export function createEmulatorServer(
       acc = target;
     }
     let body: unknown = undefined;
-    const text = raw.toString('utf8');
+    // A UTF-8 byte order mark (files saved by Windows editors) is not part of the JSON, as for ASP.NET.
+    const text = raw.toString('utf8').replace(/^\uFEFF/, '');
     if (text.trim() !== '') {
       try {
         body = camelizeKeys(JSON.parse(text));

@@ -42,7 +42,8 @@ export function instanceCommand(
   for (const [k, v] of raw) env[k] = subst(v);
   Object.assign(env, instanceEnv(acc, t, pool, inst));
   env.INSTANCE_ID = id;
-  env.INSTANCE_COUNT = String(t.instanceCount);
+  // instanceCount is 0 for a task of advancedRanges: the count is that of its instances.
+  env.INSTANCE_COUNT = String(t.instanceIds.length);
   // As on Qarnot, where resources and results both live in the /job working directory.
   env.TASK_PATH = env.QARNOT_RESOURCES_DIRECTORY = env.QARNOT_RESULTS_DIRECTORY = dirs.work;
   env.TMP_PATH = dirs.tmp;

@@ -110,6 +110,8 @@ export class Instances {
       onStderr: (b) => errw.push(b),
       onStart: (pid) => {
         inst.pid = pid;
+        // Executing from the spawn: a wait for a free process slot (maxConcurrentProcesses) is not execution.
+        inst.execStart = Date.now();
       },
     });
     this.handlesOf(t.uuid).set(inst.id, handle);

@@ -1,12 +1,19 @@
-import { FINAL_TASK_STATES, qError } from '../model.js';
+import { FINAL_TASK_STATES, qError, type TaskRec } from '../model.js';
 import type { Account } from '../store.js';
 import { armAutoDelete } from './auto-delete.js';
 import type { Engine } from './engine.js';
 
+/** A task with a result bucket whose upload neither ended (resultsCount is set then) nor failed. */
+function resultsUploadCut(t: TaskRec): boolean {
+  const bucket = t.input.resultBucket ?? t.input.resultsBucket;
+  return typeof bucket === 'string' && bucket !== '' && t.resultsCount === undefined && !t.errors.some((err) => err.code === 'EMU-RESULTS');
+}
+
 /**
- * After loading a persisted state: tasks that had started are ended (their unfinished
- * instances become Failure: the processes died with the previous emulator), tasks still
- * Submitted start again, pools and jobs resume.
+ * After loading a persisted state: tasks that had started an instance are ended (their
+ * unfinished instances become Failure: the processes died with the previous emulator), tasks
+ * none of whose instances started (Submitted, or dispatched and queued on their pool) start
+ * again, pools and jobs resume.
  */
 export function recover(e: Engine, acc: Account): void {
   const now = Date.now();
@@ -30,7 +37,18 @@ export function recover(e: Engine, acc: Account): void {
       armAutoDelete(e, acc, t);
       continue;
     }
-    if (t.state === 'Submitted' && !e.instancesOf(t).some((i) => i.attempts > 0)) continue;
+    if (t.state === 'UploadingResults' && !t.cancelRequested && resultsUploadCut(t)) {
+      t.errors.push(qError('EMU-RESTART', 'The results upload was interrupted: the emulator stopped while it ran'));
+      e.tasks.finalize(acc, t, 'Failure');
+      continue;
+    }
+    if (!t.cancelRequested && !e.instancesOf(t).some((i) => i.attempts > 0)) {
+      // Never started (held by dependencies, dispatched, or queued on its pool): nothing
+      // of it died with the previous emulator, so it is submitted again (as pools are).
+      t.state = 'Submitted';
+      t.executionStart = null;
+      continue;
+    }
     for (const inst of e.instancesOf(t)) {
       if (inst.state !== 'Queued' && inst.state !== 'Running') continue;
       if (inst.execStart !== null) inst.execMs += Math.max(0, now - inst.execStart);
@@ -54,6 +72,7 @@ export function recover(e: Engine, acc: Account): void {
     else if (j.state === 'Completed') armAutoDelete(e, acc, j);
     else e.jobs.submit(acc, j);
   }
-  for (const t of [...acc.tasks.values()]) if (t.state === 'Submitted') e.tasks.tryStart(acc, t);
+  // As when created: its maxTimeQueueSeconds counts from its creation, across the restart.
+  for (const t of [...acc.tasks.values()]) if (t.state === 'Submitted') e.tasks.submit(acc, t);
   for (const p of acc.pools.values()) e.pools.pump(acc, p);
 }

@@ -130,3 +130,8 @@ export function listUploads(call: S3Call, b: Bucket): void {
 export function bucketLocation(call: S3Call): void {
   sendXml(call, 200, 'LocationConstraint', {});
 }
+
+/** GetBucketVersioning: no Status, as S3 answers for a bucket whose versioning was never enabled. */
+export function bucketVersioning(call: S3Call): void {
+  sendXml(call, 200, 'VersioningConfiguration', {});
+}

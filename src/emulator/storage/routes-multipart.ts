@@ -29,14 +29,16 @@ export async function uploadPart(call: S3Call, b: Bucket): Promise<void> {
 }
 
 export async function completeUpload(call: S3Call, b: Bucket): Promise<void> {
-  const u = call.store.upload(b, call.key!, call.query.get('uploadId')!);
+  const id = call.query.get('uploadId')!;
+  const again = call.store.completedUpload(b, call.key!, id);
+  const u = again ? null : call.store.upload(b, call.key!, id);
   const doc = parseXml(await readSmall(call)).CompleteMultipartUpload as { Part?: { PartNumber?: unknown; ETag?: unknown }[] } | undefined;
   const parts = (doc?.Part ?? []).map((p) => {
     const number = Number(String(p.PartNumber ?? '').trim());
     if (!Number.isInteger(number) || typeof p.ETag !== 'string') throw new S3Error(400, 'MalformedXML', 'Each <Part> needs a <PartNumber> and an <ETag>.');
     return { number, etag: p.ETag.trim() };
   });
-  const meta = await call.store.completeUpload(u, parts);
+  const meta = again ?? (await call.store.completeUpload(u!, parts));
   sendXml(call, 200, 'CompleteMultipartUploadResult', {
     Location: `${call.base}/${encodeURIComponent(b.name)}/${call.key!.split('/').map(encodeURIComponent).join('/')}`,
     Bucket: b.name,

@@ -5,7 +5,7 @@ import type { FaultInjector } from '../faults.js';
 import { sleep } from '../util.js';
 import { authenticate, type SecretOf } from './auth.js';
 import type { S3Call } from './http.js';
-import { bucketLocation, createBucket, deleteBucket, deleteObjects, listBuckets, listObjects, listUploads } from './routes-bucket.js';
+import { bucketLocation, bucketVersioning, createBucket, deleteBucket, deleteObjects, listBuckets, listObjects, listUploads } from './routes-bucket.js';
 import { abortUpload, completeUpload, createUpload, listParts, uploadPart } from './routes-multipart.js';
 import { copyObject, deleteObject, getObject, putObject } from './routes-object.js';
 import type { ObjectStore } from './store.js';
@@ -21,10 +21,10 @@ interface StorageServerOptions {
 }
 
 /**
- * Subresources we answer; any other (?acl, ?versioning, ?policy...) is NotImplemented. Parameters
+ * Subresources we answer (?versioning only to read it); any other (?acl, ?policy...) is NotImplemented. Parameters
  * that only qualify a request pass (the AWS SDK for JavaScript adds x-id=<Operation> to each).
  */
-const BUCKET_SUBRESOURCES = ['location', 'delete', 'uploads'];
+const BUCKET_SUBRESOURCES = ['location', 'delete', 'uploads', 'versioning'];
 const IGNORED_QUERY = /^(x-amz-|x-id$|prefix$|delimiter$|max-keys$|marker$|list-type$|continuation-token$|start-after$|fetch-owner$|encoding-type$|uploadid$|partnumber$|max-parts$|part-number-marker$|key-marker$|upload-id-marker$|max-uploads$|versionid$|response-)/i;
 
 /** Splits `/bucket/key` (path-style addressing); keys are percent-decoded, never normalized. */
@@ -60,12 +60,17 @@ async function route(call: S3Call): Promise<void> {
   }
   const unknown = [...query.keys()].find((k) => !IGNORED_QUERY.test(k) && !BUCKET_SUBRESOURCES.includes(k));
   if (unknown !== undefined) throw new S3Error(501, 'NotImplemented', `The emulator does not implement the "${unknown}" subresource.`);
+  // Versioning is never enabled; reading that is answered (rclone purge asks), changing it is not.
+  if (query.has('versioning') && (call.key !== null || method !== 'GET')) {
+    throw new S3Error(501, 'NotImplemented', 'The emulator does not implement the "versioning" subresource.');
+  }
   if (call.key === null) {
     if (method === 'PUT') return createBucket(call);
     const b = store.bucket(call.bucket, call.owner);
     if (method === 'HEAD') return void call.res.writeHead(200, { 'content-length': '0' }).end();
     if (method === 'DELETE') return deleteBucket(call);
     if (method === 'GET' && query.has('location')) return bucketLocation(call);
+    if (method === 'GET' && query.has('versioning')) return bucketVersioning(call);
     if (method === 'GET' && query.has('uploads')) return listUploads(call, b);
     if (method === 'GET') return listObjects(call, b);
     if (method === 'POST' && query.has('delete')) return deleteObjects(call, b);

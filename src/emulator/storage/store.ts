@@ -129,6 +129,8 @@ export function checkBucketName(name: string): void {
 export class ObjectStore {
   private readonly buckets = new Map<string, Bucket>();
   private readonly uploads = new Map<string, Upload>();
+  /** Uploads completed lately (the last 1000): S3 answers a retried CompleteMultipartUpload as the first. */
+  private readonly completed = new Map<string, { bucket: string; key: string; etag: string }>();
   /** Bytes being received per account, so parallel uploads cannot overshoot the quota together. */
   private readonly incoming = new Map<string, number>();
   readonly tmpDir: string;
@@ -380,6 +382,14 @@ export class ObjectStore {
     return u;
   }
 
+  /** The object a completed upload made, while it is still that one (a retry whose first answer was lost). */
+  completedUpload(b: Bucket, key: string, id: string): ObjectMeta | undefined {
+    const done = this.completed.get(id);
+    if (!done || done.bucket !== b.name || done.key !== key) return undefined;
+    const meta = b.objects.get(key);
+    return meta?.etag === done.etag ? meta : undefined;
+  }
+
   uploadsOf(b: Bucket): Upload[] {
     return [...this.uploads.values()].filter((u) => u.bucket === b.name).sort((x, y) => compareKeys(x.key, y.key) || x.initiated - y.initiated);
   }
@@ -443,6 +453,8 @@ export class ObjectStore {
     this.uploads.delete(u.id);
     const meta = await this.commit(b, u.key, got.tmp, { size: got.size, etag: `${etag}-${parts.length}`, info: { contentType: u.contentType, metadata: u.metadata, headers: u.headers } });
     await rm(u.dir, { recursive: true, force: true });
+    this.completed.set(u.id, { bucket: b.name, key: u.key, etag: meta.etag });
+    if (this.completed.size > 1000) this.completed.delete(this.completed.keys().next().value!);
     return meta;
   }
 
