@@ -78,7 +78,7 @@ describe('an explicit --context takes its URL and token together', () => {
   });
 });
 
-describe('config set and unset never make a context by mistake', () => {
+describe('config set, unset and logout never act on a mistyped context', () => {
   it('a mistyped --context is refused with the known ones; unset of what is not set changes nothing', async () => {
     const dir = tempConfigDir();
     expect((await run(['context', 'add', 'staging', '--api-url', 'https://staging.example.com'], stored(dir))).exitCode).toBe(0);
@@ -87,6 +87,7 @@ describe('config set and unset never make a context by mistake', () => {
     expect(typo.stderr).toBe('error: --context: no context named "stagign"; known contexts: staging');
     expect((await run(['config', 'unset', 'as', '--context', 'nosuch'], stored(dir))).exitCode).toBe(2);
     expect((await run(['config', 'unset', 'as'], { ...stored(dir), env: { QARNOT_CONTEXT: 'other' } })).exitCode).toBe(2);
+    expect((await run(['logout', '--context', 'stagign'], stored(dir))).stderr).toBe('error: --context: no context named "stagign"; known contexts: staging');
     expect(await runOk(['context', 'list', '-q'], stored(dir))).toBe('staging');
     // The context in use may not be stored yet: setting it makes it, as before.
     expect((await run(['config', 'set', 'as', 'lead@example.com'], stored(dir))).exitCode).toBe(0);

@@ -1,9 +1,9 @@
 import type { Context } from '../../context.js';
-import { targetProfile, warnEnvironmentToken } from './shared.js';
+import { existingTarget, warnEnvironmentToken } from './shared.js';
 
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.config();
-  const name = targetProfile(ctx, store);
+  const name = existingTarget(ctx, store);
   const profile = store.profile(name);
   if (profile?.token) {
     await store.updateProfile(name, { token: undefined });
