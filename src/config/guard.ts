@@ -80,15 +80,35 @@ export function prepareConfigDir(dir: string): void {
 /**
  * Writes the file whole, 0600, through a temp file renamed over it; the temp file never stays
  * behind. A config.json that is a symlink (dotfiles kept in a repository) is written through:
- * the rename goes over the file it points to, not over the link.
+ * the rename goes over the file it points to, not over the link; where that cannot be written
+ * (a read-only store, as Nix home-manager's), over the link as before.
  */
 export function writeConfigFile(dir: string, data: unknown): void {
-  const path = linkTarget(join(dir, 'config.json'));
+  const link = join(dir, 'config.json');
+  const target = linkTarget(link);
+  const text = `${JSON.stringify(data, null, '\t')}\n`;
+  try {
+    writeWhole(target, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (target !== link && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
+      try {
+        writeWhole(link, text);
+        return;
+      } catch {
+        // reported as the first failure
+      }
+    }
+    throw new CliError(`cannot write the config file ${target} (${code ?? String(error)}); point QARNOT_CONFIG_DIR at a writable directory`);
+  }
+}
+
+function writeWhole(path: string, text: string): void {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, `${JSON.stringify(data, null, '\t')}\n`);
+      writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -100,8 +120,7 @@ export function writeConfigFile(dir: string, data: unknown): void {
     } catch {
       // never created
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot write the config file ${path} (${code ?? String(error)}); point QARNOT_CONFIG_DIR at a writable directory`);
+    throw error;
   }
 }
 

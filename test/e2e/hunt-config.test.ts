@@ -267,6 +267,28 @@ describe('a config.json that is a symlink', () => {
     expect(statSync(join(dotfiles, 'qarnot.json')).mode & 0o777).toBe(0o600);
     expect(readdirSync(dotfiles)).toEqual(['qarnot.json']);
   });
+
+  it('that points into a store nobody may write (Nix home-manager) is replaced as before', async (test) => {
+    const base = tempConfigDir();
+    const dir = join(base, 'config');
+    const store = join(base, 'store');
+    mkdirSync(dir, { mode: 0o700 });
+    mkdirSync(store);
+    writeFileSync(join(store, 'qarnot.json'), '{"activeProfile":"default","profiles":{}}\n');
+    symlinkSync(join(store, 'qarnot.json'), join(dir, 'config.json'));
+    // Read-only even for root: the immutable attribute (ext4, xfs, btrfs), else a mode.
+    const immutable = (await execa('chattr', ['+i', store], { reject: false })).exitCode === 0;
+    if (!immutable) chmodSync(store, 0o555);
+    if (!immutable && process.getuid?.() === 0) test.skip(); // root writes anywhere
+    try {
+      expect((await run(['context', 'add', 'a'], stored(dir))).exitCode).toBe(0);
+      expect(lstatSync(join(dir, 'config.json')).isFile()).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).profiles).toHaveProperty('a');
+    } finally {
+      if (immutable) await execa('chattr', ['-i', store], { reject: false });
+      else chmodSync(store, 0o755);
+    }
+  });
 });
 
 describe('a relative XDG_CONFIG_HOME or XDG_CACHE_HOME is ignored (the XDG spec)', () => {
