@@ -190,7 +190,10 @@ export async function withConfigLock<T>(dir: string, write: () => T): Promise<T>
       fd = openSync(lock, 'wx', 0o600);
       writeSync(fd, String(process.pid));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        throw new CliError(`cannot write in the config directory ${dir} (${code ?? String(error)}); point QARNOT_CONFIG_DIR at a writable directory`);
+      }
       if (isStale(lock)) {
         try {
           unlinkSync(lock);

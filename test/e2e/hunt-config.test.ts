@@ -291,6 +291,22 @@ describe('a config.json that is a symlink', () => {
   });
 });
 
+describe('a config directory nobody may write', () => {
+  it('is one clear line naming it when storing, and serves reads', async (test) => {
+    const dir = tempConfigDir();
+    expect((await run(['context', 'add', 'a'], stored(dir))).exitCode).toBe(0);
+    if ((await execa('chattr', ['+i', dir], { reject: false })).exitCode !== 0) test.skip(); // needs ext4/xfs/btrfs and root
+    try {
+      const write = await run(['context', 'add', 'b'], stored(dir));
+      expect(write.exitCode).toBe(1);
+      expect(write.stderr).toBe(`error: cannot write in the config directory ${dir} (EPERM); point QARNOT_CONFIG_DIR at a writable directory`);
+      expect(await runOk(['context', 'list', '-q'], stored(dir))).toBe('a');
+    } finally {
+      await execa('chattr', ['-i', dir], { reject: false });
+    }
+  });
+});
+
 describe('a relative XDG_CONFIG_HOME or XDG_CACHE_HOME is ignored (the XDG spec)', () => {
   it('the token file and the code cache never land in the current directory', () => {
     expect(configDir({ XDG_CONFIG_HOME: '.config' })).toBe(join(homedir(), '.config', 'qarnot'));
