@@ -45,6 +45,9 @@ const CARBON_ALIASES: Record<keyof CarbonFacts, string[]> = {
   wue: ['WUE'],
 };
 
+/** The fields of CarbonFacts, as printed with --json (for --fields). */
+export const CARBON_FIELDS = Object.keys(CARBON_ALIASES);
+
 /** Reads either spelling (and any letter case) into one shape; a missing figure is null. */
 export function normalizeCarbonFacts(raw: RawCarbonFacts): CarbonFacts {
   const lower = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));

@@ -1,3 +1,4 @@
+import { ApiError } from '../errors.js';
 import type { Http } from './http.js';
 import { anObject, arrayOf, CREATED, objectWith, orNothing } from './answers.js';
 import type { BulkItem, Filter, SearchRequest, SnapshotStatus, Task, Uuid } from './types.js';
@@ -43,8 +44,21 @@ export async function syncTaskResources(http: Http, id: string): Promise<void> {
   await http.send({ method: 'PATCH', path: base(id), retry: 'idempotent', notFound: notFound(id) });
 }
 
+/** Where an abort leads: aborting again is refused (403), yet what was asked is done. */
+const ABORTED_STATES = new Set(['PendingCancel', 'Cancelled']);
+
+/**
+ * An abort refused because the task is already aborted succeeds: a retry whose first
+ * attempt acted but lost its answer, or an abort run again, must not report a failure.
+ */
 export async function abortTask(http: Http, id: string): Promise<void> {
-  await http.send({ method: 'POST', path: `${base(id)}/abort`, retry: 'idempotent', notFound: notFound(id) });
+  try {
+    await http.send({ method: 'POST', path: `${base(id)}/abort`, retry: 'idempotent', notFound: notFound(id) });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 403)) throw error;
+    const task = await getTask(http, id).catch(() => undefined);
+    if (!task || !ABORTED_STATES.has(task.state)) throw error;
+  }
 }
 
 /** `purge`: also delete its resource and result buckets, as Qarnot's SDKs ask for them. */

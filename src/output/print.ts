@@ -208,6 +208,11 @@ function plain(value: unknown): string {
 function tsvCell(kind: CellKind | undefined, value: unknown): string {
   const text = plain(value);
   if (kind === 'date' && isUnsetDate(text)) return '';
+  return inlineText(text);
+}
+
+/** A value from the API inside a line for people: on that one line, and unable to drive the terminal. */
+export function inlineText(text: string): string {
   return visibleControls(text.replace(/[\t\n\r]/g, ' '));
 }
 

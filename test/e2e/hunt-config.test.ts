@@ -215,7 +215,7 @@ describe('help topics', () => {
       const text = await cliOk(['help', topic]);
       for (const line of text.split('\n')) expect(line.length, `${topic}: ${line}`).toBeLessThanOrEqual(80);
     }
-    expect(await cliOk(['help', 'exit-codes'])).toMatch(/^ {2}143 {2}stopped with SIGTERM/m);
+    expect(await cliOk(['help', 'exit-codes'])).toMatch(/^ {2}143 {2}stopped by SIGTERM/m);
   });
 });
 

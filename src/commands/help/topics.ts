@@ -4,7 +4,7 @@ export const TOPICS: Record<string, string> = {
   0    success
   1    failure: the API refused the request (for the object's state, e.g. a
        snapshot of a finished task, or a quota), a network error, or a
-       waited task ended in Failure or Cancelled
+       waited task ended in Failure or Cancelled (or was deleted first)
   2    usage or bad input: a flag, argument or file is invalid; nothing was
        sent to the API
   3    not found: no such task, pool, job or profile; a selector that matches
@@ -12,8 +12,8 @@ export const TOPICS: Record<string, string> = {
   4    authentication or permission: missing or wrong token (401), or no
        access to the account or resource (403)
   124  timeout: --timeout of wait/run, or the command's --deadline
-  130  interrupted with Ctrl-C (SIGINT)
-  143  stopped with SIGTERM (kill, docker stop, a CI job cancelled)
+  130  interrupted with Ctrl-C (also at a [y/N] question)
+  143  stopped by SIGTERM
 `,
   environment: `Environment variables
 

@@ -2,7 +2,7 @@
 // update, abort ...): data on stdout — the new uuid, bare or as {"uuid": ...} with
 // --json — and one line for people on stderr, the info channel, which -q silences.
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { ExitCode, SilentExit, UsageError } from '../../errors.js';
 import { outputMode } from '../../output/print.js';
 import type { Selected } from './select.js';
 import { countOf } from '../../lib/plural.js';
@@ -59,7 +59,11 @@ export async function confirmAction(
   alsoAffected?: () => Promise<string | undefined>,
 ): Promise<boolean> {
   if (opts.dryRun) {
-    for (const item of items) ctx.io.out(`${item.uuid}${item.name ? `\t${item.name}` : ''}${item.state ? `\t${item.state}` : ''}\n`);
+    const mode = outputMode(ctx);
+    if (mode === 'json') ctx.io.out(`${JSON.stringify(items, null, 2)}\n`);
+    else if (mode === 'jsonl') for (const item of items) ctx.io.out(`${JSON.stringify(item)}\n`);
+    else if (mode === 'ids') for (const item of items) ctx.io.out(`${item.uuid}\n`);
+    else for (const item of items) ctx.io.out(`${item.uuid}${item.name ? `\t${item.name}` : ''}${item.state ? `\t${item.state}` : ''}\n`);
     const also = await alsoAffected?.();
     ctx.io.err(`Dry run: would ${action} ${countOf(items.length, plural)}${also ? `; ${also}` : ''}\n`);
     return false;
@@ -76,9 +80,21 @@ export async function confirmAction(
   // Loaded only to ask: readline is not free, and most changes never ask.
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: ctx.io.stdin, output: ctx.io.stderr });
+  const question = `${action[0]!.toUpperCase()}${action.slice(1)} ${countOf(items.length, plural)}? [y/N] `;
   try {
-    const answer = await rl.question(`${action[0]!.toUpperCase()}${action.slice(1)} ${countOf(items.length, plural)}? [y/N] `, { signal: ctx.signal });
-    return /^y(es)?$/i.test(answer.trim());
+    // Ctrl-D or the end of stdin answers as Enter does: no (readline rejects the one, never settles the other).
+    const answer = await new Promise<string | undefined>((resolve, reject) => {
+      // After the answer of a last line, which settles a tick after the input closes.
+      rl.once('close', () => setImmediate(() => resolve(undefined)));
+      // A terminal in raw mode sends Ctrl-C here, not as a signal: interrupted, 130, nothing done.
+      rl.once('SIGINT', () => {
+        ctx.io.err('\n');
+        reject(new SilentExit(ExitCode.Interrupted));
+      });
+      rl.question(question, { signal: ctx.signal }).then(resolve, (error: unknown) => (ctx.signal.aborted ? reject(error) : resolve(undefined)));
+    });
+    if (answer === undefined) ctx.io.err('\n'); // the shell's prompt on a line of its own
+    return /^y(es)?$/i.test((answer ?? '').trim());
   } finally {
     rl.close();
   }

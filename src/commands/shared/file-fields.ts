@@ -9,6 +9,9 @@ import { schemaFields } from '../../api/schema.js';
 import { UsageError } from '../../errors.js';
 import { didYouMean } from '../../lib/suggest.js';
 
+/** Fields the API takes as a list of name/value objects (constants, forcedConstants). */
+const LISTS_OF_PAIRS = new Set(['KeyValue', 'ForcedConstant']);
+
 export interface FieldCheck {
   schema: SchemaRoot;
   /** --allow-unknown-fields: fields newer than our schema are sent as they are. */
@@ -28,6 +31,11 @@ export function checkFileFields<T>(where: string, body: T, check: FieldCheck): T
 function walk(where: string, value: unknown, schema: string, path: string, allowUnknown: boolean): unknown {
   if (Array.isArray(value)) return value.map((item, i) => walk(where, item, schema, `${path}[${i}]`, allowUnknown));
   if (typeof value !== 'object' || value === null || schema === '*') return value;
+  // `constants: {A: 1}` reads naturally in YAML, but the API takes a list: say so, not "unknown field constants.A".
+  if (LISTS_OF_PAIRS.has(schema) && !Object.keys(value).some((key) => schemaFields(schema).has(key.toLowerCase()))) {
+    const [name, text] = [...schemaFields(schema).values()].map(([field]) => field);
+    throw new UsageError(`${where}${path}: a list of objects, e.g. [{"${name}": "A", "${text}": "1"}] (YAML: "- ${name}: A" then "  ${text}: '1'"); got an object`);
+  }
   const fields = schemaFields(schema);
   const seen = new Map<string, string>();
   const out: Record<string, unknown> = {};

@@ -6,6 +6,7 @@ import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, InterruptedError, SilentExit, UsageError } from '../../errors.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
+import { inlineText, outputMode } from '../../output/print.js';
 import { confirmAction, type ConfirmOptions } from './changes.js';
 import { hasSelector, selectorToFilter, type SelectorOptions } from './list.js';
 
@@ -54,7 +55,7 @@ export async function resolveSelection<T extends Selected>(
       // Its uuid is what the verb acts on: without one it would act on ".../undefined".
       const wrong = WITH_UUID(item);
       if (wrong) throw badAnswer({ method: 'POST', path: resource.paths.paginate }, `listed item: ${wrong}`);
-      items.push({ uuid: item.uuid, name: item.name, state: item.state });
+      items.push(selected(item));
     }
   }
   if (items.length === 0) throw new CliError(`no ${resource.plural} matched; nothing to ${action}`, ExitCode.NotFound);
@@ -62,6 +63,9 @@ export async function resolveSelection<T extends Selected>(
 }
 
 const WITH_UUID = objectWith('uuid');
+
+/** What the question, the dry run and the result lines show of an item; its name comes from anyone who could name it. */
+const selected = (item: Selected): Selected => ({ uuid: item.uuid, name: typeof item.name === 'string' ? inlineText(item.name) : undefined, state: item.state });
 
 function parseConcurrency(raw: string | undefined, fallback = 8): number {
   return raw === undefined ? fallback : parseInteger('--concurrency', raw, { min: 1, max: 64 });
@@ -90,15 +94,86 @@ export async function runBulkAction<T extends Selected>(
 ): Promise<void> {
   const concurrency = parseConcurrency(opts.concurrency);
   const verb = bulk.action.split(' ')[0]!;
-  const { http, items } = await resolveSelection(ctx, ids, opts, resource, verb);
+  const selection = await resolveSelection(ctx, ids, opts, resource, verb);
+  const { http } = selection;
+  // Shown before acting (dry run, question): what each id names, as a selector's items are.
+  const shown = ids.length && (opts.dryRun || (!opts.yes && ctx.io.canPrompt()));
+  const { items, notFound } = shown ? await lookUpIds(ctx, http, resource, selection.items, concurrency) : { items: selection.items, notFound: 0 };
   const alsoAffected = bulk.alsoAffected && (() => bulk.alsoAffected!(http, items));
-  if (!(await confirmAction(ctx, bulk.action, items, resource.plural, opts, alsoAffected))) return;
-  await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
+  if (await confirmAction(ctx, bulk.action, items, resource.plural, opts, alsoAffected)) {
+    await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
+  }
+  if (notFound) throw new SilentExit(ExitCode.Failure);
+}
+
+/**
+ * The given ids as what they name (uuid, name, state), each task once however it was
+ * named (uuid, prefix, shortname). Those not found are said on stderr and left out; none
+ * found at all: exit 3.
+ */
+async function lookUpIds<T extends Selected>(
+  ctx: Context,
+  http: Http,
+  resource: ResourceDescriptor<T>,
+  given: Selected[],
+  concurrency: number,
+): Promise<{ items: Selected[]; notFound: number }> {
+  const found: (Selected | undefined)[] = new Array(given.length);
+  const missing: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < given.length) {
+      const index = next++;
+      try {
+        const item = await resource.get(http, given[index]!.uuid);
+        found[index] = selected(item);
+      } catch (error) {
+        if (!(error instanceof CliError && error.exitCode === ExitCode.NotFound)) throw error;
+        missing[index] = error.message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, given.length) }, worker));
+  const messages = missing.filter(Boolean);
+  for (const message of messages) ctx.io.err(`error: ${message}\n`);
+  const byUuid = new Map(found.filter((item): item is Selected => item !== undefined).map((item) => [item.uuid, item]));
+  if (byUuid.size === 0) throw new SilentExit(ExitCode.NotFound);
+  return { items: [...byUuid.values()], notFound: messages.length };
+}
+
+/**
+ * One result per item on stdout, in the output mode asked for: `✓ deleted UUID name` on a
+ * terminal, `UUID<TAB>deleted|failed<TAB>detail` otherwise, `{"uuid","result","error"}` with
+ * --json (one array, at the end) or --format jsonl, the uuids acted on with -q (failures on stderr).
+ */
+function bulkReporter(ctx: Context, items: Selected[], pastTense: string): { item(item: Selected, error?: string): void; end(): void } {
+  const mode = outputMode(ctx);
+  const c = ctx.io.color;
+  const tty = ctx.io.stdoutIsTTY;
+  // --json: in the order given, whatever order the answers came in.
+  const order = new Map(items.map((item, index) => [item, index]));
+  const records: { uuid: string; result: string; error?: string }[] = [];
+  return {
+    item(item, error) {
+      const record = { uuid: item.uuid, result: error === undefined ? pastTense : 'failed', ...(error === undefined ? {} : { error }) };
+      if (mode === 'json') records[order.get(item)!] = record;
+      else if (mode === 'jsonl') ctx.io.out(`${JSON.stringify(record)}\n`);
+      else if (mode === 'ids') {
+        if (error === undefined) ctx.io.out(`${item.uuid}\n`);
+        else ctx.io.err(`${item.uuid}: ${error}\n`);
+      } else if (tty) {
+        ctx.io.out(error === undefined ? `${c.green('✓')} ${pastTense} ${item.uuid}${item.name ? ` ${c.dim(item.name)}` : ''}\n` : `${c.red('✗')} ${item.uuid}: ${error}\n`);
+      } else ctx.io.out(error === undefined ? `${item.uuid}\t${pastTense}\n` : `${item.uuid}\tfailed\t${error}\n`);
+    },
+    end() {
+      if (mode === 'json') ctx.io.out(`${JSON.stringify(records.filter(Boolean), null, 2)}\n`);
+    },
+  };
 }
 
 /**
  * Runs `act` over every item with at most `concurrency` in flight and prints
- * one result line per item (stdout: `uuid<TAB>ok|failed<TAB>detail`).
+ * one result per item (see bulkReporter).
  * Ends with exit 3 when every item was not found, 1 when any failed. Interrupted, it says
  * how far it got: the requests in flight may have acted though their answer never came.
  */
@@ -114,15 +189,14 @@ async function runBulk(
   let failed = 0;
   let notFound = 0;
   let unanswered = 0;
-  const c = ctx.io.color;
-  const tty = ctx.io.stdoutIsTTY;
+  const report = bulkReporter(ctx, items, pastTense);
   const worker = async () => {
     while (next < items.length && !ctx.signal.aborted) {
       const item = items[next++]!;
       try {
         await act(item);
         done++;
-        ctx.io.out(tty ? `${c.green('✓')} ${pastTense} ${item.uuid}${item.name ? ` ${c.dim(item.name)}` : ''}\n` : `${item.uuid}\t${pastTense}\n`);
+        report.item(item);
       } catch (error) {
         // An answer that came (an ApiError) is a result like any other; an aborted request's never came.
         if (ctx.signal.aborted && !(error instanceof ApiError)) {
@@ -131,12 +205,12 @@ async function runBulk(
         }
         failed++;
         if (error instanceof CliError && error.exitCode === ExitCode.NotFound) notFound++;
-        const message = error instanceof Error ? error.message : String(error);
-        ctx.io.out(tty ? `${c.red('✗')} ${item.uuid}: ${message}\n` : `${item.uuid}\tfailed\t${message}\n`);
+        report.item(item, error instanceof Error ? error.message : String(error));
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  report.end();
   if (ctx.signal.aborted) {
     const notStarted = items.length - next;
     ctx.io.err(`interrupted: ${done} done, ${unanswered} may have been done, ${notStarted} not started${failed ? `, ${failed} failed` : ''}\n`);

@@ -1,8 +1,11 @@
 // `task carbon` / `pool carbon` and `task credits` / `pool credits`: the same reads on two nouns.
-import { carbonFacts, resourceCredits, type CarbonFacts, type Resource } from '../../api/services.js';
+import { CARBON_FIELDS, carbonFacts, resourceCredits, type CarbonFacts, type Resource } from '../../api/services.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { parseUuidOrShortname, quote } from '../../lib/parse.js';
+import { isUuid, parseUuidOrShortname, quote } from '../../lib/parse.js';
+import type { Http } from '../../api/http.js';
+import { getPool } from '../../api/pools.js';
+import { getTask } from '../../api/tasks.js';
 import { checkFields, printRecord, type Column, type View } from '../../output/print.js';
 
 /** The official CLI's default comparison datacenter. */
@@ -35,23 +38,36 @@ export function parseDatacenter(raw: string | undefined): string {
   return value;
 }
 
+/**
+ * The carbon and credits services take uuids only (their OpenAPI: format uuid; the SDKs send
+ * the object's uuid): a shortname or a uuid prefix is read first, as "show" reads it.
+ */
+async function uuidOf(http: Http, kind: Resource, id: string): Promise<string> {
+  if (isUuid(id)) return id;
+  return (await (kind === 'task' ? getTask(http, id) : getPool(http, id))).uuid;
+}
+
 export async function showCarbon(ctx: Context, kind: Resource, opts: CarbonOptions, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
   const datacenter = parseDatacenter(opts.datacenter);
-  const view: View<CarbonFacts> = { plural: 'carbon facts', id: () => id, columns: carbonColumns, details: carbonColumns };
+  const view: View<CarbonFacts> = { plural: 'carbon facts', id: () => id, columns: carbonColumns, details: carbonColumns, fields: CARBON_FIELDS };
   checkFields(ctx, view);
-  printRecord(ctx, await carbonFacts(await ctx.api(), kind, id, datacenter), view);
+  const http = await ctx.api();
+  printRecord(ctx, await carbonFacts(http, kind, await uuidOf(http, kind, id), datacenter), view);
 }
 
 export async function showCredits(ctx: Context, kind: Resource, id: string): Promise<void> {
   parseUuidOrShortname('ID', id);
   checkFields(ctx, creditsView);
-  const { credits } = await resourceCredits(await ctx.api(), kind, id);
-  printCredits(ctx, { [kind]: id, credits });
+  const http = await ctx.api();
+  const uuid = await uuidOf(http, kind, id);
+  const { credits } = await resourceCredits(http, kind, uuid);
+  printCredits(ctx, { [kind]: uuid, credits });
 }
 
 const creditsColumns: Column<{ credits: number }>[] = [{ header: 'CREDITS', value: (c) => formatEuros(c.credits) }];
-const creditsView: View<{ credits: number }> = { plural: 'credits', id: (c) => String(c.credits), columns: creditsColumns, details: creditsColumns };
+// --fields: the JSON fields of the record (credits, and task or pool), or the column.
+const creditsView: View<{ credits: number }> = { plural: 'credits', id: (c) => String(c.credits), columns: creditsColumns, details: creditsColumns, fields: ['credits', 'task', 'pool'] };
 
 /** Euros for people; the number itself with --json and -q. */
 export function printCredits(ctx: Context, record: { credits: number }): void {

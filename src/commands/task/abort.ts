@@ -1,8 +1,12 @@
-import { abortTask } from '../../api/tasks.js';
+import { abortTask, TASK_FINAL_STATES, TASK_STATES } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
 import { TASK } from '../../resources/task.js';
 import { runBulkAction, type BulkOptions } from '../shared/select.js';
 
+/** What a selector aborts unless --state says otherwise: an ended (or going) task cannot be aborted. */
+const NOT_ENDED = TASK_STATES.filter((state) => !TASK_FINAL_STATES.has(state) && state !== 'PendingDelete');
+
 export async function run(ctx: Context, opts: BulkOptions, ids: string[]): Promise<void> {
-  await runBulkAction(ctx, TASK, ids, opts, { action: 'abort', pastTense: 'aborted', act: (http, item) => abortTask(http, item.uuid) });
+  const selection = ids.length || opts.state?.length ? opts : { ...opts, state: [...NOT_ENDED] };
+  await runBulkAction(ctx, TASK, ids, selection, { action: 'abort', pastTense: 'aborted', act: (http, item) => abortTask(http, item.uuid) });
 }

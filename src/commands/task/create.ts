@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
 import type { Body } from '../shared/body.js';
 import { info, isJson, printCreated, printDryRun, quotedName } from '../shared/changes.js';
+import { shellQuote } from '../../lib/shell.js';
 import { attachData, planTaskData, uploadInputs, type DataFlags, type DataPlan } from './data.js';
 import { buildTaskRequest, type TaskBodyFlags, type TaskRequest } from './task-body.js';
 
@@ -18,6 +19,7 @@ export async function run(ctx: Context, opts: TaskBodyFlags & DataFlags): Promis
   if (!request.bulk) {
     const uuid = await submitOne(ctx, request);
     printCreated(ctx, uuid, createdLine(request, uuid));
+    resultsHint(ctx, data, uuid);
     return;
   }
   await submitBulk(ctx, request.bodies);
@@ -35,6 +37,11 @@ export async function buildWithData(ctx: Context, opts: TaskBodyFlags & DataFlag
 export async function submitOne(ctx: Context, request: TaskRequest): Promise<string> {
   const { uuid } = await createTask(await ctx.api(), request.bodies[0]!);
   return uuid;
+}
+
+/** --output DIR without following: nothing downloads into DIR unless told how. */
+export function resultsHint(ctx: Context, data: DataPlan | undefined, uuid: string): void {
+  if (data?.output) info(ctx, `Once it ends, "qarnot task results ${uuid} ${shellQuote(data.output.dir)}" downloads its results into ${data.output.dir}`);
 }
 
 export function createdLine(request: TaskRequest, uuid: string): string {

@@ -4,7 +4,7 @@ import { TASK } from '../../resources/task.js';
 import type { Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
-import { colorState } from '../../output/print.js';
+import { colorState, inlineText } from '../../output/print.js';
 import { decorateLines, followOutput } from '../shared/follow.js';
 import { reportUntilOutput } from '../shared/wait.js';
 import { createTaskReporter } from './progress.js';
@@ -46,6 +46,8 @@ export async function followTask(ctx: Context, http: Http, id: string, options: 
               return (lastText = await readOutput(http, id, stream, options.instance));
             } catch (error) {
               if (!vanished(error)) throw error;
+              // One instance's 404 may mean that instance does not exist, not that the task went.
+              if (options.instance !== undefined && (await stillThere(http, id))) throw error;
               gone = true;
               return lastText;
             }
@@ -78,26 +80,43 @@ export async function followTask(ctx: Context, http: Http, id: string, options: 
   return { task: last!, deleted: gone };
 }
 
+async function stillThere(http: Http, id: string): Promise<boolean> {
+  try {
+    await getTask(http, id);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return false;
+    throw error;
+  }
+}
+
 export interface FollowedTask {
   task: Task;
   /** It vanished while followed: its final state may be unknown. */
   deleted: boolean;
 }
 
+const quotedTaskName = (task: Task) => (task.name ? `"${inlineText(task.name)}" ` : '');
+
+/** A task seen, then gone before it was seen to end. */
+export function deletedLine(ctx: Context, task: Task): string {
+  return `${ctx.io.colorErr.red('✗')} Task ${task.uuid} was deleted (auto-delete?) while ${task.state}; its outcome is unknown\n`;
+}
+
 /** Exit 0 on Success; otherwise say how it ended and exit 1. */
 export function exitWithOutcome(ctx: Context, { task, deleted }: FollowedTask): void {
   if (deleted && !TASK.finalStates.has(task.state)) {
-    ctx.io.err(`${ctx.io.colorErr.red('✗')} Task ${task.uuid} was deleted (auto-delete?) while ${task.state}; its outcome is unknown\n`);
+    ctx.io.err(deletedLine(ctx, task));
     throw new SilentExit(1);
   }
   if (task.state === 'Success') {
-    if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Task ${task.name ? `"${task.name}" ` : ''}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}\n`);
+    if (!ctx.globals.quiet) ctx.io.err(`${ctx.io.colorErr.green('✓')} Task ${quotedTaskName(task)}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}\n`);
     return;
   }
   const firstError = task.errors?.find((e) => e?.message)?.message;
   ctx.io.err(
-    `${ctx.io.colorErr.red('✗')} Task ${task.name ? `"${task.name}" ` : ''}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}` +
-      `${task.status?.failedRange ? ` (failed instances: ${task.status.failedRange})` : ''}${firstError ? `: ${firstError}` : ''}\n`,
+    `${ctx.io.colorErr.red('✗')} Task ${quotedTaskName(task)}${task.uuid} ended in ${colorState(ctx.io.colorErr, task.state)}` +
+      `${task.status?.failedRange ? ` (failed instances: ${task.status.failedRange})` : ''}${firstError ? `: ${inlineText(firstError)}` : ''}\n`,
   );
   throw new SilentExit(1);
 }

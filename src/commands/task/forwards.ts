@@ -26,6 +26,8 @@ export function forwardsOf(task: Task): Forward[] {
 
 const forwardView: View<Forward> = {
   plural: 'forwards',
+  // Its JSON fields: --fields names only these (or the columns), not any path.
+  fields: ['instanceId', 'applicationPort', 'forwarderHost', 'forwarderPort'],
   id: (f) => `${f.forwarderHost}:${f.forwarderPort}`,
   columns: [
     { header: 'INSTANCE', value: (f) => f.instanceId },

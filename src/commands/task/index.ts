@@ -117,7 +117,11 @@ const abort = defineVerb({
   name: 'abort [ids...]',
   aliases: ['cancel'],
   summary: 'Abort tasks (by id or selector; asks first)',
-  examples: ['qarnot task abort my-task', 'qarnot task abort --tag nightly --state FullyExecuting --yes', 'qarnot task abort --name-like "render-*" --dry-run'],
+  description: `Abort tasks. Give ids, or select tasks with --tag, --name, --name-like,
+--where or --all: a selector picks only tasks that have not ended (give --state
+to pick others); nothing is selected by default. On a terminal the tasks are
+listed and you are asked; elsewhere --yes is required. --dry-run only lists them.`,
+  examples: ['qarnot task abort my-task', 'qarnot task abort --tag nightly --yes', 'qarnot task abort --name-like "render-*" --dry-run'],
   writes: true,
   options: (cmd) => addConfirmOptions(addSelectorOptions(cmd, TASK.states, 'tasks'), 'abort'),
   load: () => import('./abort.js'),

@@ -1,6 +1,7 @@
 import { getTask } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
-import { CliError, SilentExit } from '../../errors.js';
+import { CliError, SilentExit, UsageError } from '../../errors.js';
+import { parseUuidOrShortname } from '../../lib/parse.js';
 import { downloadResults } from './data.js';
 
 /**
@@ -8,6 +9,8 @@ import { downloadResults } from './data.js';
  * so it can be run mid-task after a snapshot, and again at the end.
  */
 export async function run(ctx: Context, _opts: unknown, id: string, dir = '.'): Promise<void> {
+  parseUuidOrShortname('ID', id);
+  if (dir === '-') throw new UsageError('DIR: results go into a directory, not to stdout; "qarnot bucket get BUCKET/KEY -" prints one file');
   const task = await getTask(await ctx.api(), id);
   const bucket = text(task.resultBucket) ?? text(task.resultsBucket);
   if (!bucket) throw new CliError(`task ${task.uuid} has no result bucket (create it with --output or --result)`);

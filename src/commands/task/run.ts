@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { InterruptedError, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
 import { info, printCreated, printDryRun, quotedName } from '../shared/changes.js';
-import { buildWithData, createdLine, submitOne } from './create.js';
+import { buildWithData, createdLine, resultsHint, submitOne } from './create.js';
 import { downloadResults, uploadInputs, type DataFlags } from './data.js';
 import { exitWithOutcome, followTask } from './follow-task.js';
 import type { TaskBodyFlags } from './task-body.js';
@@ -32,6 +32,7 @@ export async function run(ctx: Context, opts: RunOptions): Promise<void> {
   const uuid = await submitOne(ctx, request);
   if (opts.detach) {
     printCreated(ctx, uuid, createdLine(request, uuid));
+    resultsHint(ctx, data, uuid);
     return;
   }
   // Not on stdout: it carries the task's own output.

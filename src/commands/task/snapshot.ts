@@ -48,7 +48,8 @@ export async function run(ctx: Context, opts: SnapshotOptions, id: string): Prom
   }
   ctx.io.out(`${snapshotId}\n`);
   if (!opts.wait) {
-    if (!ctx.globals.quiet) ctx.io.err(`Snapshot triggered; "qarnot task snapshot ${id} --wait" waits for the next one\n`);
+    // Running it again with --wait would trigger another snapshot: say what --wait does, not a command to run now.
+    if (!ctx.globals.quiet) ctx.io.err(`Snapshot triggered; with --wait, "task snapshot" also waits until it is uploaded\n`);
     return;
   }
   const started = performance.now();

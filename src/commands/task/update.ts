@@ -1,7 +1,7 @@
 import { getTask, updateTask } from '../../api/tasks.js';
 import type { Context } from '../../context.js';
 import { CliError, UsageError } from '../../errors.js';
-import { parseTags, parseUuidOrShortname, type KeyValue } from '../../lib/parse.js';
+import { parseTags, parseUuidOrShortname, quote, type KeyValue } from '../../lib/parse.js';
 import { parseConstants } from '../shared/body.js';
 import { printChanged, printDryRun } from '../shared/changes.js';
 
@@ -27,6 +27,8 @@ export async function run(ctx: Context, opts: UpdateOptions, id: string): Promis
   const untag = opts.untag ?? [];
   if (!constants && !tags && !untag.length) throw new UsageError('task update: nothing to change; give --constant, --tag or --untag');
   if (opts.replace && untag.length) throw new UsageError('--untag cannot be used with --replace');
+  const both = (tags ?? []).filter((tag) => untag.includes(tag));
+  if (both.length) throw new UsageError(`--tag and --untag both name ${both.map((tag) => quote(tag)).join(', ')}: give each tag to one of them`);
   const http = await ctx.api();
   const update: { constants?: KeyValue[]; tags?: string[] } = {};
   if (opts.replace) {

@@ -6,6 +6,7 @@ import { checkFields, printItems } from '../../output/print.js';
 import { TASK } from '../../resources/task.js';
 import { resolveSelection, type SelectionOptions } from '../shared/select.js';
 import { VANISHED_STATE, parseInterval, waitForStates } from '../shared/wait.js';
+import { deletedLine } from './follow-task.js';
 import { createTaskReporter } from './progress.js';
 
 export interface WaitOptions extends SelectionOptions {
@@ -46,7 +47,8 @@ export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promi
   reporter.stop(entries);
   const ended = entries.filter((e) => e.done && e.item && e.state !== VANISHED_STATE).map((e) => e.item!);
   if (ended.length) await printItems(ctx, ended, TASK.view);
-  for (const e of entries.filter((x) => x.state === VANISHED_STATE)) ctx.io.err(`${e.id}: ${e.error ?? 'not found'}\n`);
+  // Seen, then gone (auto-delete): deleted, its outcome unknown; never seen: not found.
+  for (const e of entries.filter((x) => x.state === VANISHED_STATE)) ctx.io.err(e.item ? deletedLine(ctx, e.item) : `${e.id}: ${e.error ?? 'not found'}\n`);
   if (timedOut) {
     const pending = entries.filter((e) => !e.done);
     throw new TimeoutError(`timed out after ${opts.timeout}: ${pending.length} of ${entries.length} tasks still running (${pending.map((e) => e.id).join(', ')})`);
@@ -55,6 +57,6 @@ export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promi
   if (bad.length) {
     ctx.io.err(`${bad.length} of ${entries.length} tasks did not succeed\n`);
     // Not found is 3, as everywhere; when only some were not found, the others decide: 1.
-    throw new SilentExit(bad.every((e) => e.state === VANISHED_STATE) && bad.length === entries.length ? ExitCode.NotFound : ExitCode.Failure);
+    throw new SilentExit(bad.every((e) => e.state === VANISHED_STATE && !e.item) && bad.length === entries.length ? ExitCode.NotFound : ExitCode.Failure);
   }
 }
