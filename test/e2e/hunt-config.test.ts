@@ -390,5 +390,9 @@ describe.runIf(outsideProgram('zsh', 'apt-get install -y zsh bash fish'))('compl
       const result = await execa('fish', ['--no-config', '-c', 'source $argv[1]; complete --do-complete=$argv[2]', join(dir, 'qarnot.fish'), line], { env, extendEnv: false, reject: false, timeout: 30_000 });
       expect(String(result.stdout).split('\n'), String(result.stderr)).toEqual(['spaced/my file.txt']);
     }
+    for (const line of ['qarnot task create -f my\\ s', "qarnot task create -f 'my s"]) {
+      const result = await execa('fish', ['--no-config', '-c', 'source $argv[1]; complete --do-complete=$argv[2]', join(dir, 'qarnot.fish'), line], { cwd: join(dir, 'work'), env, extendEnv: false, reject: false, timeout: 30_000 });
+      expect(String(result.stdout).split('\n'), String(result.stderr)).toEqual(['my spec.json']);
+    }
   });
 });

@@ -74,7 +74,7 @@ end
 function __qarnot_complete
     set -l typed (commandline -opc)
     set -e typed[1]
-    set -l cur (commandline -ct)
+    set -l cur (commandline -ct | string unescape)
     set -l cpath ''
     set -l pending ''
     set -l operands 0
