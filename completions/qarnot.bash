@@ -436,7 +436,7 @@ _qarnot() {
   done
   __qarnot_node "$path"
   COMPREPLY=()
-  local kind optpfx='' eq c
+  local kind optpfx='' eq c quoted=''
   if [[ -n $pending ]]; then
     __qarnot_optkind "$path" "$pending"; kind=$REPLY
   elif ((!dashes)) && [[ $cur == --*=* ]]; then
@@ -461,13 +461,15 @@ _qarnot() {
     @*)
       # Keys may hold spaces: unescape what is typed, escape what is inserted. A folder
       # ("bucket/dir/") goes on being typed: no space after it.
-      cur=${cur//\\/}; words[n]=${words[n]//\\/}
+      # A word opened with a quote: bash inserts inside it, where nothing is escaped.
+      [[ $cur == [\"\']* ]] && quoted=1
+      cur=${cur//\\/}; cur=${cur#[\"\']}; words[n]=${words[n]//\\/}; words[n]=${words[n]#[\"\']}
       while IFS=$'\t' read -r c _; do
         [[ -z $c || $c == :* ]] && continue
         c=${c#"$optpfx"}
         [[ $c == "$cur"* ]] || continue
         [[ $c == */ ]] && compopt -o nospace 2>/dev/null
-        printf -v c '%q' "$c"
+        [[ -n $quoted ]] || printf -v c '%q' "$c"
         COMPREPLY+=("$eq$c")
       done < <(qarnot __complete -- "${words[@]}" 2>/dev/null)
       ;;

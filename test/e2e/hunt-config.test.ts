@@ -376,6 +376,7 @@ describe.runIf(outsideProgram('zsh', 'apt-get install -y zsh bash fish'))('compl
       expect(await afterTab(shell, 'qarnot bucket get spaced/my')).toBe('qarnot bucket get spaced/my\\ ');
       expect(await afterTab(shell, 'qarnot bucket get spaced/my\\ f')).toBe('qarnot bucket get spaced/my\\ file.txt ');
       expect(await afterTab(shell, 'qarnot bucket get spa')).toBe('qarnot bucket get spaced/');
+      if (shell === 'bash') expect(await afterTab(shell, "qarnot bucket get 'spaced/my f")).toBe("qarnot bucket get 'spaced/my file.txt' ");
     });
   }
 
