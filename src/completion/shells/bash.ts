@@ -89,8 +89,8 @@ _qarnot() {
       # Keys may hold spaces: unescape what is typed, escape what is inserted. A folder
       # ("bucket/dir/") goes on being typed: no space after it.
       # A word opened with a quote: bash inserts inside it, where nothing is escaped.
-      [[ $cur == [\\\"\\\']* ]] && quoted=1
-      cur=\${cur//\\\\/}; cur=\${cur#[\\\"\\\']}; words[n]=\${words[n]//\\\\/}; words[n]=\${words[n]#[\\\"\\\']}
+      [[ $cur == [\\"\\']* ]] && quoted=1
+      cur=\${cur//\\\\/}; cur=\${cur#[\\"\\']}; words[n]=\${words[n]//\\\\/}; words[n]=\${words[n]#[\\"\\']}
       while IFS=$'\\t' read -r c _; do
         [[ -z $c || $c == :* ]] && continue
         c=\${c#"$optpfx"}
