@@ -37,6 +37,8 @@ export interface RequestSpec {
    * A 404 on the first attempt stays a real "not found".
    */
   deletes?: boolean;
+  /** A create that answers 409 when it exists: as `deletes`, a 409 after a lost answer means that attempt created it. */
+  createsOnce?: boolean;
 }
 
 export interface JsonSpec extends RequestSpec {
@@ -139,7 +141,8 @@ export class Http {
         response = await this.attempt(spec);
       } catch (error) {
         const code = (error as { code?: string }).code;
-        this.checkAborted();
+        // A create given up on in flight may have been done: a retry must not create a second one.
+        this.checkAborted(spec.retry === 'create' ? `; it may have been created: check with "qarnot ${nounOf(spec.path)} list" before trying again` : '');
         if (code === undefined || !NOT_SENT_ERROR_CODES.has(code)) mayHaveActed = true;
         // Nothing listening is rarely transient: two quick retries, not the full budget.
         const budget = code === 'ECONNREFUSED' ? Math.min(2, this.policy.maxRetries) : this.policy.maxRetries;
@@ -153,6 +156,10 @@ export class Http {
       if (spec.deletes && mayHaveActed && response.status === 404) {
         this.trace(`  404 after an attempt whose answer was lost: that attempt deleted ${spec.path}`);
         return { status: 204, headers: {}, text: '' };
+      }
+      if (spec.createsOnce && mayHaveActed && response.status === 409) {
+        this.trace(`  409 after an attempt whose answer was lost: that attempt created ${spec.path}`);
+        return { status: 201, headers: {}, text: '' };
       }
       if (response.status >= 500) mayHaveActed = true;
       if (attempt < this.policy.maxRetries && shouldRetryStatus(spec.retry, response.status)) {
@@ -205,11 +212,11 @@ export class Http {
     this.checkAborted();
   }
 
-  private checkAborted(): void {
+  private checkAborted(inFlight = ''): void {
     if (this.settings.signal.aborted) throw new InterruptedError();
     if (this.deadlineSignal?.aborted) {
       const what = this.settings.globals.deadline ? `the command's deadline (${this.settings.globals.deadline}` : 'no progress for 2m (the default deadline';
-      throw new TimeoutError(`gave up after ${what}; change it with --deadline)`);
+      throw new TimeoutError(`gave up after ${what}; change it with --deadline)${inFlight}`);
     }
   }
 

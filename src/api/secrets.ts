@@ -16,7 +16,7 @@ export async function getSecret(http: Http, key: string): Promise<string> {
 
 /** Creates the secret; ApiError 409 when it exists. */
 export async function createSecret(http: Http, key: string, value: string): Promise<void> {
-  await http.send({ method: 'PUT', path: dataPath(key), body: { value }, retry: 'idempotent' });
+  await http.send({ method: 'PUT', path: dataPath(key), body: { value }, retry: 'idempotent', createsOnce: true });
 }
 
 export async function updateSecret(http: Http, key: string, value: string): Promise<void> {

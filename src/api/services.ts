@@ -1,5 +1,6 @@
 // The services Qarnot serves beside the compute API (the SDKs call them on the same host):
 // carbon facts, credits and project budgets, computing quotas. Typed reads, nothing else.
+import { UsageError } from '../errors.js';
 import type { Http } from './http.js';
 import { anObject, orNothing } from './answers.js';
 
@@ -128,10 +129,14 @@ export async function listProjects(http: Http): Promise<Project[]> {
 /** A project by uuid, slug or name (in that order), or undefined. */
 export function findProject(projects: readonly Project[], ref: string): Project | undefined {
   const lower = ref.toLowerCase();
-  return (
-    projects.find((p) => p.uuid.toLowerCase() === lower) ??
-    projects.find((p) => p.slug === ref) ??
-    projects.find((p) => p.name === ref) ??
-    projects.find((p) => p.name?.toLowerCase() === lower)
-  );
+  const byId = projects.find((p) => p.uuid.toLowerCase() === lower) ?? projects.find((p) => p.slug === ref);
+  if (byId) return byId;
+  // Names are not unique: charging the first of two projects of that name would be a guess.
+  for (const named of [projects.filter((p) => p.name === ref), projects.filter((p) => p.name?.toLowerCase() === lower)]) {
+    if (named.length > 1) {
+      throw new UsageError(`project name ${JSON.stringify(ref)} is ambiguous: ${named.length} projects have it (slugs ${named.map((p) => p.slug ?? p.uuid).join(', ')}); give the slug or uuid`);
+    }
+    if (named.length === 1) return named[0];
+  }
+  return undefined;
 }

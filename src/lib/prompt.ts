@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { UsageError } from '../errors.js';
 import { interrupt } from './interrupt.js';
 
 export async function readAllStdin(stdin: Readable): Promise<string> {
@@ -26,13 +27,22 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
     const onEnd = () => finish();
     // Raw mode turns the terminal's line editing off: its keys arrive as bytes.
     const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString('utf8')) {
-        // Enter, or Ctrl-D (the terminal's end of input).
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
+      const chars = [...chunk.toString('utf8')];
+      for (const [i, ch] of chars.entries()) {
+        if (ch === '\r' || ch === '\n') {
+          // Pasted lines after the first would be dropped without a word: a key file must come from stdin.
+          if (chars.slice(i + 1).join('').trim() !== '') return finish(new UsageError('the pasted text has several lines, and the prompt reads one: pipe the value on stdin instead (< FILE)'));
+          return finish();
+        }
         if (ch === '\u0003') {
           // Ctrl-C: the signal it stands for.
           interrupt();
           return finish(new Error('interrupted'));
+        }
+        // Ctrl-D: end of input on an empty line (as a shell reads it), else nothing; never part of the value.
+        if (ch === '\u0004') {
+          if (value === '') return finish();
+          continue;
         }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else if (ch === '\u0015') value = ''; // Ctrl-U

@@ -93,7 +93,10 @@ export function systemIO(colorEnv: ColorEnv, chalk: (new (options: { level: 0 | 
   };
 }
 
-/** COLUMNS (as ls and git read it) wins, so that `--format table` in a pipe or a test has a width. */
+/**
+ * COLUMNS (as ls and git read it) wins, so that `--format table` in a pipe or a test has a width.
+ * A terminal that reports 0 columns (some ptys: script, serial consoles) has no known width, not none.
+ */
 export function tableWidth(columnsEnv: string | undefined, terminal: number | undefined): number | undefined {
   const n = Number(columnsEnv);
   if (columnsEnv !== undefined && Number.isInteger(n) && n > 0) return n;

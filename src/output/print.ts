@@ -160,15 +160,17 @@ function pickFields<T>(raw: string | undefined, view: View<T>): PickedColumn<T>[
   if (!fields) return undefined;
   const named = [...view.columns, ...(view.details ?? [])];
   return fields.map((field) => {
+    const column = named.find((c) => c.header.toLowerCase() === field.toLowerCase());
+    // A view that does not know its objects' fields takes any path, but its own columns first.
+    if (column && !view.schema && !view.fields) return column;
     const path = view.schema ? schemaPath(view.schema, field) : view.fields ? view.fields.find((f) => f.toLowerCase() === field.toLowerCase()) : field;
     if (path !== undefined) return pathColumn<T>(field, path);
-    const column = named.find((c) => c.header.toLowerCase() === field.toLowerCase());
     if (column) return column;
     const columns = [...new Set(named.map((c) => c.header.toLowerCase()))];
     const jsonFields = view.schema ? [...schemaFields(view.schema).values()].map(([name]) => name) : [...(view.fields ?? [])];
     throw new UsageError(
       `--fields: unknown field ${JSON.stringify(field)}${didYouMean(field.split('.').pop()!, [...columns, ...jsonFields])}; ` +
-        `give column names (${columns.join(', ')}) or JSON fields of the object, nested with dots (${jsonFields.join(', ')})`,
+        `give column names (${columns.join(', ')})${jsonFields.length ? ` or JSON fields of the object, nested with dots (${jsonFields.join(', ')})` : ''}`,
     );
   });
 }

@@ -11,6 +11,7 @@ export async function run(ctx: Context): Promise<void> {
   }
   await printItems(ctx, Object.entries(settings), {
     plural: 'settings',
+    fields: [],
     id: ([key]) => key,
     columns: [
       { header: 'KEY', value: ([key]) => key },

@@ -6,6 +6,7 @@ export async function run(ctx: Context): Promise<void> {
   const versions = await apiVersions(await ctx.api());
   await printItems(ctx, versions, {
     plural: 'versions',
+    fields: ['version', 'endOfLife'],
     id: (v) => v.version,
     columns: [
       { header: 'VERSION', value: (v) => v.version },

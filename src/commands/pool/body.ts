@@ -49,15 +49,18 @@ export async function scalingFromOptions(ctx: Context, opts: { scaling?: string;
   return scaling;
 }
 
-/** Every pool field a flag can set (PoolCreationInput / PoolCloneInput). */
-export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags): Promise<Body> {
+/**
+ * Every pool field a flag can set (PoolCreationInput / PoolCloneInput). The --elastic-*
+ * flags change `elasticBase` (the -f file's, or the cloned pool's) rather than replace it.
+ */
+export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags, elasticBase?: { value: unknown; name: string }): Promise<Body> {
   const body = commonBodyFromFlags(opts, { retryKey: 'defaultRetrySettings' });
   if (opts.profile !== undefined) {
     if (opts.profile.trim() === '') throw new UsageError('--profile must not be empty');
     body.profile = opts.profile;
   }
   if (opts.instances !== undefined) body.instanceCount = parseInteger('--instances', opts.instances, { min: 1 });
-  const elastic = elasticFromFlags(opts);
+  const elastic = isObject(elasticBase?.value) ? elasticFromFlags(opts, elasticBase.value, elasticBase.name) : elasticFromFlags(opts);
   if (elastic) body.elasticProperty = elastic;
   if (opts.preparationCommand !== undefined) {
     if (opts.preparationCommand.trim() === '') throw new UsageError('--preparation-command must not be empty');
@@ -71,9 +74,14 @@ export async function poolBodyFromFlags(ctx: Context, opts: PoolBodyFlags): Prom
   return body;
 }
 
-/** A pool -f file: one object whose keys are checked against the API's input schema. */
+/** A pool -f file: one object whose keys are checked against the API's input schema, and its scaling policies as `scaling check` does. */
 export async function readPoolFile(ctx: Context, path: string, schema: 'PoolCreationInput' | 'PoolCloneInput' | 'PoolUpdateInput', allowUnknown?: boolean): Promise<Body> {
   const doc = await readStructuredFile('-f', path, { stdin: ctx.io.stdin });
   if (!isObject(doc)) throw new UsageError(`-f ${path}: expected one pool object`);
-  return checkFileFields(`-f ${path}: `, doc, { schema, allowUnknown });
+  const body = checkFileFields(`-f ${path}: `, doc, { schema, allowUnknown });
+  if (body.scaling !== undefined && body.scaling !== null) {
+    const problem = checkScaling(body.scaling)[0];
+    if (problem) throw new UsageError(`-f ${path}: scaling.${formatProblem(problem)}`);
+  }
+  return body;
 }

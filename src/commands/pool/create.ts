@@ -1,8 +1,6 @@
 import { createPool } from '../../api/pools.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { checkScaling } from '../../scaling/check.js';
-import { formatProblem } from '../../scaling/model.js';
 import { checkCommonFields, mergeBody } from '../shared/body.js';
 import { printCreated, printDryRun, quotedName } from '../shared/changes.js';
 import { poolBodyFromFlags, readPoolFile, type PoolBodyFlags } from './body.js';
@@ -13,20 +11,13 @@ interface CreateOptions extends PoolBodyFlags {
 }
 
 export async function run(ctx: Context, opts: CreateOptions): Promise<void> {
-  const flags = await poolBodyFromFlags(ctx, opts);
-  let body = flags;
-  let where = '';
-  if (opts.file !== undefined) {
-    body = mergeBody(await readPoolFile(ctx, opts.file, 'PoolCreationInput', opts.allowUnknownFields), flags);
-    where = `-f ${opts.file}: `;
-  }
+  const file = opts.file === undefined ? undefined : await readPoolFile(ctx, opts.file, 'PoolCreationInput', opts.allowUnknownFields);
+  const flags = await poolBodyFromFlags(ctx, opts, { value: file?.elasticProperty, name: `-f ${opts.file}` });
+  const body = file ? mergeBody(file, flags) : flags;
+  const where = opts.file === undefined ? '' : `-f ${opts.file}: `;
   checkCommonFields(where, body, { requireName: true });
   if (typeof body.profile !== 'string' || body.profile.trim() === '') {
     throw new UsageError(`${where}profile: required; give --profile or a "profile" field`);
-  }
-  if (body.scaling !== undefined && body.scaling !== null) {
-    const problem = checkScaling(body.scaling)[0];
-    if (problem) throw new UsageError(`${where}scaling.${formatProblem(problem)}`);
   }
   if (opts.dryRun) return printDryRun(ctx, body, `would create pool ${quotedName(body)}`);
   const { uuid } = await createPool(await ctx.api(), body);

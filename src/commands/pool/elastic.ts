@@ -15,11 +15,12 @@ export interface ElasticFlags {
 const seconds = (flag: string, raw: string) => Math.round(parseDuration(flag, raw) / 1000);
 
 /**
- * The --elastic-* flags to an `elasticProperty` (merged over `base`, the
- * pool's current one on update); undefined when none was given. Any of them
+ * The --elastic-* flags to an `elasticProperty` (merged over `base`: the
+ * pool's current one on update and clone, the -f file's on create; `baseName`
+ * says which in messages); undefined when none was given. Any of them
  * turns elasticity on; --no-elastic turns it off.
  */
-export function elasticFromFlags(opts: ElasticFlags, base: Record<string, unknown> = {}): Record<string, unknown> | undefined {
+export function elasticFromFlags(opts: ElasticFlags, base: Record<string, unknown> = {}, baseName = 'the pool'): Record<string, unknown> | undefined {
   const given: Record<string, unknown> = {};
   if (opts.elasticMinSlots !== undefined) given.minTotalSlots = parseInteger('--elastic-min-slots', opts.elasticMinSlots, { min: 0 });
   if (opts.elasticMaxSlots !== undefined) given.maxTotalSlots = parseInteger('--elastic-max-slots', opts.elasticMaxSlots, { min: 0 });
@@ -37,12 +38,14 @@ export function elasticFromFlags(opts: ElasticFlags, base: Record<string, unknow
   }
   if (Object.keys(given).length === 0) return undefined;
   const merged: Record<string, unknown> = { ...base, ...given, isElastic: true };
+  // A bound not given comes from `base`: say so, or the message names a flag the user never typed.
+  const bound = (key: string, flag: string) => (key in given ? `${flag} (${String(merged[key])})` : `${key} (${String(merged[key])}) from ${baseName}; give ${flag} too`);
   const { minTotalSlots: min, maxTotalSlots: max, minIdleSlots: idle } = merged as Record<string, number | undefined>;
   if (typeof min === 'number' && typeof max === 'number' && min > max) {
-    throw new UsageError(`--elastic-min-slots (${min}) must not exceed --elastic-max-slots (${max})`);
+    throw new UsageError(`${bound('minTotalSlots', '--elastic-min-slots')} must not exceed ${bound('maxTotalSlots', '--elastic-max-slots')}`);
   }
   if (typeof idle === 'number' && typeof max === 'number' && idle > max) {
-    throw new UsageError(`--elastic-min-idle-slots (${idle}) must not exceed --elastic-max-slots (${max})`);
+    throw new UsageError(`${bound('minIdleSlots', '--elastic-min-idle-slots')} must not exceed ${bound('maxTotalSlots', '--elastic-max-slots')}`);
   }
   return merged;
 }

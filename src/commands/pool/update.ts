@@ -48,6 +48,8 @@ export async function run(ctx: Context, opts: UpdateOptions, id: string): Promis
   else if (file.elasticProperty !== undefined) update.elasticProperty = file.elasticProperty;
   if (scaling) update.scaling = scaling;
   else if (file.scaling !== undefined) update.scaling = file.scaling;
+  // What is left of the file are the fields newer than this version (--allow-unknown-fields): sent as they are.
+  for (const [key, value] of Object.entries(file)) if (!(key in update)) update[key] = value;
   if (opts.dryRun) return printDryRun(ctx, update, `would update pool ${id}`);
   await updatePool(http, id, update);
   printChanged(ctx, `Updated pool ${id}`);

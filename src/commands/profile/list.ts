@@ -4,5 +4,5 @@ import { printItems } from '../../output/print.js';
 
 export async function run(ctx: Context): Promise<void> {
   const names = await profileNames(await ctx.api());
-  await printItems(ctx, names, { plural: 'profiles', id: (n) => n, columns: [{ header: 'NAME', value: (n) => n }] });
+  await printItems(ctx, names, { plural: 'profiles', fields: [], id: (n) => n, columns: [{ header: 'NAME', value: (n) => n }] });
 }

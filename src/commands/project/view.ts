@@ -4,6 +4,7 @@ import { formatEuros } from '../shared/usage.js';
 
 export const projectView: View<Project> = {
   plural: 'projects',
+  fields: ['uuid', 'slug', 'name', 'organizationUuid', 'description', 'isDefault'],
   id: (p) => p.uuid,
   columns: [
     { header: 'UUID', value: (p) => p.uuid, kind: 'id' },
@@ -26,6 +27,7 @@ const cents = (v: number | null) => (v === null ? '-' : formatEuros(v / 100));
 
 export const budgetView: View<Budget> = {
   plural: 'budgets',
+  fields: ['uuid', 'alias', 'consumedAmountInCents', 'totalAmountInCents', 'remainingAmountInCents', 'budgetOverrunPolicy', 'startDateUtc', 'expirationDateUtc', 'isArchived'],
   id: (b) => b.uuid,
   columns: [
     { header: 'ALIAS', value: (b) => b.alias },

@@ -26,12 +26,16 @@ export function registerSecret(program: Command): void {
         name: 'set <key>',
         summary: 'Create or update a secret; the value comes from stdin or a hidden prompt, never the command line',
         description: `Create the secret, or replace its value. The value is read from stdin when it
-is not a terminal (one final newline is dropped), else from a hidden prompt:
-it is never taken from the command line, where shell history and ps would see
-it: printf %s "$TOKEN" | qarnot secret set ci/token --no-overwrite refuses to change an existing secret (exit 1).
+is not a terminal (one final newline is dropped), else from a hidden prompt (one
+line): it is never taken from the command line, where shell history and ps would
+see it. A value of several lines (a key file) comes from stdin:
+  printf %s "$TOKEN" | qarnot secret set ci/token
+  qarnot secret set tls/key < server.key
+
+--no-overwrite refuses to change an existing secret (exit 1).
 Instances of tasks and pools created with --secret KEY or --secret-prefix P get
 the secrets in their environment.`,
-        examples: ['qarnot secret set db/password', 'qarnot secret set ci/token --no-overwrite'],
+        examples: ['qarnot secret set db/password', 'qarnot secret set tls/key < server.key', 'qarnot secret set ci/token --no-overwrite'],
         writes: true,
         options: (cmd) => cmd.option('--no-overwrite', 'fail if the secret exists instead of replacing its value'),
         load: () => import('./set.js'),

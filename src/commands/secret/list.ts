@@ -7,5 +7,5 @@ export async function run(ctx: Context, opts: { recursive?: boolean }, prefix: s
   const base = parseSecretKey('PREFIX', prefix ?? '', { allowEmpty: true });
   const http = await ctx.api();
   const keys = opts.recursive ? await listSecretsRecursive(http, base) : await listSecretsUnder(http, base);
-  await printItems(ctx, keys, { plural: 'secrets', id: (k) => k, columns: [{ header: 'KEY', value: (k) => k }] });
+  await printItems(ctx, keys, { plural: 'secrets', fields: [], id: (k) => k, columns: [{ header: 'KEY', value: (k) => k }] });
 }

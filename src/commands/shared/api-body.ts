@@ -1,6 +1,7 @@
 // Flags of api-options.ts → body fields; checked locally (exit 2, nothing sent).
 import { readFileSync } from 'node:fs';
 import type { Http } from '../../api/http.js';
+import { normalizeSecretKey } from '../../api/secrets.js';
 import { findProject, listProjects } from '../../api/services.js';
 import { UsageError } from '../../errors.js';
 import { isUuid, parseDuration, parseInteger, parseKeyValueList, parseUuidOrShortname, quote } from '../../lib/parse.js';
@@ -64,7 +65,8 @@ export function applyApiFieldFlags(body: Body, opts: ApiFieldFlags, kind: 'task'
     if (opts.project.trim() === '') throw new UsageError('--project must not be empty');
     body.projectUuid = opts.project;
   }
-  const keys = nonEmpty('--secret', opts.secret);
+  // Spelt as "secret set" stores them ("/db/pass/" is db/pass), or the instances would not get them.
+  const keys = [...new Set(nonEmpty('--secret', opts.secret).map(normalizeSecretKey))];
   const prefixes = nonEmpty('--secret-prefix', opts.secretPrefix);
   if (keys.length || prefixes.length) body.secretsAccessRights = { bySecret: keys.map((key) => ({ key })), byPrefix: prefixes.map((prefix) => ({ prefix })) };
   const forwards = (opts.forward ?? []).map(parseForward);

@@ -177,7 +177,7 @@ function bulkReporter(ctx: Context, items: Selected[], pastTense: string): { ite
  * Ends with exit 3 when every item was not found, 1 when any failed. Interrupted, it says
  * how far it got: the requests in flight may have acted though their answer never came.
  */
-async function runBulk(
+export async function runBulk(
   ctx: Context,
   items: Selected[],
   concurrency: number,

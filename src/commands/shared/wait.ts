@@ -139,7 +139,11 @@ export async function waitForOne<T>(ctx: Context, spec: WaitOneSpec<T>, reporter
   }
   reporter.stop(result.entries);
   const entry = result.entries[0]!;
-  if (result.timedOut) throw new TimeoutError(`${noun} ${id} is still ${entry.state ?? 'unknown'} after ${timeout}`);
+  if (result.timedOut) {
+    // Not "still X" when the last polls failed: X is only what was last seen.
+    if (entry.error) throw new TimeoutError(`${noun} ${id}: gave up after ${timeout}; last seen ${entry.state ?? 'nowhere'}, then: ${entry.error}`);
+    throw new TimeoutError(`${noun} ${id} is still ${entry.state ?? 'unknown'} after ${timeout}`);
+  }
   if (entry.state === VANISHED_STATE) throw new CliError(entry.error ?? `${noun} "${id}" not found`, ExitCode.NotFound);
   return entry;
 }
@@ -171,11 +175,18 @@ export async function createWaitReporter<T>(ctx: Context, options: ReporterOptio
   // A terminal reporting no width (some ptys) sends ora's line counting into a loop: no spinner then.
   const columns = (ctx.io.stderr as { columns?: number }).columns;
   if (!ctx.io.stderrIsTTY || !columns || ctx.env.TERM === 'dumb' || ctx.globals.quiet) {
+    // A line when the state changes, and when polling starts failing or works again: a log
+    // must not stay silent for minutes while the API cannot be reached.
+    const shownError = new Map<string, string | undefined>();
+    const print = (entry: WaitEntry<T>) => {
+      shownError.set(entry.id, entry.error);
+      if (!ctx.globals.quiet) ctx.io.err(`${options.describe(entry, elapsed(), c)}\n`);
+    };
     return {
-      onChange: (entry) => {
-        if (!ctx.globals.quiet) ctx.io.err(`${options.describe(entry, elapsed(), c)}\n`);
+      onChange: print,
+      onRound: (entries) => {
+        for (const entry of entries) if (entry.error !== shownError.get(entry.id)) print(entry);
       },
-      onRound: () => {},
       stop: () => {},
     };
   }
