@@ -436,7 +436,7 @@ _qarnot() {
   done
   __qarnot_node "$path"
   COMPREPLY=()
-  local kind optpfx='' eq
+  local kind optpfx='' eq c quoted=''
   if [[ -n $pending ]]; then
     __qarnot_optkind "$path" "$pending"; kind=$REPLY
   elif ((!dashes)) && [[ $cur == --*=* ]]; then
@@ -453,14 +453,24 @@ _qarnot() {
   eq=$optpfx; [[ $COMP_WORDBREAKS == *=* ]] && eq=''
   case $kind in
     w:*) COMPREPLY=($(compgen -P "$eq" -W "${kind#w:}" -- "$cur")) ;;
-    f) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
-    d) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;
+    f | d)
+      # One name a line, not split at spaces ("my spec.json"); -o filenames quotes them.
+      compopt -o filenames 2>/dev/null
+      while IFS= read -r c; do COMPREPLY+=("$eq$c"); done < <(compgen "-$kind" -- "$cur")
+      ;;
     @*)
-      local c
+      # Keys may hold spaces: unescape what is typed, escape what is inserted. A folder
+      # ("bucket/dir/") goes on being typed: no space after it.
+      # A word opened with a quote: bash inserts inside it, where nothing is escaped.
+      [[ $cur == [\"\']* ]] && quoted=1
+      cur=${cur//\\/}; cur=${cur#[\"\']}; words[n]=${words[n]//\\/}; words[n]=${words[n]#[\"\']}
       while IFS=$'\t' read -r c _; do
         [[ -z $c || $c == :* ]] && continue
         c=${c#"$optpfx"}
-        [[ $c == "$cur"* ]] && COMPREPLY+=("$eq$c")
+        [[ $c == "$cur"* ]] || continue
+        [[ $c == */ ]] && compopt -o nospace 2>/dev/null
+        [[ -n $quoted ]] || printf -v c '%q' "$c"
+        COMPREPLY+=("$eq$c")
       done < <(qarnot __complete -- "${words[@]}" 2>/dev/null)
       ;;
   esac

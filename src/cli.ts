@@ -26,5 +26,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     const { Script } = await import('node:vm');
     const { main } = loadChunk(Script, join(chunksDir, __QARNOT_MAIN_CHUNK__), codeCacheDir(process.env, chunksDir)) as typeof Main;
     await main(process.argv);
-  })();
+  })().catch((error: unknown) => {
+    // What main could not report (its own chunks missing): one line, not a stack trace.
+    try {
+      writeSync(2, `error: ${error instanceof Error ? error.message : String(error)}\n`);
+    } catch {
+      // stderr closed
+    }
+    process.exitCode = 1;
+  });
 }

@@ -4,6 +4,7 @@ import { CliError, ExitCode } from './errors.js';
 import { installSignalHandlers, interruptedExitCode, wasInterrupted } from './lib/interrupt.js';
 import { writeFd } from './output/stdio.js';
 import { redactSecrets } from './lib/secrets.js';
+import { visibleControls } from './output/controls.js';
 
 /**
  * Runs the CLI and maps every outcome to an exit code. This is the only place
@@ -30,11 +31,12 @@ export function reportError(error: unknown, verbose: boolean, write: (text: stri
   }
   if (wasInterrupted()) return interruptedExitCode();
   if (error instanceof CliError) {
-    if (error.message) write(`${redactSecrets(formatMessage(error.message))}\n`);
+    // Messages quote the API's and the user's words: never terminal escapes.
+    if (error.message) write(`${visibleControls(redactSecrets(formatMessage(error.message)))}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  write(`${redactSecrets(formatMessage(`unexpected error: ${message}`))}\n`);
+  write(`${visibleControls(redactSecrets(formatMessage(`unexpected error: ${message}`)))}\n`);
   if (verbose && error instanceof Error && error.stack) write(`${redactSecrets(error.stack)}\n`);
   return ExitCode.Failure;
 }

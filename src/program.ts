@@ -49,7 +49,7 @@ export async function buildProgram(hooks: ProgramHooks = {}, args?: readonly str
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('--verbose', 'trace every HTTP request on stderr (token redacted)')
     .option('--as <account>', 'read another account you have access to (env QARNOT_READ_AS); read-only')
-    .addOption(new Option('--deadline <duration>', 'give up on a command after this long (default 2m; not for wait/follow)'));
+    .addOption(new Option('--deadline <duration>', 'give up on a command after this long (default 2m; 0 for never; not for wait/follow)'));
 
   const target = firstOperand(args);
   const full = (group: Group) =>

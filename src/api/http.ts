@@ -83,11 +83,12 @@ export class Http {
     this.transport = settings.transport ?? nodeTransport();
     this.policy = settings.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.readAs = connection.readAs;
-    if (settings.globals.deadline) {
-      this.deadlineSignal = AbortSignal.timeout(
-        // A timer longer than 2^31-1 ms fires at once: refuse it rather than time out at start.
-        parseDuration('--deadline', settings.globals.deadline, 2 ** 31 - 1),
-      );
+    // A timer longer than 2^31-1 ms fires at once: refuse it rather than time out at start.
+    const explicit = settings.globals.deadline ? parseDuration('--deadline', settings.globals.deadline, 2 ** 31 - 1) : undefined;
+    if (explicit === 0) {
+      // --deadline 0: none at all, as kubectl's --request-timeout=0 (not "give up at once").
+    } else if (explicit !== undefined) {
+      this.deadlineSignal = AbortSignal.timeout(explicit);
     } else if (!settings.longRunning) {
       // The default deadline ends a command that is stuck, not one that is making progress.
       const deadline = new AbortController();

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, ExitCode, InterruptedError } from '../errors.js';
 import { currentSignal } from '../lib/interrupt.js';
@@ -77,14 +77,38 @@ export function prepareConfigDir(dir: string): void {
   }
 }
 
-/** Writes the file whole, 0600, through a temp file renamed over it; the temp file never stays behind. */
+/**
+ * Writes the file whole, 0600, through a temp file renamed over it; the temp file never stays
+ * behind. A config.json that is a symlink (dotfiles kept in a repository) is written through:
+ * the rename goes over the file it points to, not over the link; where that cannot be written
+ * (a read-only store, as Nix home-manager's), over the link as before.
+ */
 export function writeConfigFile(dir: string, data: unknown): void {
-  const path = join(dir, 'config.json');
+  const link = join(dir, 'config.json');
+  const target = linkTarget(link);
+  const text = `${JSON.stringify(data, null, '\t')}\n`;
+  try {
+    writeWhole(target, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (target !== link && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
+      try {
+        writeWhole(link, text);
+        return;
+      } catch {
+        // reported as the first failure
+      }
+    }
+    throw new CliError(`cannot write the config file ${target} (${code ?? String(error)}); point QARNOT_CONFIG_DIR at a writable directory`);
+  }
+}
+
+function writeWhole(path: string, text: string): void {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, `${JSON.stringify(data, null, '\t')}\n`);
+      writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -96,8 +120,15 @@ export function writeConfigFile(dir: string, data: unknown): void {
     } catch {
       // never created
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot write the config file ${path} (${code ?? String(error)}); point QARNOT_CONFIG_DIR at a writable directory`);
+    throw error;
+  }
+}
+
+function linkTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // none yet (or a dangling link): made here
   }
 }
 
@@ -159,7 +190,10 @@ export async function withConfigLock<T>(dir: string, write: () => T): Promise<T>
       fd = openSync(lock, 'wx', 0o600);
       writeSync(fd, String(process.pid));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        throw new CliError(`cannot write in the config directory ${dir} (${code ?? String(error)}); point QARNOT_CONFIG_DIR at a writable directory`);
+      }
       if (isStale(lock)) {
         try {
           unlinkSync(lock);

@@ -37,17 +37,13 @@ export async function resolveConnection(
   const store = needsStore ? await config() : undefined;
   const name = profileName ?? store?.activeProfileName() ?? DEFAULT_PROFILE;
   const stored = store?.profile(name);
-  if (profileName !== undefined && stored === undefined && store) {
-    const known = Object.keys(store.profiles());
-    throw new UsageError(
-      `--context: no context named "${name}"${known.length ? `; known contexts: ${known.join(', ')}` : '; add one with "qarnot login --context NAME"'}`,
-    );
-  }
+  if (profileName !== undefined && stored === undefined && store) throw unknownContext(name, store);
 
+  // An explicit --context takes its URL and token together, never one of them from the
+  // environment: QARNOT_CLIENT_TOKEN is meant for QARNOT_CLUSTER_URL, not for the context's server.
   const pick = <T>(flag: T | undefined, fromEnv: T | undefined, fromProfile: T | undefined, fallback: T | undefined): [T | undefined, Source] => {
     if (flag !== undefined) return [flag, 'flag'];
-    if (explicitProfile !== undefined && fromProfile !== undefined) return [fromProfile, 'profile'];
-    if (fromEnv !== undefined) return [fromEnv, 'env'];
+    if (fromEnv !== undefined && explicitProfile === undefined) return [fromEnv, 'env'];
     if (fromProfile !== undefined) return [fromProfile, 'profile'];
     return fallback === undefined ? [undefined, 'none'] : [fallback, 'default'];
   };
@@ -61,6 +57,11 @@ export async function resolveConnection(
     readAs: readAs ?? nonEmpty(stored?.as),
     sources: { apiUrl: apiUrlSource, token: tokenSource },
   };
+}
+
+export function unknownContext(name: string, store: ConfigStore): UsageError {
+  const known = Object.keys(store.profiles());
+  return new UsageError(`--context: no context named "${name}"${known.length ? `; known contexts: ${known.join(', ')}` : '; add one with "qarnot login --context NAME"'}`);
 }
 
 /** QARNOT_CONTEXT, or its deprecated name QARNOT_PROFILE. */

@@ -55,17 +55,19 @@ export function openConfigStore(env: NodeJS.ProcessEnv): ConfigStore {
   };
   const clean = (profile: Record<string, string | undefined>): StoredProfile =>
     Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== ''));
+  // Own keys only: a context named "constructor" or "toString" is not Object.prototype's.
+  const own = (profiles: Record<string, StoredProfile>, name: string) => (Object.hasOwn(profiles, name) ? profiles[name] : undefined);
   return {
     path,
     activeProfileName: () => current.activeProfile,
     setActiveProfile: (name) => change((c) => void (c.activeProfile = name)),
     profiles: () => current.profiles,
-    profile: (name) => current.profiles[name],
+    profile: (name) => own(current.profiles, name),
     saveProfile: (name, profile) => change((c) => void (c.profiles = { ...c.profiles, [name]: clean({ ...profile }) })),
-    updateProfile: (name, patch) => change((c) => void (c.profiles = { ...c.profiles, [name]: clean({ ...c.profiles[name], ...patch }) })),
+    updateProfile: (name, patch) => change((c) => void (c.profiles = { ...c.profiles, [name]: clean({ ...own(c.profiles, name), ...patch }) })),
     removeProfile: (name) =>
       change((c) => {
-        if (!(name in c.profiles)) return false;
+        if (!Object.hasOwn(c.profiles, name)) return false;
         const { [name]: _removed, ...rest } = c.profiles;
         c.profiles = rest;
         return true;

@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fchmodSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Script } from 'node:vm';
 import { makeDirectory } from './make-dir.js';
 
@@ -30,7 +30,8 @@ const WRAPPER_END = '\n});';
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv, chunksDir: string): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  // Relative ones are ignored (the XDG spec): entries would be made in every directory qarnot runs in.
+  const base = [env.XDG_CACHE_HOME, env.HOME && join(env.HOME, '.cache')].find((dir) => dir && isAbsolute(dir));
   if (!base) return undefined;
   let hash = 0x811c9dc5; // FNV-1a: node:crypto would cost more to load than the cache saves
   for (let i = 0; i < chunksDir.length; i++) hash = Math.imul(hash ^ chunksDir.charCodeAt(i), 0x01000193) >>> 0;
@@ -68,15 +69,8 @@ export function loadChunk(Script: ScriptClass, file: string, cacheDir: string | 
     const chunk: LoadedChunk = { exports: {} };
     loaded.set(path, chunk);
     const entry = cache === undefined ? undefined : join(cache, `${basename(path)}.v8`);
-    let cachedData: Buffer | undefined;
-    if (entry !== undefined) {
-      try {
-        cachedData = readFileSync(entry);
-      } catch {
-        // not kept yet
-      }
-    }
-    const script = new Script(`${WRAPPER_START}${readFileSync(path, 'utf8')}${WRAPPER_END}`, { filename: path, cachedData });
+    const cachedData = entry === undefined ? undefined : readEntry(entry);
+    const script = new Script(`${WRAPPER_START}${readChunk(path)}${WRAPPER_END}`, { filename: path, cachedData });
     if (entry !== undefined && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ entry, script });
     const dir = dirname(path);
     const require = (id: string) => (id.startsWith('./') ? load(join(dir, id)) : builtin(id));
@@ -92,11 +86,73 @@ export function loadChunk(Script: ScriptClass, file: string, cacheDir: string | 
   return load(file);
 }
 
+/**
+ * A chunk's source. Chunks load lazily: one may be gone because qarnot was upgraded in place
+ * while this command ran (a long `task wait`), or the install is incomplete.
+ */
+function readChunk(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`${path} is missing: qarnot was upgraded or removed while this command ran, or its installation is incomplete; run the command again, or reinstall qarnot`);
+  }
+}
+
 /** Everything but Node's built-ins is in the bundle. */
 function builtin(id: string): unknown {
   const found = process.getBuiltinModule(id);
   if (found === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' });
   return found;
+}
+
+// V8 checks an entry's header (its version, flags, source and length), not its content:
+// bytecode damaged on disk (a crash before the data reached it, a bad sector) is a fatal
+// error in V8 (SIGTRAP) in every command until the entry is deleted. So each entry carries
+// a checksum of its data, checked on its first use only (~2 ms for a command's chunks,
+// 20% of what the cache saves), after which the entry is sealed read-only: mode 0400.
+const HEADER_BYTES = 8; // the checksum, and the data left 8-byte aligned for V8
+const NEW_ENTRY = 0o600;
+const CHECKED_ENTRY = 0o400;
+
+/** FNV-1a over 32-bit words: enough against damage (others' writes are kept out by `usable`). */
+function checksum(data: Buffer): number {
+  const words = new Int32Array(data.buffer, data.byteOffset, data.length >>> 2);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 0x01000193);
+  for (let i = words.length * 4; i < data.length; i++) hash = Math.imul(hash ^ data[i]!, 0x01000193);
+  return hash >>> 0;
+}
+
+/** An entry's V8 data: undefined when there is none, or it is not ours, or not whole. */
+function readEntry(entry: string): Buffer | undefined {
+  let fd;
+  try {
+    fd = openSync(entry, 'r');
+  } catch {
+    return undefined; // not kept yet
+  }
+  try {
+    const stat = fstatSync(fd);
+    const uid = process.getuid?.();
+    if ((uid !== undefined && stat.uid !== uid) || stat.size <= HEADER_BYTES) return undefined;
+    const bytes = Buffer.allocUnsafeSlow(stat.size); // its own memory: aligned
+    if (readSync(fd, bytes, 0, stat.size, 0) !== stat.size) return undefined;
+    const data = bytes.subarray(HEADER_BYTES);
+    if ((stat.mode & 0o777) !== CHECKED_ENTRY) {
+      if (bytes.readUInt32LE(0) !== checksum(data)) return undefined;
+      try {
+        fchmodSync(fd, CHECKED_ENTRY);
+      } catch {
+        // A read-only cache (a container image's): checked again next time.
+      }
+    }
+    return data;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function writeEntries(entries: { entry: string; script: Script }[], cacheDir: string, chunksDir: string): void {
@@ -105,7 +161,16 @@ function writeEntries(entries: { entry: string; script: Script }[], cacheDir: st
     for (const { entry, script } of entries) {
       // Whole or not at all: another qarnot may be reading it right now.
       const partial = `${entry}.${process.pid}`;
-      writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+      const data = script.createCachedData();
+      const header = Buffer.alloc(HEADER_BYTES);
+      header.writeUInt32LE(checksum(data), 0);
+      const fd = openSync(partial, 'w', NEW_ENTRY);
+      try {
+        fchmodSync(fd, NEW_ENTRY); // whatever the umask: 0400 would pass for checked
+        if (writeSync(fd, header) + writeSync(fd, data) !== HEADER_BYTES + data.length) throw new Error('short write');
+      } finally {
+        closeSync(fd);
+      }
       renameSync(partial, entry);
     }
     // Entries of chunks this install no longer has (an upgrade in place) are of no more use,

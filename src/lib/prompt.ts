@@ -15,6 +15,7 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
     let value = '';
     const finish = (error?: Error) => {
       stdin.removeListener('data', onData);
+      stdin.removeListener('end', onEnd);
       signal.removeEventListener('abort', onAbort);
       stdin.setRawMode?.(false);
       stdin.pause();
@@ -23,6 +24,8 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
       else resolve(value);
     };
     const onAbort = () => finish(new Error('interrupted'));
+    const onEnd = () => finish();
+    // Raw mode turns the terminal's line editing off: its keys arrive as bytes.
     const onData = (chunk: Buffer) => {
       const chars = [...chunk.toString('utf8')];
       for (const [i, ch] of chars.entries()) {
@@ -32,7 +35,7 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
           return finish();
         }
         if (ch === '\u0003') {
-          // Raw mode swallows Ctrl-C: treat the byte as the signal it stands for.
+          // Ctrl-C: the signal it stands for.
           interrupt();
           return finish(new Error('interrupted'));
         }
@@ -42,12 +45,14 @@ export function readHidden(stdin: Readable & { isTTY?: boolean; setRawMode?: (ra
           continue;
         }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-        else value += ch;
+        else if (ch === '\u0015') value = ''; // Ctrl-U
+        else if (ch >= ' ' || ch === '\t') value += ch; // not Escape nor the other control keys
       }
     };
     signal.addEventListener('abort', onAbort, { once: true });
     stdin.setRawMode?.(true);
     stdin.resume();
     stdin.on('data', onData);
+    stdin.once('end', onEnd);
   });
 }

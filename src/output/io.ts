@@ -38,13 +38,15 @@ export interface ColorEnv {
 
 /** clig.dev's rule: FORCE_COLOR wins; NO_COLOR, --no-color, TERM=dumb or no TTY turn colour off. */
 export function colorLevel(isTTY: boolean, { env, colorFlag }: ColorEnv): 0 | 1 | 2 | 3 {
+  // The flag beats the environment (a FORCE_COLOR a CI sets for every program).
+  if (!colorFlag) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '' && force !== '0' && force !== 'false') {
     const n = Number(force);
     return n === 2 || n === 3 ? n : 1;
   }
   if (force === '0' || force === 'false') return 0;
-  if ((env.NO_COLOR ?? '') !== '' || !colorFlag || env.TERM === 'dumb' || !isTTY) return 0;
+  if ((env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb' || !isTTY) return 0;
   const term = env.COLORTERM ?? '';
   if (term === 'truecolor' || term === '24bit') return 3;
   return (env.TERM ?? '').includes('256') ? 2 : 1;
@@ -98,6 +100,8 @@ export function systemIO(colorEnv: ColorEnv, chalk: (new (options: { level: 0 | 
 export function tableWidth(columnsEnv: string | undefined, terminal: number | undefined): number | undefined {
   const n = Number(columnsEnv);
   if (columnsEnv !== undefined && Number.isInteger(n) && n > 0) return n;
+  // A terminal of width 0 does not know its width (a serial console, a pty not sized yet):
+  // fitting to 0 would cut every column but the uuid.
   return terminal !== undefined && terminal > 0 ? terminal : undefined;
 }
 

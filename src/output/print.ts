@@ -7,6 +7,7 @@ import { schemaFields, schemaPath } from '../api/schema.js';
 import { didYouMean } from '../lib/suggest.js';
 import { getPath, project, splitFields } from './fields.js';
 import { fitWidths, type FitColumn } from './fit.js';
+import { visibleControls } from './controls.js';
 
 export type CellKind = 'text' | 'state' | 'date' | 'percent' | 'id' | 'instances';
 
@@ -210,15 +211,6 @@ function tsvCell(kind: CellKind | undefined, value: unknown): string {
   const text = plain(value);
   if (kind === 'date' && isUnsetDate(text)) return '';
   return inlineText(text);
-}
-
-/**
- * Other control characters as `\x1b`: a value from the API or a bucket key (`\x1b]2;...`,
- * `\x1b[2J`) must not drive the terminal it is shown on. JSON output keeps them, escaped by JSON.
- */
-function visibleControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** A value from the API inside a line for people: on that one line, and unable to drive the terminal. */

@@ -26,7 +26,8 @@ export function writeFd(fd: 1 | 2, text: string): void {
 export function helpWidth(fd: 1 | 2): number {
   // A terminal is a character device; asking node:tty would load the socket modules.
   if (!fstatSync(fd).isCharacterDevice()) return 80;
-  return (fd === 1 ? process.stdout : process.stderr).columns ?? 80;
+  // 0: a terminal that does not know its width (help one word a line otherwise).
+  return (fd === 1 ? process.stdout : process.stderr).columns || 80;
 }
 
 let guarded = false;

@@ -61,6 +61,26 @@ describe('code cache of the chunks', () => {
     expect(existsSync(join(dir, `${main}.12345`))).toBe(false);
   });
 
+  it('an entry damaged inside (a disk error, a crash before it reached the disk) is never given to V8', async () => {
+    // V8 checks an entry's header, not its content: damaged bytecode was a fatal error
+    // (exit 133) in every later command until the cache was deleted by hand.
+    const cacheHome = mkdtempSync(join(tmpdir(), 'qarnot-test-cc-'));
+    const first = await run(cacheHome);
+    const dir = installDir(cacheHome);
+    const main = readdirSync(dir).find((name) => name.startsWith('main-'))!;
+    const damaged = readFileSync(join(dir, main));
+    for (let i = 200; i < damaged.length; i += 97) damaged[i]! ^= 0xff;
+    writeFileSync(join(dir, main), damaged);
+    for (let i = 0; i < 2; i++) {
+      const again = await run(cacheHome);
+      expect(again.exitCode, again.stderr).toBe(0);
+      expect(again.stdout).toBe(first.stdout);
+    }
+    expect(readFileSync(join(dir, main)).equals(damaged)).toBe(false);
+    // Checked once, then sealed: later runs read it without checking it again.
+    expect(statSync(join(dir, main)).mode & 0o777).toBe(0o400);
+  });
+
   it('a directory others may write to is not used at all', async () => {
     const cacheHome = mkdtempSync(join(tmpdir(), 'qarnot-test-cc-'));
     await run(cacheHome);

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { contextFromEnv } from '../../config/resolve.js';
 
 export async function run(ctx: Context, _opts: unknown, name: string): Promise<void> {
   const store = await ctx.config();
@@ -8,4 +9,10 @@ export async function run(ctx: Context, _opts: unknown, name: string): Promise<v
   }
   await store.setActiveProfile(name);
   ctx.io.err(`Now using context "${name}"\n`);
+  // The variable beats the stored choice: without a word, the next command would go elsewhere.
+  const fromEnv = contextFromEnv(ctx.env);
+  if (fromEnv !== undefined && fromEnv !== name) {
+    const variable = ctx.env.QARNOT_CONTEXT?.trim() ? 'QARNOT_CONTEXT' : 'QARNOT_PROFILE';
+    ctx.io.err(`warning: ${variable} is set to "${fromEnv}": commands use that context, not "${name}", until you unset it\n`);
+  }
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../lib/secrets.js';
-import { contextFromEnv } from '../../config/resolve.js';
+import { contextFromEnv, DEFAULT_API_URL } from '../../config/resolve.js';
+import { checkBaseUrl } from '../../config/url.js';
 import type { ConfigStore } from '../../config/store.js';
 import { checkProfileName } from './shared.js';
 
@@ -67,6 +68,9 @@ export async function run(ctx: Context, _opts: unknown, file?: string): Promise<
   const imported = /^\s*\[/m.test(text) ? parsePythonSdkConfig(text) : parseOfficialCliConfig(text);
   if (!imported.token && !imported.apiUrl) throw new UsageError(`FILE: "${path}" holds no token and no API URL`);
   registerSecret(imported.token);
+  // As "config set" checks them: a URL holding credentials must not be stored, nor later listed.
+  if (imported.apiUrl) imported.apiUrl = checkBaseUrl(imported.apiUrl, `the API URL in ${path}`, DEFAULT_API_URL);
+  if (imported.storageUrl) imported.storageUrl = checkBaseUrl(imported.storageUrl, `the storage URL in ${path}`, 'https://storage.qarnot.com');
   const store = await ctx.config();
   const name = checkProfileName(importTarget(ctx, store));
   await store.updateProfile(name, Object.fromEntries(Object.entries(imported).filter(([, v]) => v)));

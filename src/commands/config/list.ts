@@ -22,6 +22,7 @@ export async function run(ctx: Context): Promise<void> {
   }));
   await printItems(ctx, rows, {
     plural: 'contexts',
+    fields: ['context', 'active', 'apiUrl', 'token', 'as'] satisfies (keyof Row)[],
     id: (r) => r.context,
     columns: [
       { header: 'CONTEXT', value: (r) => (r.active && ctx.io.stdoutIsTTY ? `* ${r.context}` : r.context) },

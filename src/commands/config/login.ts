@@ -1,11 +1,12 @@
 import { checkAuth } from '../../api/account.js';
 import { createHttp } from '../../api/http.js';
 import { DEFAULT_API_URL } from '../../config/resolve.js';
+import { checkBaseUrl } from '../../config/url.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../lib/secrets.js';
 import { readHidden, readAllStdin } from '../../lib/prompt.js';
-import { checkProfileName, targetProfile } from './shared.js';
+import { checkProfileName, targetProfile, warnEnvironmentToken } from './shared.js';
 
 interface LoginOptions {
   withToken?: boolean;
@@ -20,7 +21,8 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
   const profile = checkProfileName(targetProfile(ctx, store));
   const existing = store.profile(profile) ?? {};
   let token: string;
-  if (opts.withToken) {
+  // --with-token on a terminal (nothing piped): the token would be echoed as it is pasted.
+  if (opts.withToken && !ctx.io.stdinIsTTY) {
     token = (await readAllStdin(ctx.io.stdin)).trim();
   } else if (ctx.io.canPrompt()) {
     token = (await readHidden(ctx.io.stdin, ctx.io.stderr, 'Paste your Qarnot API token: ', ctx.signal)).trim();
@@ -33,7 +35,10 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
   // The usual precedence (flag, environment, stored, default); the URL is stored with the
   // token, so that the token is never paired with another server than the one it was checked on.
   const fromEnv = ctx.globals.apiUrl === undefined && ctx.env.QARNOT_CLUSTER_URL !== undefined && ctx.env.QARNOT_CLUSTER_URL !== '';
-  const apiUrl = (ctx.globals.apiUrl ?? (fromEnv ? ctx.env.QARNOT_CLUSTER_URL : undefined) ?? existing.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const origin = ctx.globals.apiUrl !== undefined ? '--api-url' : fromEnv ? 'QARNOT_CLUSTER_URL' : "the context's api-url";
+  // Checked before anything is sent or stored: a URL with credentials would be written
+  // to the file and printed below, an ftp:// one stored for every later command to refuse.
+  const apiUrl = checkBaseUrl(ctx.globals.apiUrl ?? (fromEnv ? ctx.env.QARNOT_CLUSTER_URL : undefined) ?? existing.apiUrl ?? DEFAULT_API_URL, origin, DEFAULT_API_URL);
   if (opts.check) {
     const http = createHttp(
       { apiUrl, token, profile, readAs: undefined, sources: { apiUrl: 'flag', token: 'flag' } },
@@ -45,4 +50,5 @@ export async function run(ctx: Context, opts: LoginOptions, tokenArgument?: stri
   if (Object.keys(store.profiles()).length === 1) await store.setActiveProfile(profile);
   const source = fromEnv ? ' (from QARNOT_CLUSTER_URL)' : '';
   ctx.io.err(`Logged in to ${apiUrl}${source} as context "${profile}"${opts.check ? '' : ' (token not checked)'}; token and URL stored in ${store.path}\n`);
+  warnEnvironmentToken(ctx);
 }

@@ -1,14 +1,15 @@
 import type { Context } from '../../context.js';
-import { targetProfile } from './shared.js';
+import { existingTarget, warnEnvironmentToken } from './shared.js';
 
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.config();
-  const name = targetProfile(ctx, store);
+  const name = existingTarget(ctx, store);
   const profile = store.profile(name);
-  if (!profile?.token) {
+  if (profile?.token) {
+    await store.updateProfile(name, { token: undefined });
+    ctx.io.err(`Removed the token of context "${name}"\n`);
+  } else {
     ctx.io.err(`Context "${name}" has no stored token\n`);
-    return;
   }
-  await store.updateProfile(name, { token: undefined });
-  ctx.io.err(`Removed the token of context "${name}"\n`);
+  warnEnvironmentToken(ctx);
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { checkBaseUrl } from '../../config/url.js';
-import { checkProfileName, fieldOf, targetProfile } from './shared.js';
+import { checkProfileName, existingTarget, fieldOf } from './shared.js';
 
 export async function run(ctx: Context, _opts: unknown, key: string, value: string): Promise<void> {
   const field = fieldOf(key);
@@ -9,7 +9,7 @@ export async function run(ctx: Context, _opts: unknown, key: string, value: stri
     checked = checkBaseUrl(value, key, field === 'apiUrl' ? 'https://api.qarnot.com' : 'https://storage.qarnot.com');
   }
   const store = await ctx.config();
-  const name = checkProfileName(targetProfile(ctx, store));
+  const name = checkProfileName(existingTarget(ctx, store));
   await store.updateProfile(name, { [field]: checked });
   ctx.io.err(`Set ${key} of context "${name}"\n`);
 }

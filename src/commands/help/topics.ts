@@ -17,14 +17,18 @@ export const TOPICS: Record<string, string> = {
 `,
   environment: `Environment variables
 
-  QARNOT_CLIENT_TOKEN  API token (the official SDKs' name); beats the stored context
+  QARNOT_CLIENT_TOKEN  API token (the official SDKs' name); beats the stored
+                       context's
   QARNOT_CLUSTER_URL   API base URL (default https://api.qarnot.com)
-  QARNOT_CONTEXT       stored context to use (like --context; QARNOT_PROFILE is its
-                       deprecated name)
+  QARNOT_CONTEXT       stored context to use (like --context; QARNOT_PROFILE is
+                       its deprecated name)
   QARNOT_READ_AS       read another account's resources (like --as)
   QARNOT_STORAGE_URL   S3 storage URL (default: the API's GET /settings)
   QARNOT_ACCOUNT_EMAIL storage access key (default: the e-mail of GET /info)
-  QARNOT_CONFIG_DIR    where the config file lives (default ~/.config/qarnot)
+  QARNOT_CONFIG_DIR    where the config file lives (default
+                       $XDG_CONFIG_HOME/qarnot, else ~/.config/qarnot)
+  XDG_CACHE_HOME       where compiled code is kept (default ~/.cache);
+                       NODE_DISABLE_COMPILE_CACHE=1 turns that off
   QARNOT_SSH           program "task ssh" runs instead of ssh
   NO_COLOR             any non-empty value turns colours off
   FORCE_COLOR          turns colours on even when not a terminal

@@ -74,7 +74,7 @@ end
 function __qarnot_complete
     set -l typed (commandline -opc)
     set -e typed[1]
-    set -l cur (commandline -ct)
+    set -l cur (commandline -ct | string unescape)
     set -l cpath ''
     set -l pending ''
     set -l operands 0
@@ -129,7 +129,8 @@ function __qarnot_complete
         case d
             __fish_complete_directories $cur '' | string replace -r -- '^' $optpfx
         case '@*'
-            qarnot __complete -- $typed (commandline -ct) 2>/dev/null | string match -v -- ':*'
+            # As typed, the word keeps its quotes and backslashes ('my\\ file'): unescape it, as -o does the others.
+            qarnot __complete -- $typed (commandline -ct | string unescape) 2>/dev/null | string match -v -- ':*'
     end
 end
 

@@ -34,7 +34,7 @@ ${nodes.join('\n')}
 ${caseLookups(entries, (p) => `(${p})`)}
 
 _qarnot() {
-  local -a typed subs opts valopts vals items
+  local -a typed subs opts valopts vals items folders
   typed=("\${(@Q)words[2,CURRENT-1]}")
   local cur=\${(Q)words[CURRENT]} cpath='' pending='' w REPLY kind optpfx='' out c d
   integer operands=0 dashes=0
@@ -77,9 +77,10 @@ _qarnot() {
         [[ -z $c || $c == :* ]] && continue
         if [[ $c == *$'\\t'* ]]; then d=\${c#*$'\\t'}; c=\${c%%$'\\t'*}; else d=''; fi
         c=\${c#$optpfx}
-        items+=("\${c//:/\\\\:}\${d:+:$d}")
+        # A folder ("bucket/dir/") goes on being typed: no space after it.
+        if [[ $c == */ ]]; then folders+=("\${c//:/\\\\:}\${d:+:$d}"); else items+=("\${c//:/\\\\:}\${d:+:$d}"); fi
       done
-      (( $#items )) && _describe -t values "\${kind#@}" items
+      (( $#items + $#folders )) && _describe -t values "\${kind#@}" items -- folders -S ''
       ;;
   esac
 }
