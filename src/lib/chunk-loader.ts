@@ -5,7 +5,7 @@ import { makeDirectory } from './make-dir.js';
 
 // The bundle's chunks (scripts/build.mjs) are loaded here rather than by Node's require, so
 // that V8's code for each can be kept between runs: compiling them is ~10 ms of every command
-// on Node 20 (`task show` 1.48× → 1.37× `node -e 0`, `npm run bench`). Node 22's own compile
+// on Node 20 (`task show` 1.52× → 1.42× `node -e 0` once cached, `npm run bench`). Node 22's own compile
 // cache works the same way (V8's code cache), but only for files its loader reads.
 //
 // A chunk's file name carries the hash of its content (esbuild's chunkNames), and V8 refuses
