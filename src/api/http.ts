@@ -85,11 +85,10 @@ export class Http {
     this.readAs = connection.readAs;
     // A timer longer than 2^31-1 ms fires at once: refuse it rather than time out at start.
     const explicit = settings.globals.deadline ? parseDuration('--deadline', settings.globals.deadline, 2 ** 31 - 1) : undefined;
-    if (explicit === 0) {
-      // --deadline 0: none at all, as kubectl's --request-timeout=0 (not "give up at once").
-    } else if (explicit !== undefined) {
+    // --deadline 0: none at all, as kubectl's --request-timeout=0 (not "give up at once").
+    if (explicit !== undefined && explicit > 0) {
       this.deadlineSignal = AbortSignal.timeout(explicit);
-    } else if (!settings.longRunning) {
+    } else if (explicit === undefined && !settings.longRunning) {
       // The default deadline ends a command that is stuck, not one that is making progress.
       const deadline = new AbortController();
       let timer: NodeJS.Timeout | undefined;
