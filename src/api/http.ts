@@ -1,4 +1,5 @@
 import type { GlobalOptions } from '../context.js';
+import { DEFAULT_PROFILE } from '../config/location.js';
 import type { Connection } from '../config/resolve.js';
 import { ApiError, CliError, ExitCode, InterruptedError, NetworkError, TimeoutError } from '../errors.js';
 import type { IO } from '../output/io.js';
@@ -170,7 +171,7 @@ export class Http {
         await this.pause(delay, `HTTP ${response.status}`);
         continue;
       }
-      const error = toApiError(spec, response);
+      const error = toApiError(spec, response, this.connection);
       error.afterLostAnswer = mayHaveActed;
       throw error;
     }
@@ -269,14 +270,21 @@ export function apiMessage(text: string): { message: string; body: unknown } {
   return { message: text.trim().slice(0, 500), body };
 }
 
-function toApiError(spec: RequestSpec, response: HttpResponse): ApiError {
+/** What to do about a refused token depends on where it came from: "run qarnot login" does not replace QARNOT_CLIENT_TOKEN. */
+function refusedTokenHint(connection: Connection): string {
+  if (connection.sources.token === 'env') return 'the token in QARNOT_CLIENT_TOKEN was refused: check it, or unset it and run "qarnot login"';
+  const context = connection.profile === DEFAULT_PROFILE ? '' : ` --context ${connection.profile}`;
+  return `run "qarnot login${context}" to store a new token, or set QARNOT_CLIENT_TOKEN`;
+}
+
+function toApiError(spec: RequestSpec, response: HttpResponse, connection: Connection): ApiError {
   const { message: said, body } = apiMessage(response.text);
   // An error is one line: a message over several (a stack trace, a validation list) is joined.
   const message = said.replace(/\s*[\r\n]+\s*/g, ' ');
   const status = response.status;
   let text: string;
   if (status === 404 && spec.notFound) text = spec.notFound;
-  else if (status === 401) text = `authentication failed${message ? `: ${message}` : ''}; run "qarnot login" or set QARNOT_CLIENT_TOKEN`;
+  else if (status === 401) text = `authentication failed${message ? `: ${message}` : ''}; ${refusedTokenHint(connection)}`;
   else text = message ? `${message} (HTTP ${status})` : `HTTP ${status} from ${spec.method} ${spec.path}`;
   return new ApiError(text, status, spec.method, spec.path, body);
 }

@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOk } from '../helpers/cli.js';
+import { cliOk, tempConfigDir } from '../helpers/cli.js';
 import { run, runOk } from '../helpers/run.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { BIN } from '../helpers/paths.js';
@@ -115,7 +115,14 @@ describe('read commands against the emulator', () => {
   it('exits 4 on a wrong token, 3 on an unknown id, never printing the token', async () => {
     const wrong = await run(['task', 'list'], { env: { QARNOT_CLUSTER_URL: emu.url, QARNOT_CLIENT_TOKEN: 'definitely-wrong-token' } });
     expect(wrong.exitCode).toBe(4);
-    expect(wrong.stderr).toMatch(/^error: authentication failed.*qarnot login/);
+    // The token came from the environment: logging in again would not replace it.
+    expect(wrong.stderr).toMatch(/^error: authentication failed.*; the token in QARNOT_CLIENT_TOKEN was refused: check it, or unset it and run "qarnot login"$/);
+    // A stored token: a new login, in the context it came from.
+    const configDir = tempConfigDir();
+    await runOk(['login', '--context', 'stage', '--api-url', emu.url, '--with-token', '--no-check'], { configDir, input: 'stored-wrong-token\n' });
+    const stored = await run(['task', 'list', '--context', 'stage'], { configDir });
+    expect(stored.exitCode).toBe(4);
+    expect(stored.stderr).toMatch(/; run "qarnot login --context stage" to store a new token, or set QARNOT_CLIENT_TOKEN$/);
     const missing = await run(['task', 'show', 'no-such-task'], { emulator: emu });
     expect(missing.exitCode).toBe(3);
     expect(missing.stderr).toBe('error: task "no-such-task" not found');
