@@ -33,8 +33,14 @@ export function parseRemote(arg: string, what = 'NAME'): RemoteLocation {
   const slash = text.indexOf('/');
   const bucket = slash < 0 ? text : text.slice(0, slash);
   checkBucketName(bucket, what);
-  return { bucket, path: slash < 0 ? '' : text.slice(slash + 1) };
+  const path = slash < 0 ? '' : text.slice(slash + 1);
+  const bytes = Buffer.byteLength(path);
+  if (bytes > MAX_KEY_BYTES) throw new UsageError(`${what}: the key is ${bytes} bytes long (UTF-8); the storage takes at most ${MAX_KEY_BYTES}`);
+  return { bucket, path };
 }
+
+/** S3's limit on a key, in bytes of UTF-8. */
+const MAX_KEY_BYTES = 1024;
 
 /** Written as a local path: ./x, ../x, /x, ~/x, . or .., C:\x. */
 function looksLocal(arg: string): boolean {

@@ -131,6 +131,23 @@ describe('qarnot bucket, edge cases', () => {
     expect((await cli(['bucket', 'ls', 'same-name'], opts)).exitCode).toBe(3);
   });
 
+  it('a key over S3\'s 1,024 bytes: refused before anything is sent; the emulator refuses it as S3 does', async () => {
+    const file = join(dir('long-key'), 'a.txt');
+    writeFileSync(file, 'A');
+    const long = 'é'.repeat(513); // 1,026 bytes of UTF-8 in 513 characters
+    const result = await cli(['bucket', 'put', `long-key/${long}`, file], opts);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('error: NAME[/PREFIX]: the key is 1026 bytes long (UTF-8); the storage takes at most 1024');
+    expect((await cli(['bucket', 'ls', 'long-key'], opts)).exitCode).toBe(3);
+    // The emulator, for clients that do not check (the AWS CLI does not).
+    await put('long-key', 'a', 'A');
+    const creds = { endpoint: emu.storageUrl, accessKey: emu.email, secretKey: emu.token };
+    const answer = await s3(creds, 'PUT', objectPath('long-key', long), 'A');
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('<Code>KeyTooLongError</Code>');
+    expect((await s3(creds, 'PUT', objectPath('long-key', 'k'.repeat(1024)), 'A')).status).toBe(200);
+  });
+
   /** A proxy in front of the storage (the counting one): `intercept` stages faults. */
   async function storageProxy(intercept: Intercept): Promise<{ url: string; stop: () => void }> {
     const proxy = await startS3Counter(emu.storageUrl, intercept);

@@ -76,6 +76,8 @@ async function route(call: S3Call): Promise<void> {
     if (method === 'POST' && query.has('delete')) return deleteObjects(call, b);
     throw new S3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
   }
+  // S3's limit: 1024 bytes of UTF-8 (a longer key could never be stored on Qarnot's storage).
+  if (Buffer.byteLength(call.key) > 1024) throw new S3Error(400, 'KeyTooLongError', 'Your key is too long');
   const b = store.bucket(call.bucket, call.owner);
   const uploadId = query.has('uploadId');
   switch (method) {
