@@ -3,7 +3,7 @@ import type { Filter, SearchRequest } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { resolveFilterIds } from '../../api/resolve-ids.js';
 import { parseFieldList, parseInteger } from '../../lib/parse.js';
-import { printItems } from '../../output/print.js';
+import { outputMode, printItems } from '../../output/print.js';
 import { compileWhere, mapSelectFields } from '../../search/index.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
 
@@ -26,7 +26,13 @@ export async function runSearch<T>(ctx: Context, opts: SearchOptions, resource: 
     return;
   }
   const http = await ctx.api();
-  const results = await resource.search(http, { ...request, filter: await resolveFilterIds(() => ctx.api(), filter, resource.name) });
+  // -q prints uuids: fetched whatever --select says, or every line would read "undefined".
+  const fetched = select && outputMode(ctx) === 'ids' && !select.includes('Uuid') ? { fields: [...select, 'Uuid'] } : request.select;
+  const results = await resource.search(http, {
+    ...request,
+    ...(fetched ? { select: fetched } : {}),
+    filter: await resolveFilterIds(() => ctx.api(), filter, resource.name),
+  });
   // The API fills only the selected fields: show exactly those, in every format.
   const shown = select && ctx.globals.fields === undefined ? { ...ctx, globals: { ...ctx.globals, fields: select.map(camelPath).join(',') } } : ctx;
   await printItems(shown, results, resource.view);

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { run } from '../helpers/run.js';
+
+const UUID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('list and search, adversarial pass', () => {
+  let emu: TestEmulator;
+  const uuids: string[] = [];
+  beforeAll(async () => {
+    emu = await startEmulator();
+    for (const name of ['h-1', 'h-2', 'h-3']) {
+      const body = { name, profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'true' }] };
+      uuids.push((await emu.call<{ uuid: string }>('POST', '/tasks', body)).body.uuid);
+    }
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('search --select ... -q prints the uuids, not "undefined"', async () => {
+    const result = await run(['task', 'search', '--where', "name like 'h-*'", '--select', 'name', '-q'], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.sort()).toEqual([...uuids].sort());
+    for (const line of lines) expect(line).toMatch(UUID_LINE);
+  });
+});
