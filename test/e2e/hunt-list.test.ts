@@ -25,4 +25,13 @@ describe('list and search, adversarial pass', () => {
     expect(lines.sort()).toEqual([...uuids].sort());
     for (const line of lines) expect(line).toMatch(UUID_LINE);
   });
+
+  it('search --max N says there are more only when there are', async () => {
+    const exact = await run(['task', 'search', '--where', "name like 'h-*'", '--max', '3', '-q'], { emulator: emu });
+    expect(exact.stdout.split('\n')).toHaveLength(3);
+    expect(exact.stderr).not.toMatch(/Showing the first/);
+    const fewer = await run(['task', 'search', '--where', "name like 'h-*'", '--max', '2', '-q'], { emulator: emu });
+    expect(fewer.stdout.split('\n')).toHaveLength(2);
+    expect(fewer.stderr).toMatch(/Showing the first 2 tasks; use --max N to see more/);
+  });
 });

@@ -28,16 +28,19 @@ export async function runSearch<T>(ctx: Context, opts: SearchOptions, resource: 
   const http = await ctx.api();
   // -q prints uuids: fetched whatever --select says, or every line would read "undefined".
   const fetched = select && outputMode(ctx) === 'ids' && !select.includes('Uuid') ? { fields: [...select, 'Uuid'] } : request.select;
-  const results = await resource.search(http, {
+  // One more than shown, to know whether there are more.
+  const found = await resource.search(http, {
     ...request,
     ...(fetched ? { select: fetched } : {}),
     filter: await resolveFilterIds(() => ctx.api(), filter, resource.name),
+    maximumResults: maximumResults + 1,
   });
+  const results = found.slice(0, maximumResults);
   // The API fills only the selected fields: show exactly those, in every format.
   const shown = select && ctx.globals.fields === undefined ? { ...ctx, globals: { ...ctx.globals, fields: select.map(camelPath).join(',') } } : ctx;
   await printItems(shown, results, resource.view);
   // Even with -q: a script must not take the first results for all of them.
-  if (results.length >= maximumResults) ctx.io.err(`Showing the first ${countOf(results.length, resource.plural)}; use --max N to see more\n`);
+  if (found.length > maximumResults) ctx.io.err(`Showing the first ${countOf(results.length, resource.plural)}; use --max N to see more\n`);
 }
 
 function camelPath(path: string): string {
