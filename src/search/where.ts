@@ -12,7 +12,7 @@
  * (De Morgan) while compiling.
  */
 import { msToTimeSpan } from '../lib/timespan.js';
-import { parseDuration, tryParseDate } from '../lib/parse.js';
+import { isUuid, parseDuration, tryParseDate } from '../lib/parse.js';
 import { WhereSyntaxError } from './errors.js';
 import { findField, knownFields, statesOf, type FieldDef, type FieldKind, type Resource } from './fields.js';
 import { combineFilters, type Filter, type LeafOperator, type UnitOperator } from './filter.js';
@@ -301,9 +301,11 @@ class Parser {
     const invalid = (problem: string, advice: string): never => this.fail(token, problem, undefined, `; ${advice}`);
     switch (field.kind) {
       case 'text':
-      case 'uuid':
       case 'tags':
         return raw;
+      case 'uuid':
+        // The API writes uuids in lower case and compares them as text: a GUID copied in upper case must match too.
+        return isUuid(raw) ? raw.toLowerCase() : raw;
       case 'state': {
         const states = statesOf(this.resource);
         const match = states.find((s) => s.toLowerCase() === raw.toLowerCase());

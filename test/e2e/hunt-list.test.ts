@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { run } from '../helpers/run.js';
+import { run, runOk } from '../helpers/run.js';
 
 const UUID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -33,5 +33,10 @@ describe('list and search, adversarial pass', () => {
     const fewer = await run(['task', 'search', '--where', "name like 'h-*'", '--max', '2', '-q'], { emulator: emu });
     expect(fewer.stdout.split('\n')).toHaveLength(2);
     expect(fewer.stderr).toMatch(/Showing the first 2 tasks; use --max N to see more/);
+  });
+
+  it('--where uuid = an upper-case uuid finds the task', async () => {
+    const listed = await runOk(['task', 'list', '--where', `uuid = ${uuids[0]!.toUpperCase()}`, '-q'], { emulator: emu });
+    expect(listed).toBe(uuids[0]);
   });
 });
