@@ -12,7 +12,7 @@
  * (De Morgan) while compiling.
  */
 import { msToTimeSpan } from '../lib/timespan.js';
-import { isUuid, parseDuration, tryParseDate } from '../lib/parse.js';
+import { isShortname, isUuid, parseDuration, tryParseDate } from '../lib/parse.js';
 import { WhereSyntaxError } from './errors.js';
 import { findField, knownFields, statesOf, type FieldDef, type FieldKind, type Resource } from './fields.js';
 import { combineFilters, type Filter, type LeafOperator, type UnitOperator } from './filter.js';
@@ -305,7 +305,9 @@ class Parser {
         return raw;
       case 'uuid':
         // The API writes uuids in lower case and compares them as text: a GUID copied in upper case must match too.
-        return isUuid(raw) ? raw.toLowerCase() : raw;
+        if (isUuid(raw)) return raw.toLowerCase();
+        // Anything else is looked up by shortname (or uuid prefix) before the list is asked for.
+        return isShortname(raw) ? raw : invalid(`invalid ${field.name} ${shown}`, 'expected a uuid, the start of one, or a shortname');
       case 'state': {
         const states = statesOf(this.resource);
         const match = states.find((s) => s.toLowerCase() === raw.toLowerCase());

@@ -453,3 +453,14 @@ describe('compileWhere: syntax errors', () => {
     expect(err.message.split('\n').slice(1)).toEqual(['  name = a and colour = x', '               ^']);
   });
 });
+
+describe('uuid fields', () => {
+  it('refuse a value that is neither a uuid nor a shortname, at the value', () => {
+    expect(firstLine("pool = ''", 8)).toBe('--where: invalid pool "" at column 8; expected a uuid, the start of one, or a shortname');
+    expect(firstLine("job in (j-1, 'a b')", 14)).toBe('--where: invalid job "a b" at column 14; expected a uuid, the start of one, or a shortname');
+  });
+
+  it('send an upper-case uuid in lower case', () => {
+    expect(task('uuid = 7E68B49C-1A2B-4C3D-8E9F-0123456789AB')).toEqual(eq('Uuid', '7e68b49c-1a2b-4c3d-8e9f-0123456789ab'));
+  });
+});
