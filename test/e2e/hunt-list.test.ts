@@ -39,4 +39,14 @@ describe('list and search, adversarial pass', () => {
     const listed = await runOk(['task', 'list', '--where', `uuid = ${uuids[0]!.toUpperCase()}`, '-q'], { emulator: emu });
     expect(listed).toBe(uuids[0]);
   });
+
+  it('--sort takes the field names --where and the columns use (created, execution-time)', async () => {
+    const byApiName = await runOk(['task', 'list', '--sort', 'creationDate:asc', '-q'], { emulator: emu });
+    expect(await runOk(['task', 'list', '--sort', 'created:asc', '-q'], { emulator: emu })).toBe(byApiName);
+    expect(await runOk(['task', 'list', '--sort', 'Execution-Time', '-q'], { emulator: emu })).toBe(await runOk(['task', 'list', '--sort', 'executionTime', '-q'], { emulator: emu }));
+    const bad = await run(['task', 'list', '--sort', 'created:up'], { emulator: emu });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/--sort expects .* got "created:up"/);
+    expect((await run(['job', 'list', '--sort', 'execution-time'], { emulator: emu })).exitCode).toBe(2);
+  });
 });

@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { parseDate, parseEnum, parseInteger, parseSort } from '../../lib/parse.js';
 import { printItems } from '../../output/print.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
-import { andFilters, compileWhere, selectorFilter } from '../../search/index.js';
+import { andFilters, compileWhere, findField, selectorFilter } from '../../search/index.js';
 
 /** The selector flags shared by list, abort, delete and wait. */
 export interface SelectorOptions {
@@ -61,12 +61,27 @@ export function hasSelector(opts: SelectorOptions): boolean {
   );
 }
 
+/**
+ * `--sort created:desc`: a field as `--where` and the columns name it (created, execution-time)
+ * as well as by its API name (creationDate). A refusal quotes what was typed.
+ */
+function parseListSort(resource: Pick<ResourceDescriptor<unknown>, 'name' | 'sortFields'>, raw: string): ReturnType<typeof parseSort> {
+  const [field = '', ...order] = raw.split(':');
+  const api = findField(resource.name, field.trim())?.api.toLowerCase();
+  const named = resource.sortFields.find((f) => f.toLowerCase() === api);
+  try {
+    return parseSort('--sort', named === undefined ? raw : [named, ...order].join(':'), resource.sortFields);
+  } catch {
+    return parseSort('--sort', raw, resource.sortFields);
+  }
+}
+
 /** `<noun> list`: validated flags, then pages streamed to the output as they arrive. */
 export async function runList<T>(ctx: Context, opts: ListOptions, resource: ResourceDescriptor<T>): Promise<void> {
   const limit = opts.all ? undefined : opts.limit === undefined ? DEFAULT_LIMIT : parseInteger('--limit', opts.limit, { min: 1 });
   if (opts.all && opts.limit !== undefined) throw new UsageError('--all and --limit cannot be used together');
   const where = selectorToFilter(resource, opts);
-  const sort = opts.sort === undefined ? NEWEST_FIRST : parseSort('--sort', opts.sort, resource.sortFields);
+  const sort = opts.sort === undefined ? NEWEST_FIRST : parseListSort(resource, opts.sort);
   const path = (opts.summary && resource.paths.summaries) || resource.paths.paginate;
   const http = await ctx.api();
   const filter = await resolveFilterIds(() => ctx.api(), where, resource.name);
