@@ -59,7 +59,10 @@ export function tokenize(expr: string): Token[] {
   return tokens;
 }
 
-/** A quoted string starting at `start`; a backslash takes the next character literally. */
+/**
+ * A quoted string starting at `start`. A backslash escapes a quote, a backslash, n, t or r;
+ * before anything else it is kept, so `'C:\data'` means what it shows and is not `C:data`.
+ */
 function readString(expr: string, start: number): { value: string; end: number } {
   const quoteChar = expr[start]!;
   let value = '';
@@ -69,8 +72,13 @@ function readString(expr: string, start: number): { value: string; end: number }
     if (ch === quoteChar) return { value, end: i + 1 };
     if (ch === '\\' && i + 1 < expr.length) {
       const next = expr[i + 1]!;
-      value += ESCAPES[next] ?? next;
-      i += 2;
+      if (`'"\\`.includes(next) || Object.hasOwn(ESCAPES, next)) {
+        value += ESCAPES[next] ?? next;
+        i += 2;
+      } else {
+        value += ch;
+        i++;
+      }
     } else {
       value += ch;
       i++;

@@ -464,3 +464,11 @@ describe('uuid fields', () => {
     expect(task('uuid = 7E68B49C-1A2B-4C3D-8E9F-0123456789AB')).toEqual(eq('Uuid', '7e68b49c-1a2b-4c3d-8e9f-0123456789ab'));
   });
 });
+
+describe('backslashes in quoted values', () => {
+  it('keep a backslash that escapes nothing, instead of dropping it', () => {
+    expect(task(`name = 'C:\\data\\x'`)).toEqual(eq('Name', 'C:\\data\\x'));
+    expect(task(`name like 'a\\*'`)).toEqual({ field: 'Name', operator: 'Like', value: 'a\\*' });
+    expect(task(`name = 'say \\"hi\\"'`)).toEqual(eq('Name', 'say "hi"'));
+  });
+});
