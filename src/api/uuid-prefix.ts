@@ -50,7 +50,8 @@ async function uuidStartingWith(http: Http, collection: 'tasks' | 'pools' | 'job
     operator: 'Or',
     filters: [
       { field: 'Shortname', operator: 'Equal', value: id },
-      { field: 'Uuid', operator: 'Like', value: `${id}*` },
+      // The API writes uuids in lower case: 7E68B49 must find them too, whatever its Like's case rule.
+      { field: 'Uuid', operator: 'Like', value: `${id.toLowerCase()}*` },
     ],
   };
   let found: Candidate[];

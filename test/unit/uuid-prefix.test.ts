@@ -47,4 +47,11 @@ describe('uuid prefixes', () => {
     for (const path of ['/tasks/search', '/tasks/paginate', '/tasks/my-task', `/tasks/${A}`, '/projects/7e68']) expect(await expandUuidPrefix(http, path, new Map())).toBe(path);
     expect(http.searches).toBe(0);
   });
+
+  it('searches for an upper-case prefix in lower case, as the API writes uuids', async () => {
+    const bodies: unknown[] = [];
+    const http = { json: async (request: { body: unknown }) => (bodies.push(request.body), [{ uuid: A }]) } as unknown as Http;
+    expect(await expandUuidPrefix(http, '/tasks/7E68B49C', new Map())).toBe(`/tasks/${A}`);
+    expect(JSON.stringify(bodies[0])).toContain('{"field":"Uuid","operator":"Like","value":"7e68b49c*"}');
+  });
 });
