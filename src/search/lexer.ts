@@ -25,6 +25,10 @@ const WORD_CHAR = /[\p{L}\p{N}_\-.*:/+%]/u;
 const OPERATORS = ['!=', '<=', '>=', '<>', '==', '=', '<', '>'];
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 
+/** The character at `i`, whole: letters beyond the BMP (𝒳, 𠀀) are two UTF-16 units. */
+const charAt = (expr: string, i: number): string => String.fromCodePoint(expr.codePointAt(i)!);
+const isWordChar = (expr: string, i: number): boolean => WORD_CHAR.test(charAt(expr, i));
+
 export function tokenize(expr: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -40,15 +44,15 @@ export function tokenize(expr: string): Token[] {
       const { value, end } = readString(expr, i);
       tokens.push({ type: 'string', text: expr.slice(i, end), value, column });
       i = end;
-    } else if (WORD_CHAR.test(ch)) {
+    } else if (isWordChar(expr, i)) {
       let end = i;
-      while (end < expr.length && WORD_CHAR.test(expr[end]!)) end++;
+      while (end < expr.length && isWordChar(expr, end)) end += charAt(expr, end).length;
       const text = expr.slice(i, end);
       tokens.push({ type: 'word', text, value: text, column });
       i = end;
     } else {
       const op = OPERATORS.find((o) => expr.startsWith(o, i));
-      if (op === undefined) throw new WhereSyntaxError(expr, column, `unexpected character ${JSON.stringify(String.fromCodePoint(expr.codePointAt(i)!))}`);
+      if (op === undefined) throw new WhereSyntaxError(expr, column, `unexpected character ${JSON.stringify(charAt(expr, i))}`);
       // `==` and `<>` are accepted spellings of `=` and `!=`.
       const value = op === '==' ? '=' : op === '<>' ? '!=' : op;
       tokens.push({ type: 'op', text: op, value, column });

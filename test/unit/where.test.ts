@@ -472,3 +472,9 @@ describe('backslashes in quoted values', () => {
     expect(task(`name = 'say \\"hi\\"'`)).toEqual(eq('Name', 'say "hi"'));
   });
 });
+
+describe('bare words beyond the BMP', () => {
+  it('take letters written as two UTF-16 units', () => {
+    expect(task('tags has 𝒳𠀀 and name = x')).toEqual({ operator: 'And', filters: [eq('Tags', '𝒳𠀀'), eq('Name', 'x')] });
+  });
+});
