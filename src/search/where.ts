@@ -104,8 +104,33 @@ function compileComparison(cmp: Comparison, negated: boolean, expr: string): Fil
     const leaves = cmp.values.map((value): Filter => ({ field, operator: each, value }));
     return combineFilters(operator === 'In' ? 'Or' : 'And', leaves)!;
   }
+  if (cmp.field.kind === 'date' && EQUALITY[operator] !== undefined && cmp.values.some(isMidnight)) {
+    return dateEquality(field, operator, cmp.values);
+  }
   if (operator === 'In' || operator === 'NotIn') return { field, operator, values: cmp.values };
   return { field, operator, value: cmp.values[0]! };
+}
+
+const DAY_MS = 86_400_000;
+const isMidnight = (iso: string): boolean => Date.parse(iso) % DAY_MS === 0;
+/** For =, !=, in and not in: whether each value is one it is (true) or one it is not (false). */
+const EQUALITY: Partial<Record<LeafOperator, boolean>> = { Equal: true, In: true, NotEqual: false, NotIn: false };
+
+/**
+ * `created = 2026-11-01` (or today, yesterday: a UTC midnight) means that day, as gh's
+ * `created:2026-11-01` does: no task is created at the exact millisecond of midnight, so an
+ * Equal would match nothing. Other instants are compared as they are.
+ */
+function dateEquality(field: string, operator: LeafOperator, values: string[]): Filter {
+  const equal = EQUALITY[operator]!;
+  const each = values.map((value): Filter => {
+    if (!isMidnight(value)) return { field, operator: equal ? 'Equal' : 'NotEqual', value };
+    const end = toIsoUtc(new Date(Date.parse(value) + DAY_MS));
+    return equal
+      ? combineFilters('And', [{ field, operator: 'GreaterThanOrEqual', value }, { field, operator: 'LessThan', value: end }])!
+      : combineFilters('Or', [{ field, operator: 'LessThan', value }, { field, operator: 'GreaterThanOrEqual', value: end }])!;
+  });
+  return combineFilters(equal ? 'Or' : 'And', each)!;
 }
 
 /** Deeper nesting of parentheses or "not" is refused: no real filter needs it, and the parser recurses. */

@@ -337,10 +337,10 @@ describe('compileWhere: dates', () => {
   });
 
   it('converts every value of an "in" list', () => {
-    expect(task('created in (2026-11-01, -1d)')).toEqual({
+    expect(task('created in (2026-11-01T10:00Z, -1d)')).toEqual({
       field: 'CreationDate',
       operator: 'In',
-      values: ['2026-11-01T00:00:00Z', '2026-11-09T12:00:00Z'],
+      values: ['2026-11-01T10:00:00Z', '2026-11-09T12:00:00Z'],
     });
   });
 
@@ -476,5 +476,28 @@ describe('backslashes in quoted values', () => {
 describe('bare words beyond the BMP', () => {
   it('take letters written as two UTF-16 units', () => {
     expect(task('tags has 𝒳𠀀 and name = x')).toEqual({ operator: 'And', filters: [eq('Tags', '𝒳𠀀'), eq('Name', 'x')] });
+  });
+});
+
+describe('= on a date', () => {
+  const day = (op: 'in' | 'out', start: string, end: string): Filter =>
+    op === 'in'
+      ? { operator: 'And', filters: [{ field: 'CreationDate', operator: 'GreaterThanOrEqual', value: start }, { field: 'CreationDate', operator: 'LessThan', value: end }] }
+      : { operator: 'Or', filters: [{ field: 'CreationDate', operator: 'LessThan', value: start }, { field: 'CreationDate', operator: 'GreaterThanOrEqual', value: end }] };
+
+  it('a day (or today, yesterday) means that whole UTC day', () => {
+    expect(task('created = 2026-11-01')).toEqual(day('in', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z'));
+    expect(task('created = today')).toEqual(day('in', '2026-11-10T00:00:00Z', '2026-11-11T00:00:00Z'));
+    expect(task('not created = yesterday')).toEqual(day('out', '2026-11-09T00:00:00Z', '2026-11-10T00:00:00Z'));
+    expect(task('created != 2026-11-01')).toEqual(day('out', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z'));
+    expect(task('created in (2026-11-01, 2026-11-03)')).toEqual({
+      operator: 'Or',
+      filters: [day('in', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z'), day('in', '2026-11-03T00:00:00Z', '2026-11-04T00:00:00Z')],
+    });
+  });
+
+  it('an instant is compared as it is', () => {
+    expect(task('created = 2026-11-01T10:00:00Z')).toEqual(eq('CreationDate', '2026-11-01T10:00:00Z'));
+    expect(task('created > 2026-11-01')).toEqual({ field: 'CreationDate', operator: 'GreaterThan', value: '2026-11-01T00:00:00Z' });
   });
 });
