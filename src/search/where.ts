@@ -235,8 +235,9 @@ class Parser {
     if (isKeyword(opToken, 'like')) {
       this.pos++;
       this.checkOperator(field, opToken, 'Like');
-      const pattern = this.expectValueToken(`after "like"`);
-      return { ...base, operator: 'Like', opText: 'like', values: [pattern.value] };
+      const pattern = this.expectValueToken(`after "like"`).value;
+      // Uuids are written in lower case: 'CC80*' must find them too, whatever the API's Like does with case.
+      return { ...base, operator: 'Like', opText: 'like', values: [field.kind === 'uuid' ? pattern.toLowerCase() : pattern] };
     }
     if (isKeyword(opToken, 'has')) {
       this.pos++;

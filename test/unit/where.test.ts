@@ -462,6 +462,8 @@ describe('uuid fields', () => {
 
   it('send an upper-case uuid in lower case', () => {
     expect(task('uuid = 7E68B49C-1A2B-4C3D-8E9F-0123456789AB')).toEqual(eq('Uuid', '7e68b49c-1a2b-4c3d-8e9f-0123456789ab'));
+    expect(task("pool like '7E68*'")).toEqual({ field: 'PoolUuid', operator: 'Like', value: '7e68*' });
+    expect(task("name like 'AB*'")).toEqual({ field: 'Name', operator: 'Like', value: 'AB*' });
   });
 });
 
