@@ -28,6 +28,8 @@ export interface ItemPages<T> extends AsyncIterable<T[]> {
 // bench, "Listing": peak RSS of 100,000 tasks against 1,000).
 const MAX_PAGE_SIZE = 50;
 const MAX_LINES_PAGE_SIZE = 250;
+/** Empty pages in a row, each with a new token, after which the walk is a broken server's endless loop. */
+const MAX_EMPTY_PAGES = 20;
 
 /**
  * Walks a token-paginated endpoint one page at a time, so callers can stream items out and
@@ -66,6 +68,7 @@ async function* walkTexts<I>(
   const tokensSent = new Set<string>();
   const wantAfter = (yielded: number) => (limit === undefined ? pageSize : Math.min(pageSize, limit - yielded));
   let yielded = 0;
+  let emptyPages = 0;
   if (wantAfter(0) <= 0) return;
   let next: Promise<TokenPage<I>> | undefined = fetchPage(null, wantAfter(0));
   while (next) {
@@ -77,13 +80,18 @@ async function* walkTexts<I>(
     yielded += items.length;
     const truncated = page.isTruncated && Boolean(page.nextToken);
     info.more = truncated;
+    // An empty page that says more follow is walked past, as the SDKs do (the C# SDK loops
+    // while isTruncated): stopping there would end --all, or a delete's selection, early.
+    emptyPages = items.length === 0 ? emptyPages + 1 : 0;
     // Ask for the next page before this one is printed: a slow API's latency
     // overlaps the output, and at most two pages are ever held.
-    if (truncated && items.length > 0 && wantAfter(yielded) > 0) {
+    if (truncated && wantAfter(yielded) > 0) {
       const token = page.nextToken!;
       next = tokensSent.has(token)
         ? Promise.reject(badAnswer(spec, `the page token ${JSON.stringify(token)} came back; stopped the walk, which would repeat pages forever`))
-        : fetchPage(token, wantAfter(yielded));
+        : emptyPages >= MAX_EMPTY_PAGES
+          ? Promise.reject(badAnswer(spec, `${MAX_EMPTY_PAGES} empty pages in a row, each saying more follow; stopped the walk`))
+          : fetchPage(token, wantAfter(yielded));
       tokensSent.add(token);
       next.catch(() => undefined); // observed when awaited; not an unhandled rejection meanwhile
     }
