@@ -1,0 +1,40 @@
+// A second adversarial pass over the data verbs: each case failed before its fix.
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOk, type CliOptions } from '../helpers/cli.js';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+const work = mkdtempSync(join(tmpdir(), 'qarnot-test-hunt-data-'));
+const tree = (name: string, files: Record<string, string>) => {
+  const root = join(work, name);
+  for (const [rel, body] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), body);
+  }
+  mkdirSync(root, { recursive: true });
+  return root;
+};
+
+describe('qarnot bucket, second adversarial pass', () => {
+  let emu: TestEmulator;
+  let opts: CliOptions;
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    opts = { emulator: emu, env: { QARNOT_STORAGE_URL: emu.storageUrl, QARNOT_ACCOUNT_EMAIL: emu.email } };
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it('sync --delete --exclude "/build/**": a leading "/" anchors at the root (rclone), so the local build/ is kept', async () => {
+    await cliOk(['bucket', 'sync', tree('anchor-src', { 'keep.txt': 'k' }), 'anchor-bucket'], opts);
+    const local = tree('anchor-dst', { 'build/out.o': 'o', 'a/build/out.o': 'deep' });
+    await cliOk(['bucket', 'sync', 'anchor-bucket', local, '--delete', '--exclude', '/build/**'], opts);
+    expect(existsSync(join(local, 'build/out.o'))).toBe(true);
+    expect(existsSync(join(local, 'a/build/out.o'))).toBe(false);
+    expect(existsSync(join(local, 'keep.txt'))).toBe(true);
+  });
+});
