@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOk, type CliOptions } from '../helpers/cli.js';
+import { cli, cliOk, type CliOptions } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qarnot-test-hunt-data-'));
@@ -36,5 +36,14 @@ describe('qarnot bucket, second adversarial pass', () => {
     expect(existsSync(join(local, 'build/out.o'))).toBe(true);
     expect(existsSync(join(local, 'a/build/out.o'))).toBe(false);
     expect(existsSync(join(local, 'keep.txt'))).toBe(true);
+  });
+
+  it('a file whose name is not UTF-8 is a failure (exit 1), not skipped as "a symlink to nothing" with exit 0', async () => {
+    const root = tree('latin1', { 'ok.txt': 'ok' });
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]), 'data');
+    const result = await cli(['bucket', 'sync', root, 'latin1-bucket'], opts);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/skipped .*caf\uFFFD\.txt: its name is not valid UTF-8/);
+    expect(result.stderr).not.toMatch(/symlink/);
   });
 });
