@@ -1,10 +1,11 @@
 // A second adversarial pass over the data verbs: each case failed before its fix.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliOk, type CliOptions } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { startS3Counter } from '../helpers/s3-counter.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qarnot-test-hunt-data-'));
 const tree = (name: string, files: Record<string, string>) => {
@@ -45,5 +46,26 @@ describe('qarnot bucket, second adversarial pass', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/skipped .*caf\uFFFD\.txt: its name is not valid UTF-8/);
     expect(result.stderr).not.toMatch(/symlink/);
+  });
+
+  it('a file that grows between the listing and its upload fails, and is not stored cut short', async () => {
+    const src = tree('grows', { 'small.txt': 'small' });
+    writeFileSync(join(src, 'log.bin'), Buffer.alloc(2 * 1024 * 1024, 1));
+    await cliOk(['bucket', 'create', 'grows'], opts);
+    // The sync has walked the tree when it lists the bucket: the file grows then.
+    const proxy = await startS3Counter(emu.storageUrl, (req, _server, pass) => {
+      if (!/list-type/.test(req.url ?? '')) return false;
+      appendFileSync(join(src, 'log.bin'), 'more');
+      pass();
+      return true;
+    });
+    try {
+      const result = await cli(['bucket', 'sync', src, 'grows'], { ...opts, env: { ...opts.env, QARNOT_STORAGE_URL: proxy.url } });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain('failed: log.bin: the file changed while it was sent (2097152 bytes when listed, 2097156 now); run again');
+      expect(await cliOk(['bucket', 'ls', 'grows', '-q'], opts)).toBe('small.txt');
+    } finally {
+      void proxy.close();
+    }
   });
 });
