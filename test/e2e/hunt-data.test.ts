@@ -2,9 +2,12 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk, type CliOptions } from '../helpers/cli.js';
+import { cli, cliOk, tempConfigDir, type CliOptions } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { BIN } from '../helpers/paths.js';
+import { s3 } from '../helpers/s3.js';
 import { startS3Counter } from '../helpers/s3-counter.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qarnot-test-hunt-data-'));
@@ -66,6 +69,37 @@ describe('qarnot bucket, second adversarial pass', () => {
       expect(await cliOk(['bucket', 'ls', 'grows', '-q'], opts)).toBe('small.txt');
     } finally {
       void proxy.close();
+    }
+  });
+
+  it('put - : a part refused while standard input is slow to come ends the upload with one line, and aborts it', async () => {
+    const small = await startEmulator(['--storage-quota', '10MB']);
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Two parts (8 MiB each, the second over the quota), then an input that does not end.
+    async function* slowInput() {
+      yield Buffer.alloc(16 * 1024 * 1024 + 1);
+      await held;
+    }
+    try {
+      await cliOk(['bucket', 'create', 'slow-in'], { emulator: small, env: { QARNOT_STORAGE_URL: small.storageUrl, QARNOT_ACCOUNT_EMAIL: small.email } });
+      const child = execa('node', [BIN, 'bucket', 'put', 'slow-in/big', '-'], {
+        reject: false,
+        stdin: slowInput(),
+        timeout: 60_000,
+        env: { QARNOT_CONFIG_DIR: tempConfigDir(), QARNOT_CLUSTER_URL: small.url, QARNOT_CLIENT_TOKEN: small.token, QARNOT_ACCOUNT_EMAIL: small.email, QARNOT_STORAGE_URL: small.storageUrl },
+      });
+      // The input ends only once the command has exited on its own (execa waits for the input).
+      child.on('exit', release);
+      const result = await child;
+      expect(result.exitCode).toBe(1);
+      expect(String(result.stderr).trim().split('\n')).toEqual([expect.stringMatching(/^error: storage quota exceeded writing "slow-in\/big"/)]);
+      const uploads = await s3({ endpoint: small.storageUrl, accessKey: small.email, secretKey: small.token }, 'GET', '/slow-in?uploads');
+      expect(uploads.status).toBe(200);
+      expect(uploads.text).not.toContain('<Upload>');
+    } finally {
+      release();
+      await small.stop();
     }
   });
 });
