@@ -5,6 +5,8 @@ export interface RemoteLocation {
   bucket: string;
   /** Key or key prefix, `/`-separated, '' for the whole bucket. */
   path: string;
+  /** `path` is a prefix of keys as it is (a task's results prefix, "run1-"), not a folder ("a/b" → "a/b/"). */
+  keyPrefix?: boolean;
 }
 
 /**

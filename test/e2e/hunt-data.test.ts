@@ -1,5 +1,5 @@
 // A second adversarial pass over the data verbs: each case failed before its fix.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
@@ -101,5 +101,15 @@ describe('qarnot bucket, second adversarial pass', () => {
       release();
       await small.stop();
     }
+  });
+
+  it('task results: a results prefix not ending in "/" is used as it is, as the storage uses it ("run1-" → run1-out.txt)', async () => {
+    const create = ['task', 'create', '--name', 'raw prefix', '--profile', 'docker-batch', '--result', 'raw-prefix-res', '--results-bucket-prefix', 'run1-', '-c', 'DOCKER_CMD=echo hi > out.txt'];
+    const id = (await cliOk([...create, '-q'], opts)).trim();
+    await cliOk(['task', 'wait', id], opts);
+    expect(await cliOk(['bucket', 'ls', 'raw-prefix-res', '-r', '-q'], opts)).toBe('run1-out.txt');
+    const dest = join(work, 'raw-prefix-results');
+    await cliOk(['task', 'results', id, dest], opts);
+    expect(readFileSync(join(dest, 'out.txt'), 'utf8')).toBe('hi\n');
   });
 });
