@@ -112,4 +112,11 @@ describe('qarnot bucket, second adversarial pass', () => {
     await cliOk(['task', 'results', id, dest], opts);
     expect(readFileSync(join(dest, 'out.txt'), 'utf8')).toBe('hi\n');
   });
+
+  it('sync: a quoted "~/dir" is the home directory, not a directory named "~" where the command runs', async () => {
+    await cliOk(['bucket', 'sync', tree('tilde-src', { 'a.txt': 'a' }), 'tilde-bucket'], opts);
+    const home = tree('tilde-home', {});
+    const out = await cliOk(['bucket', 'sync', 'tilde-bucket', '~/out', '--dry-run'], { ...opts, env: { ...opts.env, HOME: home } });
+    expect(out).toBe(`(dry run) download: s3://tilde-bucket/a.txt to ${join(home, 'out', 'a.txt')}`);
+  });
 });
