@@ -119,4 +119,15 @@ describe('qarnot bucket, second adversarial pass', () => {
     const out = await cliOk(['bucket', 'sync', 'tilde-bucket', '~/out', '--dry-run'], { ...opts, env: { ...opts.env, HOME: home } });
     expect(out).toBe(`(dry run) download: s3://tilde-bucket/a.txt to ${join(home, 'out', 'a.txt')}`);
   });
+
+  it('put: two directories holding one name are refused before anything is sent, not merged with the last one winning', async () => {
+    const one = tree('merge-1', { 'x.txt': 'one', 'a.txt': 'a' });
+    const two = tree('merge-2', { 'x.txt': 'two' });
+    const result = await cli(['bucket', 'put', 'merge-bucket/', one, two], opts);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`error: PATH: "${join(one, 'x.txt')}" and "${join(two, 'x.txt')}" would both go to s3://merge-bucket/x.txt; put them one at a time to different keys`);
+    expect((await cli(['bucket', 'ls', 'merge-bucket'], opts)).exitCode).toBe(3);
+    await cliOk(['bucket', 'put', 'merge-bucket/', one, two, '--exclude', 'x.txt'], opts);
+    expect(await cliOk(['bucket', 'ls', 'merge-bucket', '-q'], opts)).toBe('a.txt');
+  });
 });
