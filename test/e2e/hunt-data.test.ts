@@ -130,4 +130,14 @@ describe('qarnot bucket, second adversarial pass', () => {
     await cliOk(['bucket', 'put', 'merge-bucket/', one, two, '--exclude', 'x.txt'], opts);
     expect(await cliOk(['bucket', 'ls', 'merge-bucket', '-q'], opts)).toBe('a.txt');
   });
+
+  it('get of a missing key leaves no empty directory named LOCAL behind (the next get would go into it)', async () => {
+    await cliOk(['bucket', 'sync', tree('typo-src', { 'report.pdf': 'pdf' }), 'typo-bucket'], opts);
+    const dest = join(work, 'report-copy.pdf');
+    const typo = await cli(['bucket', 'get', 'typo-bucket/reprot.pdf', dest], opts);
+    expect(typo.exitCode).toBe(3);
+    expect(existsSync(dest)).toBe(false);
+    await cliOk(['bucket', 'get', 'typo-bucket/report.pdf', dest], opts);
+    expect(readFileSync(dest, 'utf8')).toBe('pdf');
+  });
 });
