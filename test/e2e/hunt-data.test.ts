@@ -140,4 +140,15 @@ describe('qarnot bucket, second adversarial pass', () => {
     await cliOk(['bucket', 'get', 'typo-bucket/report.pdf', dest], opts);
     expect(readFileSync(dest, 'utf8')).toBe('pdf');
   });
+
+  it('sync --delete --include alone (a no-op, as in the AWS CLI) is refused, not a deletion of every other file', async () => {
+    await cliOk(['bucket', 'sync', tree('include-src', { 'a.txt': 'a' }), 'include-bucket'], opts);
+    const local = tree('include-dst', { 'a.txt': 'a', 'notes.md': 'mine' });
+    const result = await cli(['bucket', 'sync', 'include-bucket', local, '--delete', '--include', '*.txt'], opts);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`error: --include "*.txt": takes back what an earlier --exclude skipped, and none comes before it; to take only these paths, write --exclude '*' --include "*.txt"`);
+    expect(existsSync(join(local, 'notes.md'))).toBe(true);
+    await cliOk(['bucket', 'sync', 'include-bucket', local, '--delete', '--exclude', '*', '--include', '*.txt'], opts);
+    expect(existsSync(join(local, 'notes.md'))).toBe(true);
+  });
 });
