@@ -21,6 +21,8 @@ export interface StorageEndpoint {
 export interface StreamBody {
   length: number;
   open(): Readable;
+  /** Why the source is no longer what was read, asked after its last byte and before the request ends. */
+  changed?(): string | undefined;
 }
 
 export interface S3Request {
@@ -206,12 +208,17 @@ export class S3Client {
       const source = body.open();
       let bytesRead = 0;
       source.on('error', (error: NodeJS.ErrnoException) => request.destroy(new LocalFileError(`cannot read "${error.path ?? 'the file'}" (${error.code ?? error.message})`)));
+      const changedFile = (how: string) => request.destroy(new LocalFileError(`the file changed while it was sent (${how}); run again to send it as it is now`));
       source.on('data', (chunk: Buffer) => {
         bytesRead += chunk.length;
         hash!.update(chunk);
+        // Asked before the pipe (a later listener) writes the last chunk: once the storage has
+        // every byte, it keeps the object whatever becomes of the request.
+        const changed = bytesRead === length ? body.changed?.() : undefined;
+        if (changed !== undefined) changedFile(changed);
       });
       source.on('end', () => {
-        if (bytesRead !== length) request.destroy(new LocalFileError(`the file changed while it was sent (${bytesRead} bytes read of ${length}); run again to send it as it is now`));
+        if (bytesRead !== length) changedFile(`${bytesRead} bytes read of ${length}`);
       });
       source.pipe(request);
     });

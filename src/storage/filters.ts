@@ -24,11 +24,12 @@ export function pathFilter(rules: FilterRule[]): (rel: string) => boolean {
 /**
  * A directory written as such ("logs/", "./logs/") means everything in it, as in rclone: as a
  * file pattern it would match nothing, and "--delete --exclude cache/" would delete the cache
- * it was meant to keep. A leading "./" is the root.
+ * it was meant to keep. A leading "./" or "/" is the root (rclone's anchor): kept as such, the
+ * pattern matched no relative path, and "--delete --exclude /cache/**" deleted the cache.
  */
 function asFilePattern(pattern: string): string {
-  const rooted = pattern.startsWith('./') ? pattern.slice(2) : pattern;
-  return rooted.endsWith('/') ? `${rooted}**` : rooted;
+  const rooted = pattern.replace(/^\.?\/+/, '');
+  return rooted === '' || rooted.endsWith('/') ? `${rooted}**` : rooted;
 }
 
 /** The rules in the order given: commander keeps each option's values apart, so the order comes from argv. */

@@ -37,15 +37,23 @@ export function walkFiles(root: string, onProblem: (problem: WalkProblem) => voi
     }
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      // Names as bytes: Linux allows any, S3 keys are UTF-8. Read as strings, a name in Latin-1
+      // came back with U+FFFD, stat found no such file, and the file was skipped as "a symlink
+      // to nothing" with exit 0: a file silently missing from the bucket.
+      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       onProblem({ path: dir, reason: `cannot read this directory (${(error as NodeJS.ErrnoException).code ?? String(error)})`, failed: true });
       return;
     }
     above.add(id);
     for (const entry of entries) {
-      const path = join(dir, entry.name);
-      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const name = entry.name.toString('utf8');
+      const path = join(dir, name);
+      if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+        onProblem({ path, reason: 'its name is not valid UTF-8, which a key must be (rename it, e.g. with convmv)', failed: true });
+        continue;
+      }
+      const childRel = rel === '' ? name : `${rel}/${name}`;
       if (!entry.isSymbolicLink() && !entry.isFile() && !entry.isDirectory()) continue; // Sockets, FIFOs, devices: no data to send.
       let child: Stats;
       try {

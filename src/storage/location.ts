@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { UsageError } from '../errors.js';
 
 export interface RemoteLocation {
   bucket: string;
   /** Key or key prefix, `/`-separated, '' for the whole bucket. */
   path: string;
+  /** `path` is a prefix of keys as it is (a task's results prefix, "run1-"), not a folder ("a/b" → "a/b/"). */
+  keyPrefix?: boolean;
 }
 
 /**
@@ -56,11 +59,20 @@ export type Side = { local: string } | { remote: RemoteLocation };
  */
 export function parseSide(arg: string, what: string): Side {
   if (arg.startsWith('s3://')) return { remote: parseRemote(arg, what) };
-  if (looksLocal(arg)) return { local: arg };
+  if (looksLocal(arg)) return { local: withHome(arg) };
   if (existsSync(arg)) {
     throw new UsageError(`${what}: "${arg}" could be the local path or a bucket: write ./${arg} for the local one, or s3://${arg} for the bucket`);
   }
   return { remote: parseRemote(arg, what) };
+}
+
+/**
+ * "~" and "~/x" as the home directory, as the shell would have it: quoted ("~/out", a
+ * variable, --opt=~/out in zsh) the shell leaves it, and the download made a directory
+ * named "~" where it ran (one "rm -rf ~" away from the real one).
+ */
+function withHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? homedir() + path.slice(1) : path;
 }
 
 /** Joins a prefix and a relative path with exactly one `/`. */

@@ -27,26 +27,36 @@ export async function uploadStream(s3: S3Client, bucket: string, key: string, in
   const inFlight = new Set<Promise<void>>();
   let total = 0;
   let count = 0;
+  // A part that fails while the input is slow to come: nobody awaits it then, so its rejection
+  // crashed the process (a stack trace, the multipart upload never aborted, its parts kept
+  // stored). It is caught here and ends the wait for the input at once.
+  let fail!: (error: unknown) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined);
   const send = (part: Buffer) => {
     const index = count++;
     total += part.length;
     const md5 = createHash('md5').update(part).digest('base64');
     const done: Promise<void> = uploadPart(s3, bucket, key, uploadId, index + 1, part, { 'content-md5': md5 })
-      .then((etag) => void (etags[index] = etag))
+      .then((etag) => void (etags[index] = etag), fail)
       .finally(() => inFlight.delete(done));
     inFlight.add(done);
   };
+  const next = () => Promise.race([chunks.next(), failed]);
   try {
     send(firstPart);
     send(second.value);
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      if (inFlight.size >= PARTS_IN_FLIGHT) await Promise.race(inFlight);
-      send(next.value);
+    for (let part = await next(); !part.done; part = await next()) {
+      if (inFlight.size >= PARTS_IN_FLIGHT) await Promise.race([...inFlight, failed]);
+      send(part.value);
     }
-    await Promise.all(inFlight);
+    await Promise.race([Promise.all(inFlight), failed]);
     await completeUpload(s3, bucket, key, uploadId, etags);
     return total;
   } catch (error) {
+    // What is left of the input is not wanted: an open standard input would keep the process
+    // waiting for its writer to end, however long.
+    input.destroy();
     await Promise.allSettled(inFlight);
     await abortUpload(s3, bucket, key, uploadId);
     throw error;

@@ -90,7 +90,7 @@ export async function uploadTree(io: IO, s3: S3Client, root: string, remote: Rem
 
 /** bucket/prefix → local tree. Keys that would land outside the tree are refused, one line each. */
 export async function downloadTree(io: IO, s3: S3Client, remote: RemoteLocation, root: string, settings: TransferSettings): Promise<TransferReport> {
-  const prefix = folderPrefix(remote.path);
+  const prefix = remote.keyPrefix ? remote.path : folderPrefix(remote.path);
   if (!settings.dryRun) {
     // The destination exists afterwards, objects or none (as rclone; a script can count on it),
     // and one that cannot be made (/proc/x, a read-only mount) is one line, not one per file.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { open, rename, rm, utimes } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -76,7 +76,8 @@ export async function uploadFile(s3: S3Client, limiter: Limiter, meter: Meter, b
       meter.bytes += body.length;
       return;
     }
-    const res = await s3.request({ method: 'PUT', bucket, key, headers, body: { length: file.size, open: () => counted(createReadStream(file.path, { end: file.size - 1 }), meter) } });
+    const open = () => counted(createReadStream(file.path, { end: file.size - 1 }), meter);
+    const res = await s3.request({ method: 'PUT', bucket, key, headers, body: { length: file.size, open, changed: () => changeOf(file) } });
     checkEtag(unquoteEtag(res.headers.etag), res.sentMd5, key);
   });
 }
@@ -95,11 +96,30 @@ async function uploadInParts(s3: S3Client, limiter: Limiter, meter: Meter, bucke
         etags[index] = await uploadPart(s3, bucket, key, uploadId, index + 1, body);
       }),
     );
+    const changed = changeOf(file);
+    if (changed !== undefined) throw new CliError(`the file changed while it was sent (${changed}); run again to send it as it is now`);
     await limiter.run(() => completeUpload(s3, bucket, key, uploadId, etags));
   } catch (error) {
     await abortUpload(s3, bucket, key, uploadId);
     throw error;
   }
+}
+
+/**
+ * How the file differs from when it was listed, if it does. Only its first `size` bytes are
+ * read: a log that grew during the upload was stored cut short, with exit 0, and one written
+ * over in place was stored half old, half new. rclone fails such a file the same way.
+ */
+function changeOf(file: UploadSource): string | undefined {
+  let now;
+  try {
+    now = statSync(file.path);
+  } catch (error) {
+    return `it is gone (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+  if (now.size !== file.size) return `${file.size} bytes when listed, ${now.size} now`;
+  if (file.mtimeMs !== undefined && now.mtimeMs !== file.mtimeMs) return 'written to since it was listed';
+  return undefined;
 }
 
 function checkEtag(etag: string, sentMd5: string | undefined, what: string): void {

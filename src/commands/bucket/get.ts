@@ -49,10 +49,10 @@ export async function run(ctx: Context, opts: TransferOptions, location: string,
       finish(ctx, 'download', { transferred: 1, bytes: object.size, unchanged: 0, deleted: 0, failed: 0, ms: progress.elapsedMs() }, false);
       return;
     }
-    if (localKind === 'file') {
-      if (!(await isFolder(s3, remote))) throw nothingAt(remote);
-      throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
-    }
+    // Asked before the download makes LOCAL: a mistyped key left an empty directory named
+    // LOCAL, and the next "get" of the right key went into it instead of to that name.
+    if (!(await isFolder(s3, remote))) throw nothingAt(remote);
+    if (localKind === 'file') throw new UsageError(`LOCAL: "${local}" is a file; "${location}" is a prefix and needs a directory`);
   }
   const report = await downloadTree(ctx.io, s3, remote, local, settings);
   if (report.transferred === 0 && report.failed === 0 && !surelyPrefix) {

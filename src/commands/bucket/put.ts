@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { storageClient } from '../../storage/endpoint.js';
+import { walkFiles } from '../../storage/local.js';
 import { folderPrefix, joinKey, parseRemote } from '../../storage/location.js';
 import { bucketExists, createBucket } from '../../storage/objects.js';
 import { Progress } from '../../storage/progress.js';
@@ -29,10 +30,18 @@ export async function run(ctx: Context, opts: TransferOptions, location: string,
   // One file to a key not ending in "/" is that key; otherwise files go under the prefix.
   const keyOf = (path: string) => (sources.length === 1 && remote.path !== '' && !remote.path.endsWith('/') ? remote.path : joinKey(folderPrefix(remote.path), basename(path)));
   const byKey = new Map<string, string>();
-  for (const file of files) {
-    const other = byKey.get(keyOf(file.path));
-    if (other !== undefined) throw new UsageError(`PATH: "${other}" and "${file.path}" would both go to s3://${remote.bucket}/${keyOf(file.path)}; put them one at a time to different keys`);
-    byKey.set(keyOf(file.path), file.path);
+  const claim = (key: string, path: string) => {
+    const other = byKey.get(key);
+    if (other !== undefined) throw new UsageError(`PATH: "${other}" and "${path}" would both go to s3://${remote.bucket}/${key}; put them one at a time to different keys`);
+    byKey.set(key, path);
+  };
+  for (const file of files) claim(keyOf(file.path), file.path);
+  // Directories' contents share the prefix: two of them (or a file beside them) holding one
+  // name sent both to one key, the last overwriting the first, without a word.
+  if (sources.length > 1) {
+    for (const dir of sources.filter((s) => s.isDirectory)) {
+      for (const f of walkFiles(dir.path)) if (settings.filter(f.rel)) claim(joinKey(folderPrefix(remote.path), f.rel), f.path);
+    }
   }
   const s3 = await storageClient(ctx, { maxSockets: settings.concurrency });
   await ensureBucket(ctx, s3, remote.bucket);

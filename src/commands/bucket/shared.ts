@@ -3,7 +3,7 @@ import { etagCacheDir } from '../../config/location.js';
 import type { Context } from '../../context.js';
 import { SilentExit, UsageError } from '../../errors.js';
 import { parseInteger } from '../../lib/parse.js';
-import { filterRules, pathFilter } from '../../storage/filters.js';
+import { filterRules, pathFilter, type FilterRule } from '../../storage/filters.js';
 import { DEFAULT_CONCURRENCY } from '../../storage/defaults.js';
 import { summaryLine, type TransferReport, type TransferSettings } from '../../storage/sync.js';
 import type { S3Client } from '../../storage/client.js';
@@ -25,10 +25,23 @@ export function transferSettings(ctx: Context, opts: TransferOptions, more: { sk
     skipUnchanged: more.skipUnchanged,
     delete: more.delete === true,
     dryRun: opts.dryRun === true,
-    filter: pathFilter(filterRules(process.argv)),
+    filter: pathFilter(checkedRules(filterRules(process.argv))),
     etagCacheDir: etagCacheDir(ctx.env),
     quiet: ctx.globals.quiet === true,
   };
+}
+
+/**
+ * Everything is in until an --exclude: an --include before any does nothing (as in the AWS CLI),
+ * where rclone users read "only these": "sync BUCKET ./dir --delete --include '*.txt'" deleted
+ * every other local file the bucket lacked. Refused, saying what to write.
+ */
+function checkedRules(rules: FilterRule[]): FilterRule[] {
+  const first = rules[0];
+  if (first?.include) {
+    throw new UsageError(`--include "${first.pattern}": takes back what an earlier --exclude skipped, and none comes before it; to take only these paths, write --exclude '*' --include "${first.pattern}"`);
+  }
+  return rules;
 }
 
 /** The summary on stderr (not with -q), and exit 1 when some file failed. `verb`: upload, download. */

@@ -141,7 +141,8 @@ export async function downloadResults(ctx: Context, bucket: string, prefix: stri
   if (file !== undefined) throw new UsageError(`DIR: "${file}" is a file; results go into a directory`);
   const [{ storageClient }, { downloadTree, summaryLine, DEFAULT_CONCURRENCY }] = await Promise.all([import('../../storage/endpoint.js'), import('../../storage/sync.js')]);
   const s3 = await storageClient(ctx, { maxSockets: DEFAULT_CONCURRENCY });
-  const report = await downloadTree(ctx.io, s3, { bucket, path: prefix }, dir, { ...dataSettings(ctx), concurrency: DEFAULT_CONCURRENCY });
+  // The storage puts results at prefix + path, as the prefix is: "run1-" gives "run1-out.txt", not "run1-/out.txt".
+  const report = await downloadTree(ctx.io, s3, { bucket, path: prefix, keyPrefix: true }, dir, { ...dataSettings(ctx), concurrency: DEFAULT_CONCURRENCY });
   if (!ctx.globals.quiet) ctx.io.err(`Results s3://${bucket}/${prefix} → ${dir}: ${summaryLine('downloaded', report)}\n`);
   return report.failed;
 }

@@ -15,8 +15,7 @@ export async function run(ctx: Context, _opts: unknown, id: string, dir = '.'): 
   const bucket = text(task.resultBucket) ?? text(task.resultsBucket);
   if (!bucket) throw new CliError(`task ${task.uuid} has no result bucket (create it with --output or --result)`);
   const prefix = text(task.resultsBucketPrefix) ?? '';
-  const { folderPrefix } = await import('../../storage/location.js');
-  if ((await downloadResults(ctx, bucket, folderPrefix(prefix), dir)) > 0) throw new SilentExit(1);
+  if ((await downloadResults(ctx, bucket, prefix, dir)) > 0) throw new SilentExit(1);
 }
 
 function text(value: unknown): string | undefined {
