@@ -4,7 +4,7 @@ import type { Job, Task } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { SilentExit } from '../../errors.js';
 import { parseDuration, parseUuidOrShortname } from '../../lib/parse.js';
-import { createWaitReporter, elapsedText, parseInterval, waitForOne } from '../shared/wait.js';
+import { boundedBy, createWaitReporter, elapsedText, parseInterval, waitForOne } from '../shared/wait.js';
 
 interface WaitOptions {
   timeout?: string;
@@ -24,7 +24,7 @@ export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<
   parseUuidOrShortname('ID', id);
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const intervalMs = parseInterval(opts.interval, 2000);
-  const http = await ctx.api();
+  const http = boundedBy(await ctx.api(), timeoutMs);
   let last: JobProgress | undefined;
   const fetch = async (jobId: string): Promise<JobProgress> => {
     const job = await getJob(http, jobId);

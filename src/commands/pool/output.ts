@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { parseUuidOrShortname } from '../../lib/parse.js';
 import type { Pool } from '../../api/types.js';
 import { decorateLines, followOutput, parseOutputFlags, type OutputFlags } from '../shared/follow.js';
-import { createWaitReporter, reportUntilOutput } from '../shared/wait.js';
+import { boundedBy, createWaitReporter, reportUntilOutput } from '../shared/wait.js';
 import { describePool } from './progress.js';
 
 /** `pool stdout|stderr`: the stream is the verb's name. */
@@ -20,6 +20,7 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
     ctx.io.out(decorateLines(text.endsWith('\n') || text === '' ? text : `${text}\n`, { color: ctx.io.color, timestamps: false }, new Date()));
     return;
   }
+  const bounded = boundedBy(http, timeoutMs);
   const isFinal = (state: string) => POOL.finalStates.has(state);
   const waiting = reportUntilOutput(await createWaitReporter<Pool>(ctx, { describe: describePool, succeeded: () => true }), id, (pool) => pool.state, isFinal);
   try {
@@ -27,7 +28,7 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
       sources: [
         {
           name: stream,
-          read: () => readPoolOutput(http, id, stream, instance),
+          read: () => readPoolOutput(bounded, id, stream, instance),
           write: (lines, at) => {
             waiting.outputStarts();
             ctx.io.out(decorateLines(lines, { color: ctx.io.color, timestamps }, at));
@@ -36,7 +37,7 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
       ],
       // A pool ends when it is closed (or failed): until then, new tasks may write.
       isFinished: async () => {
-        const pool = await POOL.get(http, id);
+        const pool = await POOL.get(bounded, id);
         waiting.seen(pool);
         return isFinal(pool.state);
       },

@@ -28,6 +28,7 @@ import { CliError, InterruptedError, isTransient, NetworkError, TimeoutError, Us
 import { parseDuration, parseInteger } from '../../lib/parse.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { BufferTracker } from './buffer-tracker.js';
+import { TimeoutPassed } from './wait.js';
 
 
 // ---- Decorating lines --------------------------------------------------
@@ -149,9 +150,10 @@ export async function followOutput(options: FollowOptions): Promise<void> {
   let reached = false;
 
   const started = now();
-  const checkAbort = () => {
+  /** `timedOut`: a request in flight was abandoned as the timeout passed (see boundedBy). */
+  const checkAbort = (timedOut = false) => {
     if (signal.aborted) throw new InterruptedError();
-    if (options.timeoutMs !== undefined && now() - started >= options.timeoutMs) {
+    if (options.timeoutMs !== undefined && (timedOut || now() - started >= options.timeoutMs)) {
       throw new TimeoutError(`still running after ${Math.round(options.timeoutMs / 1000)} s; stopped following`);
     }
   };
@@ -217,7 +219,7 @@ export async function followOutput(options: FollowOptions): Promise<void> {
         interval = timing.quietMs;
       }
     } catch (error) {
-      checkAbort();
+      checkAbort(error instanceof TimeoutPassed);
       if (error instanceof InterruptedError) throw error;
       if (!isTransient(error)) throw error;
       // An API never reached (wrong URL, nothing listening) is not waited out: the HTTP layer already retried.
