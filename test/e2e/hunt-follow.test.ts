@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { waitFor } from '../helpers/wait.js';
 
 /** Bugs found by hunting through the live verbs (follow, wait, run). */
 
@@ -32,5 +34,31 @@ describe('--timeout with an API that never answers', () => {
     const result = await cli(args, { env: { QARNOT_CLUSTER_URL: url, QARNOT_CLIENT_TOKEN: 'hunt-token' }, timeout: 30_000 });
     expect(result.exitCode, result.stderr).toBe(124);
     expect(result.stderr).toMatch(/after 1/);
+  });
+});
+
+describe('with the emulator', () => {
+  let emu: TestEmulator;
+  let ended: string;
+  beforeAll(async () => {
+    emu = await startEmulator();
+    ended = (await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'ended', profile: 'docker-batch', instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'echo hello' }] })).body.uuid;
+    await waitFor(async () => (await emu.call<{ state: string }>('GET', `/tasks/${ended}`)).body.state === 'Success', { timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  // Before: "still running after 0 s" (exit 124) without a look at the task, which had ended.
+  it('task stdout -f --timeout 0 on an ended task prints its output and its outcome (exit 0)', async () => {
+    const result = await cli(['task', 'stdout', '-f', ended, '--timeout', '0'], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toBe('0> hello');
+  });
+
+  it('task wait --timeout 0 on an ended task looks once (exit 0)', async () => {
+    const result = await cli(['task', 'wait', ended, '--timeout', '0', '-q'], { emulator: emu });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toBe(ended);
   });
 });

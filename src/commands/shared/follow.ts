@@ -150,10 +150,12 @@ export async function followOutput(options: FollowOptions): Promise<void> {
   let reached = false;
 
   const started = now();
+  let looked = false;
   /** `timedOut`: a request in flight was abandoned as the timeout passed (see boundedBy). */
   const checkAbort = (timedOut = false) => {
     if (signal.aborted) throw new InterruptedError();
-    if (options.timeoutMs !== undefined && (timedOut || now() - started >= options.timeoutMs)) {
+    // The resource is looked at once at least: "--timeout 0" on one that has ended prints its output.
+    if (options.timeoutMs !== undefined && looked && (timedOut || now() - started >= options.timeoutMs)) {
       throw new TimeoutError(`still running after ${Math.round(options.timeoutMs / 1000)} s; stopped following`);
     }
   };
@@ -186,6 +188,7 @@ export async function followOutput(options: FollowOptions): Promise<void> {
 
   for (;;) {
     checkAbort();
+    looked = true;
     try {
       const t = now();
       const silentFor = t - lastOutputAt;

@@ -51,7 +51,8 @@ export class TimeoutPassed extends TimeoutError {}
  * of timeouts and retries), throwing a TimeoutPassed.
  */
 export function boundedBy(http: Http, timeoutMs: number | undefined): Http {
-  if (timeoutMs === undefined) return http;
+  // --timeout 0 asks for one look: that look is let through.
+  if (timeoutMs === undefined || timeoutMs === 0) return http;
   const limit = new AbortController();
   setTimeout(() => limit.abort(new TimeoutPassed(`still running after ${Math.round(timeoutMs / 1000)} s; stopped`)), timeoutMs).unref();
   return http.until(limit.signal);
