@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { cli, cliOk, startCli } from '../helpers/cli.js';
 import { startEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -60,5 +60,16 @@ describe('with the emulator', () => {
     const result = await cli(['task', 'wait', ended, '--timeout', '0', '-q'], { emulator: emu });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toBe(ended);
+  });
+
+  // Before: exit 3 'pool "…" not found' once the followed pool was deleted, after its output.
+  it('pool stdout -f ends when the pool is deleted, saying so (exit 0)', async () => {
+    const pool = (await emu.call<{ uuid: string }>('POST', '/pools', { name: 'followed', profile: 'docker-batch', instanceCount: 1 })).body.uuid;
+    const following = startCli(['pool', 'stdout', '-f', pool, '--timeout', '60s'], { emulator: emu });
+    await waitFor(() => following.stderr().includes('pool followed:'), { what: 'the pool seen by the follower' });
+    await cliOk(['pool', 'delete', pool, '--yes'], { emulator: emu });
+    const result = await following.result;
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`Pool ${pool} was deleted while`);
   });
 });
