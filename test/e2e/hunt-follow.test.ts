@@ -72,4 +72,16 @@ describe('with the emulator', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stderr).toContain(`Pool ${pool} was deleted while`);
   });
+
+  // Before: a task deleted from the job (auto-delete) left it "0/1 tasks finished" for ever.
+  it('job wait ends when a task it saw is deleted before it was seen to end (exit 1)', async () => {
+    const job = (await emu.call<{ uuid: string }>('POST', '/jobs', { name: 'j' })).body.uuid;
+    const task = (await emu.call<{ uuid: string }>('POST', '/tasks', { name: 'jt', profile: 'docker-batch', jobUuid: job, instanceCount: 1, constants: [{ key: 'DOCKER_CMD', value: 'sleep 60' }] })).body.uuid;
+    const waiting = startCli(['job', 'wait', job, '--interval', '200ms', '--timeout', '30s'], { emulator: emu });
+    await waitFor(() => waiting.stderr().includes('(0/1 tasks finished)'), { what: 'the task seen by job wait' });
+    await emu.call('DELETE', `/tasks/${task}`);
+    const result = await waiting.result;
+    expect(result.exitCode, result.stderr).toBe(1);
+    expect(result.stderr).toContain('jt deleted before it was seen to end');
+  });
 });
