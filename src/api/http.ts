@@ -70,6 +70,8 @@ export class Http {
   private readonly transport: Transport;
   private readonly policy: RetryPolicy;
   private readonly signal: AbortSignal;
+  /** A verb's own limit (`--timeout`), from until(): its reason is thrown. */
+  private readonly limit: AbortSignal | undefined;
   private readonly deadlineSignal: AbortSignal | undefined;
   /** Starts the default deadline again; undefined with an explicit --deadline or none. */
   private readonly rearmDeadline: (() => void) | undefined;
@@ -110,6 +112,14 @@ export class Http {
    */
   progress(): void {
     this.rearmDeadline?.();
+  }
+
+  /**
+   * The same client, whose requests (and retries) also stop when `limit` aborts, throwing
+   * its reason: a wait's --timeout must not be outlived by a request the API never answers.
+   */
+  until(limit: AbortSignal): Http {
+    return Object.assign(Object.create(this) as Http, { signal: AbortSignal.any([this.signal, limit]), limit });
   }
 
   async json<T>(spec: JsonSpec): Promise<T> {
@@ -210,6 +220,7 @@ export class Http {
 
   private checkAborted(inFlight = ''): void {
     if (this.settings.signal.aborted) throw new InterruptedError();
+    if (this.limit?.aborted) throw this.limit.reason;
     if (this.deadlineSignal?.aborted) {
       const what = this.settings.globals.deadline ? `the command's deadline (${this.settings.globals.deadline}` : 'no progress for 2m (the default deadline';
       throw new TimeoutError(`gave up after ${what}; change it with --deadline)${inFlight}`);

@@ -2,10 +2,11 @@ import { readFreshPoolOutput, readPoolOutput } from '../../api/pools.js';
 import type { Stream } from '../../api/tasks.js';
 import { POOL } from '../../resources/pool.js';
 import type { Context } from '../../context.js';
+import { ApiError } from '../../errors.js';
 import { parseUuidOrShortname } from '../../lib/parse.js';
 import type { Pool } from '../../api/types.js';
 import { decorateLines, followOutput, parseOutputFlags, type OutputFlags } from '../shared/follow.js';
-import { createWaitReporter, reportUntilOutput } from '../shared/wait.js';
+import { boundedBy, createWaitReporter, reportUntilOutput } from '../shared/wait.js';
 import { describePool } from './progress.js';
 
 /** `pool stdout|stderr`: the stream is the verb's name. */
@@ -20,6 +21,12 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
     ctx.io.out(decorateLines(text.endsWith('\n') || text === '' ? text : `${text}\n`, { color: ctx.io.color, timestamps: false }, new Date()));
     return;
   }
+  const bounded = boundedBy(http, timeoutMs);
+  // Seen, then gone (deleted): the follow ends as for a closed pool; what was read is printed.
+  let last: Pool | undefined;
+  let lastText = '';
+  const gone = (error: unknown) => last !== undefined && error instanceof ApiError && error.status === 404;
+  let deleted = false;
   const isFinal = (state: string) => POOL.finalStates.has(state);
   const waiting = reportUntilOutput(await createWaitReporter<Pool>(ctx, { describe: describePool, succeeded: () => true }), id, (pool) => pool.state, isFinal);
   try {
@@ -27,7 +34,16 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
       sources: [
         {
           name: stream,
-          read: () => readPoolOutput(http, id, stream, instance),
+          read: async () => {
+            if (deleted) return lastText;
+            try {
+              return (lastText = await readPoolOutput(bounded, id, stream, instance));
+            } catch (error) {
+              if (!gone(error) || instance !== undefined) throw error;
+              deleted = true;
+              return lastText;
+            }
+          },
           write: (lines, at) => {
             waiting.outputStarts();
             ctx.io.out(decorateLines(lines, { color: ctx.io.color, timestamps }, at));
@@ -36,9 +52,16 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
       ],
       // A pool ends when it is closed (or failed): until then, new tasks may write.
       isFinished: async () => {
-        const pool = await POOL.get(http, id);
-        waiting.seen(pool);
-        return isFinal(pool.state);
+        if (deleted) return true;
+        try {
+          last = await POOL.get(bounded, id);
+        } catch (error) {
+          if (!gone(error)) throw error;
+          deleted = true;
+          return true;
+        }
+        waiting.seen(last);
+        return isFinal(last.state);
       },
       signal: ctx.signal,
       timeoutMs,
@@ -47,4 +70,5 @@ export async function run(ctx: Context, opts: OutputFlags, id: string): Promise<
   } finally {
     waiting.outputStarts();
   }
+  if (deleted && !ctx.globals.quiet) ctx.io.err(`Pool ${last!.uuid} was deleted while ${last!.state}\n`);
 }

@@ -3,7 +3,7 @@ import type { Pool } from '../../api/types.js';
 import type { Context } from '../../context.js';
 import { SilentExit } from '../../errors.js';
 import { parseDuration, parseEnum, parseUuidOrShortname } from '../../lib/parse.js';
-import { createWaitReporter, parseInterval, waitForOne } from '../shared/wait.js';
+import { boundedBy, createWaitReporter, parseInterval, waitForOne } from '../shared/wait.js';
 import { describePool } from './progress.js';
 
 interface WaitOptions {
@@ -25,7 +25,7 @@ export async function run(ctx: Context, opts: WaitOptions, id: string): Promise<
   const wanted = new Set(opts.state?.length ? opts.state.map((s) => parseEnum('--state', s, POOL.states)) : [READY, 'Closed']);
   const timeoutMs = opts.timeout === undefined ? undefined : parseDuration('--timeout', opts.timeout);
   const intervalMs = parseInterval(opts.interval, 2000);
-  const http = await ctx.api();
+  const http = boundedBy(await ctx.api(), timeoutMs);
   const reporter = await createWaitReporter<Pool>(ctx, {
     describe: describePool,
     succeeded: (state) => state !== undefined && wanted.has(state),

@@ -28,6 +28,7 @@ import { CliError, InterruptedError, isTransient, NetworkError, TimeoutError, Us
 import { parseDuration, parseInteger } from '../../lib/parse.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { BufferTracker } from './buffer-tracker.js';
+import { TimeoutPassed } from './wait.js';
 
 
 // ---- Decorating lines --------------------------------------------------
@@ -149,9 +150,12 @@ export async function followOutput(options: FollowOptions): Promise<void> {
   let reached = false;
 
   const started = now();
-  const checkAbort = () => {
+  let looked = false;
+  /** `timedOut`: a request in flight was abandoned as the timeout passed (see boundedBy). */
+  const checkAbort = (timedOut = false) => {
     if (signal.aborted) throw new InterruptedError();
-    if (options.timeoutMs !== undefined && now() - started >= options.timeoutMs) {
+    // The resource is looked at once at least: "--timeout 0" on one that has ended prints its output.
+    if (options.timeoutMs !== undefined && looked && (timedOut || now() - started >= options.timeoutMs)) {
       throw new TimeoutError(`still running after ${Math.round(options.timeoutMs / 1000)} s; stopped following`);
     }
   };
@@ -184,6 +188,7 @@ export async function followOutput(options: FollowOptions): Promise<void> {
 
   for (;;) {
     checkAbort();
+    looked = true;
     try {
       const t = now();
       const silentFor = t - lastOutputAt;
@@ -217,7 +222,7 @@ export async function followOutput(options: FollowOptions): Promise<void> {
         interval = timing.quietMs;
       }
     } catch (error) {
-      checkAbort();
+      checkAbort(error instanceof TimeoutPassed);
       if (error instanceof InterruptedError) throw error;
       if (!isTransient(error)) throw error;
       // An API never reached (wrong URL, nothing listening) is not waited out: the HTTP layer already retried.

@@ -4,6 +4,7 @@
  * wait. Also the reporter people watch: one spinner line per resource on a
  * terminal, one stderr line per state change otherwise.
  */
+import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, InterruptedError, isTransient, NetworkError, TimeoutError, UsageError } from '../../errors.js';
 import { parseDuration } from '../../lib/parse.js';
@@ -41,6 +42,22 @@ export interface WaitSpec<T> {
   now?: () => number;
 }
 
+/** Thrown by the requests in flight when --timeout passes (see boundedBy). */
+export class TimeoutPassed extends TimeoutError {}
+
+/**
+ * The client for a wait or follow with --timeout: a request still in flight when it passes
+ * is abandoned (a hung API would otherwise hold the command for the transport's minutes
+ * of timeouts and retries), throwing a TimeoutPassed.
+ */
+export function boundedBy(http: Http, timeoutMs: number | undefined): Http {
+  // --timeout 0 asks for one look: that look is let through.
+  if (timeoutMs === undefined || timeoutMs === 0) return http;
+  const limit = new AbortController();
+  setTimeout(() => limit.abort(new TimeoutPassed(`still running after ${Math.round(timeoutMs / 1000)} s; stopped`)), timeoutMs).unref();
+  return http.until(limit.signal);
+}
+
 export interface WaitResult<T> {
   entries: WaitEntry<T>[];
   timedOut: boolean;
@@ -68,6 +85,7 @@ export async function waitForStates<T>(spec: WaitSpec<T>): Promise<WaitResult<T>
   for (;;) {
     const pending = entries.filter((e) => !e.done);
     let failed: unknown;
+    let timedOut = false;
     await mapLimit(pending, spec.concurrency ?? 8, async (entry) => {
       try {
         const item = await spec.fetch(entry.id);
@@ -80,6 +98,10 @@ export async function waitForStates<T>(spec: WaitSpec<T>): Promise<WaitResult<T>
         if (previous !== entry.state) spec.onChange?.(entry, previous);
       } catch (error) {
         if (spec.signal.aborted || error instanceof InterruptedError) throw new InterruptedError();
+        if (error instanceof TimeoutPassed) {
+          timedOut = true;
+          return;
+        }
         if (error instanceof ApiError && error.status === 404) {
           const previous = entry.state;
           entry.state = VANISHED_STATE;
@@ -97,6 +119,7 @@ export async function waitForStates<T>(spec: WaitSpec<T>): Promise<WaitResult<T>
     else if (errorStreakStart === undefined) errorStreakStart = now();
     else if (now() - errorStreakStart > (spec.maxErrorStreakMs ?? 5 * 60_000)) throw failed;
     spec.onRound?.(entries);
+    if (timedOut) return { entries, timedOut: true };
     if (entries.every((e) => e.done)) return { entries, timedOut: false };
     const elapsed = now() - started;
     if (spec.timeoutMs !== undefined && elapsed >= spec.timeoutMs) return { entries, timedOut: true };

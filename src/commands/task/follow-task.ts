@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { ApiError, SilentExit } from '../../errors.js';
 import { colorState, inlineText } from '../../output/print.js';
 import { decorateLines, followOutput } from '../shared/follow.js';
-import { reportUntilOutput } from '../shared/wait.js';
+import { boundedBy, reportUntilOutput } from '../shared/wait.js';
 import { createTaskReporter } from './progress.js';
 
 export interface FollowTaskOptions {
@@ -26,7 +26,8 @@ export interface FollowTaskOptions {
  * read is printed and the last known task returned. Until its output starts, its
  * state is shown on stderr, as `task wait` shows it.
  */
-export async function followTask(ctx: Context, http: Http, id: string, options: FollowTaskOptions): Promise<FollowedTask> {
+export async function followTask(ctx: Context, unbounded: Http, id: string, options: FollowTaskOptions): Promise<FollowedTask> {
+  const http = boundedBy(unbounded, options.timeoutMs);
   let last: Task | undefined;
   let gone = false;
   const vanished = (error: unknown) => last !== undefined && error instanceof ApiError && error.status === 404;

@@ -4,6 +4,7 @@ import { CliError, InterruptedError, SilentExit, TimeoutError, UsageError } from
 import { parseDuration, parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import { parseBucket } from '../shared/body.js';
 import { abortableSleep } from '../../lib/sleep.js';
+import { boundedBy, TimeoutPassed } from '../shared/wait.js';
 
 export interface SnapshotOptions {
   every?: string;
@@ -53,9 +54,16 @@ export async function run(ctx: Context, opts: SnapshotOptions, id: string): Prom
     return;
   }
   const started = performance.now();
+  const bounded = boundedBy(http, timeoutMs);
   let last = '';
   for (;;) {
-    const status = await snapshotStatus(http, id, snapshotId);
+    let status;
+    try {
+      status = await snapshotStatus(bounded, id, snapshotId);
+    } catch (error) {
+      if (error instanceof TimeoutPassed) throw new TimeoutError(`snapshot ${snapshotId} still ${last || 'unknown'} after ${opts.timeout}`);
+      throw error;
+    }
     if (status.status !== last && !ctx.globals.quiet) ctx.io.err(`snapshot ${snapshotId}: ${status.status}\n`);
     last = status.status;
     if (FINAL_SNAPSHOT_STATES.has(status.status)) {

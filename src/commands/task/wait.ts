@@ -5,7 +5,7 @@ import { parseDuration } from '../../lib/parse.js';
 import { checkFields, printItems } from '../../output/print.js';
 import { TASK } from '../../resources/task.js';
 import { resolveSelection, type SelectionOptions } from '../shared/select.js';
-import { VANISHED_STATE, parseInterval, waitForStates } from '../shared/wait.js';
+import { VANISHED_STATE, boundedBy, parseInterval, waitForStates } from '../shared/wait.js';
 import { deletedLine } from './follow-task.js';
 import { createTaskReporter } from './progress.js';
 
@@ -25,12 +25,13 @@ export async function run(ctx: Context, opts: WaitOptions, ids: string[]): Promi
   const intervalMs = parseInterval(opts.interval, DEFAULT_INTERVAL_MS);
   checkFields(ctx, TASK.view);
   const { http, items } = await resolveSelection(ctx, ids, opts, TASK, 'wait for');
+  const bounded = boundedBy(http, timeoutMs);
   const reporter = await createTaskReporter(ctx);
   let result;
   try {
     result = await waitForStates<Task>({
       ids: items.map((i) => i.uuid),
-      fetch: (id) => TASK.get(http, id),
+      fetch: (id) => TASK.get(bounded, id),
       stateOf: (task) => task.state,
       terminal: TASK.finalStates,
       intervalMs,
