@@ -52,6 +52,7 @@ const VERB_RUNTIME = [
   'lib/parse.ts',
   'lib/timespan.ts',
   'lib/sleep.ts',
+  'lib/map-limit.ts',
   'config/resolve.ts',
   'config/location.ts',
   'commands/shared/show.ts',

@@ -10,6 +10,6 @@ export async function run(ctx: Context, opts: BulkOptions & { purge?: boolean },
     action,
     pastTense: 'deleted',
     act: (http, item) => deletePool(http, item.uuid, opts.purge === true),
-    alsoAffected: opts.purge ? (http, items) => purgedBuckets(http, POOL, items) : undefined,
+    alsoAffected: opts.purge ? (http, items, read) => purgedBuckets(http, POOL, items, read) : undefined,
   });
 }

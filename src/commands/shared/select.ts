@@ -4,6 +4,7 @@ import { resolveFilterIds } from '../../api/resolve-ids.js';
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, InterruptedError, SilentExit, UsageError } from '../../errors.js';
+import { mapLimit } from '../../lib/map-limit.js';
 import { parseInteger, parseUuidOrShortname } from '../../lib/parse.js';
 import type { ResourceDescriptor } from '../../resources/resource.js';
 import { inlineText, outputMode } from '../../output/print.js';
@@ -77,8 +78,11 @@ export interface BulkAction {
   /** `aborted`: for the per-item lines. */
   pastTense: string;
   act(http: Http, item: Selected): Promise<void>;
-  /** A line on what else the action takes with the items, for the dry run and the question. */
-  alsoAffected?(http: Http, items: Selected[]): Promise<string | undefined>;
+  /**
+   * A line on what else the action takes with the items, for the dry run and the question;
+   * `read` holds the objects already read for them (by uuid), not to be asked for again.
+   */
+  alsoAffected?(http: Http, items: Selected[], read: ReadonlyMap<string, unknown>): Promise<string | undefined>;
 }
 
 /**
@@ -98,8 +102,8 @@ export async function runBulkAction<T extends Selected>(
   const { http } = selection;
   // Shown before acting (dry run, question): what each id names, as a selector's items are.
   const shown = ids.length && (opts.dryRun || (!opts.yes && ctx.io.canPrompt()));
-  const { items, notFound } = shown ? await lookUpIds(ctx, http, resource, selection.items, concurrency) : { items: selection.items, notFound: 0 };
-  const alsoAffected = bulk.alsoAffected && (() => bulk.alsoAffected!(http, items));
+  const { items, notFound, read } = shown ? await lookUpIds(ctx, http, resource, selection.items, concurrency) : { items: selection.items, notFound: 0, read: new Map() };
+  const alsoAffected = bulk.alsoAffected && (() => bulk.alsoAffected!(http, items, read));
   if (await confirmAction(ctx, bulk.action, items, resource.plural, opts, alsoAffected)) {
     await runBulk(ctx, items, concurrency, bulk.pastTense, (item) => bulk.act(http, item));
   }
@@ -117,28 +121,22 @@ async function lookUpIds<T extends Selected>(
   resource: ResourceDescriptor<T>,
   given: Selected[],
   concurrency: number,
-): Promise<{ items: Selected[]; notFound: number }> {
-  const found: (Selected | undefined)[] = new Array(given.length);
+): Promise<{ items: Selected[]; notFound: number; read: Map<string, T> }> {
+  const found: (T | undefined)[] = new Array(given.length);
   const missing: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < given.length) {
-      const index = next++;
-      try {
-        const item = await resource.get(http, given[index]!.uuid);
-        found[index] = selected(item);
-      } catch (error) {
-        if (!(error instanceof CliError && error.exitCode === ExitCode.NotFound)) throw error;
-        missing[index] = error.message;
-      }
+  await mapLimit([...given.keys()], concurrency, async (index) => {
+    try {
+      found[index] = await resource.get(http, given[index]!.uuid);
+    } catch (error) {
+      if (!(error instanceof CliError && error.exitCode === ExitCode.NotFound)) throw error;
+      missing[index] = error.message;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, given.length) }, worker));
+  });
   const messages = missing.filter(Boolean);
   for (const message of messages) ctx.io.err(`error: ${message}\n`);
-  const byUuid = new Map(found.filter((item): item is Selected => item !== undefined).map((item) => [item.uuid, item]));
-  if (byUuid.size === 0) throw new SilentExit(ExitCode.NotFound);
-  return { items: [...byUuid.values()], notFound: messages.length };
+  const read = new Map(found.filter((item): item is T => item !== undefined).map((item) => [item.uuid, item]));
+  if (read.size === 0) throw new SilentExit(ExitCode.NotFound);
+  return { items: [...read.values()].map(selected), notFound: messages.length, read };
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Http } from '../../api/http.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, InterruptedError, isTransient, NetworkError, TimeoutError, UsageError } from '../../errors.js';
+import { mapLimit } from '../../lib/map-limit.js';
 import { parseDuration } from '../../lib/parse.js';
 import { abortableSleep } from '../../lib/sleep.js';
 import { formatDurationShort } from '../../lib/timespan.js';
@@ -129,13 +130,6 @@ export async function waitForStates<T>(spec: WaitSpec<T>): Promise<WaitResult<T>
   }
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 
 export interface WaitOneSpec<T> extends Omit<WaitSpec<T>, 'ids' | 'signal' | 'onRound' | 'onChange'> {

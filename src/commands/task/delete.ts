@@ -11,6 +11,6 @@ export async function run(ctx: Context, opts: BulkOptions & { purge?: boolean },
     action,
     pastTense: 'deleted',
     act: (http, item) => deleteTask(http, item.uuid, opts.purge === true),
-    alsoAffected: opts.purge ? (http, items) => purgedBuckets(http, TASK, items) : undefined,
+    alsoAffected: opts.purge ? (http, items, read) => purgedBuckets(http, TASK, items, read) : undefined,
   });
 }
